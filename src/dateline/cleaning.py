@@ -1,0 +1,46 @@
+"""Stage ``clean``: from a raw story to one ready for NLP (dateline parsed, text repaired)."""
+
+from __future__ import annotations
+
+from .records import Dateline, RawStory, Story
+from .registry import ActorRegistry
+from .repair import clean_text
+from .wire import find_dateline
+
+
+def clean_story(raw: RawStory, registry: ActorRegistry) -> Story:
+    """Parse the dateline and repair the text; ``text`` itself is kept exactly as read."""
+    cleaned = clean_text(raw.text)
+    dateline = _dateline(raw.text, registry)
+    source = raw.source or (dateline.agency if dateline else None)
+    return Story(
+        id=raw.id,
+        text=raw.text,
+        clean_text=cleaned.text,
+        repairs=cleaned.repairs,
+        origin=raw.origin,
+        published=raw.published,
+        dateline=dateline,
+        title=raw.title,
+        url=raw.url,
+        source=source,
+        metadata=raw.metadata,
+    )
+
+
+def _dateline(text: str, registry: ActorRegistry) -> Dateline | None:
+    match = find_dateline(text)
+    if match is None:
+        return None
+    country = registry.place_country(match.place)
+    if country is None and match.region:
+        country = registry.place_country(match.region)
+    return Dateline(
+        text=match.text,
+        start=match.start,
+        end=match.end,
+        place=match.place,
+        country=country,
+        agency=match.agency,
+        date_text=match.date_text,
+    )

@@ -1,0 +1,166 @@
+"""The ``dateline`` command: a thin shell over the library calls."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, TextIO
+
+from . import __version__
+from .errors import DatelineError
+from .records import Problem, StoryResult
+from .settings import Settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except DatelineError as exc:
+        print(f"dateline: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline",
+        description="Who said or did what to whom, when and where, from news wire stories.",
+    )
+    parser.add_argument("--version", action="version", version=f"dateline {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    process = commands.add_parser("process", help="extract entities, actors, quotes and events")
+    process.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob, or - for stdin")
+    process.add_argument("--out", help="write JSON Lines here ('-' for stdout; default stdout unless --db)")
+    process.add_argument("--db", type=Path, help="store results in this DuckDB file")
+    _dictionary_options(process)
+    process.add_argument("--model", help="spaCy pipeline to load (default: en_core_web_sm if installed)")
+    process.add_argument("--batch-size", type=int, default=32, help="stories per nlp.pipe batch")
+    process.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
+    process.set_defaults(handler=_process)
+
+    export = commands.add_parser("export", help="write a DuckDB store back out")
+    export.add_argument("--db", type=Path, required=True, help="the DuckDB file to read")
+    export.add_argument("--format", choices=("parquet", "jsonl"), default="jsonl")
+    export.add_argument("--out", required=True, help="folder (parquet) or file/'-' (jsonl)")
+    export.set_defaults(handler=_export)
+
+    summary = commands.add_parser("summary", help="print a readable summary of a DuckDB store")
+    summary.add_argument("--db", type=Path, required=True, help="the DuckDB file to read")
+    summary.set_defaults(handler=_summary)
+
+    evaluate = commands.add_parser("eval", help="score the pipeline against a gold file")
+    evaluate.add_argument("task", choices=("ner", "quotes", "events"))
+    evaluate.add_argument("--gold", type=Path, required=True, help="gold file (see docs/evaluation.md)")
+    evaluate.add_argument("--json", action="store_true", help="print figures as JSON")
+    evaluate.add_argument("--limit", type=int, help="score only the first N documents or records")
+    _dictionary_options(evaluate)
+    evaluate.set_defaults(handler=_evaluate)
+    return parser
+
+
+def _dictionary_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--actors", type=Path, action="append", default=[], metavar="FILE",
+        help="extra actor dictionary in PETRARCH format (repeatable)",
+    )
+    parser.add_argument(
+        "--agents", type=Path, action="append", default=[], metavar="FILE",
+        help="extra agent dictionary in PETRARCH format (repeatable)",
+    )
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(
+        model=getattr(args, "model", None),
+        batch_size=getattr(args, "batch_size", 32),
+        actor_files=tuple(args.actors),
+        agent_files=tuple(args.agents),
+    )
+
+
+def _process(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+    from .reading import read_inputs
+    from .store import Store
+
+    pipeline = Pipeline(_settings(args))
+    out_spec = args.out if args.out is not None else (None if args.db else "-")
+    out = _open_out(out_spec)
+    store = Store.open(args.db) if args.db else None
+    stored = failed = 0
+    try:
+        for outcome in pipeline.process(read_inputs(args.paths, pipeline.settings)):
+            if isinstance(outcome, Problem):
+                failed += 1
+                print(f"dateline: {outcome.origin.describe()}: {outcome.message}", file=sys.stderr)
+                _write(out, outcome.to_json())
+                continue
+            stored += 1
+            _write(out, outcome.to_json())
+            if store is not None:
+                store.add(outcome)
+            if not args.quiet:
+                _progress(stored, outcome)
+    finally:
+        if store is not None:
+            store.close()
+        if out is not None and out is not sys.stdout:
+            out.close()
+    if not args.quiet:
+        print(f"dateline: {stored} stories processed, {failed} problems reported", file=sys.stderr)
+    return 0 if stored or not failed else 1
+
+
+def _progress(count: int, result: StoryResult) -> None:
+    if sys.stderr.isatty() and count % 10 == 0:
+        print(f"\rdateline: {count} stories ({result.story.id})", end="", file=sys.stderr)
+
+
+def _open_out(spec: str | None) -> TextIO | None:
+    if spec is None:
+        return None
+    if spec == "-":
+        return sys.stdout
+    return open(spec, "w", encoding="utf-8")
+
+
+def _write(out: IO[str] | None, payload: dict[str, object]) -> None:
+    if out is not None:
+        out.write(json.dumps(payload, ensure_ascii=False) + "\n")
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .store import export_store
+
+    count = export_store(args.db, fmt=args.format, out=args.out)
+    print(f"dateline: exported {count} stories from {args.db}", file=sys.stderr)
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from .store import summarize_store
+
+    print(summarize_store(args.db))
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluation import run_evaluation
+
+    report = run_evaluation(args.task, args.gold, _settings(args), limit=args.limit)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        print(report.to_text())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,39 @@
+"""One catalogue of error codes, so users can search for a code and act on it."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Errors(str, Enum):
+    """Error codes with message templates (``Errors.E001.format(path=...)``)."""
+
+    E001 = "cannot open {path}: {reason}"
+    E002 = "{path} is empty"
+    E003 = "{path} looks binary (NUL bytes or undecodable), not text"
+    E004 = "line is not valid JSON: {reason}"
+    E005 = "record has no non-empty 'text' string"
+    E006 = "date {value!r} does not parse; the story is kept with no published date"
+    E007 = "record is larger than {limit} characters ({size}); it was skipped"
+    E008 = "no input matched {pattern!r}"
+    E009 = "processing failed at stage {stage}: {reason}"
+    E010 = "the English spaCy pipeline is not installed: run `make demo` or `pip install {package}`"
+    E011 = "cannot read dictionary {path}: {reason}"
+    E012 = "gold file {path} is not in the expected {fmt} format: {reason}"
+    E013 = "cannot open the database {path}: {reason}"
+    E014 = "record is not a JSON object"
+
+    def format(self, **kwargs: object) -> str:  # type: ignore[override]
+        return f"[{self.name}] " + self.value.format(**kwargs)
+
+    @property
+    def code(self) -> str:
+        return self.name
+
+
+class DatelineError(Exception):
+    """An error a user can act on; carries its catalogue code."""
+
+    def __init__(self, error: Errors, **kwargs: object) -> None:
+        self.code = error.name
+        super().__init__(error.format(**kwargs))

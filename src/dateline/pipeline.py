@@ -1,0 +1,112 @@
+"""The pipeline: read -> clean -> annotate -> entities -> actors -> quotes -> events.
+
+``Pipeline.process`` streams results; storing and writing are the caller's job.
+A story that fails a stage becomes a :class:`Problem` naming the stage, and the
+run goes on.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+
+from .actors import collect_actors
+from .cleaning import clean_story
+from .entities import find_entities
+from .errors import Errors
+from .events import code_events
+from .nlp import load_nlp
+from .quotes import extract_quotes
+from .reading import read_inputs
+from .offsets import OffsetMap
+from .records import Origin, Problem, RawStory, Story, StoryResult
+from .repair import offsets_from_repairs
+from .registry import ActorRegistry
+from .settings import Settings
+from .work import Context, Stage, Work
+
+#: the NLP stages in the order they run; a newcomer finds where a fact is made here
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("entities", find_entities),
+    ("actors", collect_actors),
+    ("quotes", extract_quotes),
+    ("events", code_events),
+)
+
+Outcome = StoryResult | Problem
+
+
+class Pipeline:
+    """Holds the loaded model and registry; create once, process many stories."""
+
+    def __init__(self, settings: Settings | None = None, *, registry: ActorRegistry | None = None) -> None:
+        self.settings = settings or Settings()
+        self.registry = registry or ActorRegistry.load(self.settings)
+        nlp = load_nlp(self.settings, self.registry)
+        self.context = Context(self.settings, self.registry, nlp)
+
+    def process(self, items: Iterable[RawStory | Problem]) -> Iterator[Outcome]:
+        """Process stories in batches; problems from reading pass straight through."""
+        iterator = iter(items)
+        while batch := list(itertools.islice(iterator, self.settings.batch_size)):
+            yield from self._process_batch(batch)
+
+    def process_one(self, raw: RawStory) -> Outcome:
+        return next(iter(self._process_batch([raw])))
+
+    def _process_batch(self, batch: list[RawStory | Problem]) -> Iterator[Outcome]:
+        cleaned: list[Story | Problem] = [
+            item if isinstance(item, Problem) else self._clean(item) for item in batch
+        ]
+        stories = [item for item in cleaned if isinstance(item, Story)]
+        docs = iter(self._parse(stories))
+        for item in cleaned:
+            if isinstance(item, Problem):
+                yield item
+                continue
+            parsed = next(docs)
+            yield parsed if isinstance(parsed, Problem) else self._run_stages(parsed)
+
+    def _clean(self, raw: RawStory) -> Story | Problem:
+        try:
+            return clean_story(raw, self.registry)
+        except Exception as exc:  # noqa: BLE001 - any failure is reported, never fatal
+            return _failed(raw.id, raw.origin, "clean", exc)
+
+    def _parse(self, stories: list[Story]) -> list[Work | Problem]:
+        nlp = self.context.nlp
+        texts = [story.clean_text for story in stories]
+        try:
+            docs = list(nlp.pipe(texts, batch_size=self.settings.batch_size))
+        except Exception:  # noqa: BLE001 - retry one by one to isolate the bad story
+            return [self._parse_one(story) for story in stories]
+        return [Work(story, doc, _offsets(story)) for story, doc in zip(stories, docs, strict=True)]
+
+    def _parse_one(self, story: Story) -> Work | Problem:
+        try:
+            return Work(story, self.context.nlp(story.clean_text), _offsets(story))
+        except Exception as exc:  # noqa: BLE001
+            return _failed(story.id, story.origin, "annotate", exc)
+
+    def _run_stages(self, work: Work) -> Outcome:
+        for name, stage in STAGES:
+            try:
+                work = stage(work, self.context)
+            except Exception as exc:  # noqa: BLE001
+                return _failed(work.story.id, work.story.origin, name, exc)
+        return work.result()
+
+
+def _offsets(story: Story) -> OffsetMap:
+    return offsets_from_repairs(story.repairs, len(story.text))
+
+
+def _failed(story_id: str, origin: Origin, stage: str, exc: Exception) -> Problem:
+    reason = f"{type(exc).__name__}: {exc}"
+    return Problem(story_id, "E009", Errors.E009.format(stage=stage, reason=reason), origin, stage)
+
+
+def process_stories(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Outcome]:
+    """Read and process everything under ``paths``: the library call behind ``dateline process``."""
+    pipeline = Pipeline(settings)
+    yield from pipeline.process(read_inputs(paths, pipeline.settings))

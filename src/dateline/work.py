@@ -1,0 +1,62 @@
+"""The object that flows through the NLP stages, and the context they share.
+
+A stage is a function ``(Work, Context) -> Work`` that returns a new ``Work``
+with its own field filled in (``dataclasses.replace``); it never mutates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .offsets import OffsetMap
+from .records import Actor, Entity, Event, Quote, Span, Story, StoryResult
+from .registry import ActorRegistry
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every stage may read: settings, the registry and the loaded model."""
+
+    settings: Settings
+    registry: ActorRegistry
+    nlp: Language
+
+
+@dataclass(frozen=True)
+class Work:
+    """One story in flight: the cleaned story, its parse, and what stages found so far.
+
+    ``doc`` is the parse of ``story.clean_text``; ``offsets`` maps its character
+    offsets back into ``story.text``, which is where every output span points.
+    """
+
+    story: Story
+    doc: Doc
+    offsets: OffsetMap
+    entities: tuple[Entity, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    extras: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def date(self) -> dt.date | None:
+        """The story's date, against which roles and relative dates are resolved."""
+        return self.story.published
+
+    def span(self, clean_start: int, clean_end: int) -> Span:
+        """A span of the original text for a stretch of the cleaned text."""
+        start, end = self.offsets.span(clean_start, clean_end)
+        return Span(start, end, self.story.text[start:end])
+
+    def result(self) -> StoryResult:
+        return StoryResult(self.story, self.entities, self.actors, self.quotes, self.events)
+
+
+Stage = Callable[[Work, Context], Work]
