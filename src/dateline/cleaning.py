@@ -32,9 +32,7 @@ def _dateline(text: str, registry: ActorRegistry) -> Dateline | None:
     match = find_dateline(text)
     if match is None:
         return None
-    country = registry.place_country(match.place)
-    if country is None and match.region:
-        country = registry.place_country(match.region)
+    country = _country(match.place, match.places, match.region, registry)
     return Dateline(
         text=match.text,
         start=match.start,
@@ -44,3 +42,12 @@ def _dateline(text: str, registry: ActorRegistry) -> Dateline | None:
         agency=match.agency,
         date_text=match.date_text,
     )
+
+
+def _country(place: str, places: tuple[str, ...], region: str | None, registry: ActorRegistry) -> str | None:
+    """The place's country; for ``KYIV/MOSCOW`` the first place's, else the region's."""
+    for name in (place, *places, region):
+        country = registry.place_country(name) if name else None
+        if country is not None:
+            return country
+    return None

@@ -67,11 +67,19 @@ def _parser() -> argparse.ArgumentParser:
 
 def _dictionary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--actors", type=Path, action="append", default=[], metavar="FILE",
+        "--actors",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
         help="extra actor dictionary in PETRARCH format (repeatable)",
     )
     parser.add_argument(
-        "--agents", type=Path, action="append", default=[], metavar="FILE",
+        "--agents",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
         help="extra agent dictionary in PETRARCH format (repeatable)",
     )
 
@@ -94,6 +102,7 @@ def _process(args: argparse.Namespace) -> int:
     out_spec = args.out if args.out is not None else (None if args.db else "-")
     out = _open_out(out_spec)
     store = Store.open(args.db) if args.db else None
+    writer = store.writer() if store is not None else None
     stored = failed = 0
     try:
         for outcome in pipeline.process(read_inputs(args.paths, pipeline.settings)):
@@ -104,11 +113,13 @@ def _process(args: argparse.Namespace) -> int:
                 continue
             stored += 1
             _write(out, outcome.to_json())
-            if store is not None:
-                store.add(outcome)
+            if writer is not None:
+                writer.add(outcome)
             if not args.quiet:
                 _progress(stored, outcome)
     finally:
+        if writer is not None:
+            writer.flush()
         if store is not None:
             store.close()
         if out is not None and out is not sys.stdout:

@@ -12,7 +12,7 @@ class Errors(str, Enum):
     E002 = "{path} is empty"
     E003 = "{path} looks binary (NUL bytes or undecodable), not text"
     E004 = "line is not valid JSON: {reason}"
-    E005 = "record has no non-empty 'text' string"
+    E005 = "record has no non-empty 'text' string (nor a 'body' string to use instead)"
     E006 = "date {value!r} does not parse; the story is kept with no published date"
     E007 = "record is larger than {limit} characters ({size}); it was skipped"
     E008 = "no input matched {pattern!r}"
@@ -22,6 +22,10 @@ class Errors(str, Enum):
     E012 = "gold file {path} is not in the expected {fmt} format: {reason}"
     E013 = "cannot open the database {path}: {reason}"
     E014 = "record is not a JSON object"
+    E015 = "{path} is not a complete gzip stream ({reason}); the records before the damage were kept"
+    E016 = "{path} looks like a {kind}, not wire text or JSON Lines"
+    E017 = "{path} has {size} bytes, more than the {limit} allowed for one wire story; use JSON Lines"
+    E018 = "line is longer than {limit} bytes ({size}); the record was skipped"
 
     def format(self, **kwargs: object) -> str:  # type: ignore[override]
         return f"[{self.name}] " + self.value.format(**kwargs)

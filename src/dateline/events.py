@@ -1,10 +1,16 @@
-"""Stage ``events``: CAMEO and PLOVER event coding (issue #4)."""
+"""Stage ``events``: CAMEO and PLOVER event coding (issue #4); the rules live in ``coding/``."""
 
 from __future__ import annotations
 
+import dataclasses
+
+from .coding.arguments import Resolver
+from .coding.coder import code_work, load_coder
 from .work import Context, Work
 
 
 def code_events(work: Work, ctx: Context) -> Work:
-    """Placeholder until the event coder lands: no events."""
-    return work
+    """Code every act and statement of the story as CAMEO + PLOVER events."""
+    coder = load_coder(ctx.settings.data)
+    resolver = Resolver(work.doc, ctx.registry, work.date)
+    return dataclasses.replace(work, events=code_work(work, resolver, coder))

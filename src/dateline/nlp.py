@@ -1,17 +1,52 @@
-"""Load the English spaCy pipeline once, with an entity ruler fed from the actor registry."""
+"""Load the English spaCy pipeline once: casing-aware tokenizer, registry entity ruler, NER rules.
+
+The pipeline, in order: a tokenizer that truecases shouted (all-caps) lines
+first (:mod:`dateline.casing`; letter case only, so offsets are unchanged and
+``doc.text`` equals the input up to case), the model's components, the
+registry's entity ruler just before ``ner`` (known actors always found), and
+:mod:`dateline.ner_rules` after ``ner``.
+"""
 
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterator
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from .casing import CasingLexicon, truecase
 from .errors import DatelineError, Errors
+from .ner_rules import COMPONENT as RULES_NAME
+from .ner_rules import NerLexicon
 from .registry import ActorRegistry
 from .settings import MODEL_CANDIDATES, MODEL_PACKAGE, Settings
 
 RULER_NAME = "dateline_actors"
+#: data files of the NER rules and the truecaser, under ``settings.data``
+NER_DATA = "ner"
+
+
+class TruecasingTokenizer:
+    """Wraps the model's tokenizer: shouted lines are truecased before tokenizing."""
+
+    def __init__(self, tokenizer: Any, lexicon: CasingLexicon) -> None:
+        self.tokenizer = tokenizer
+        self.lexicon = lexicon
+
+    def __call__(self, text: str) -> Doc:
+        doc: Doc = self.tokenizer(truecase(text, self.lexicon))
+        return doc
+
+    def pipe(self, texts: Any, batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:
+        # everything else (vocab, rules, serialisation) is the wrapped tokenizer's
+        return getattr(self.tokenizer, name)
 
 
 def model_name(settings: Settings) -> str:
@@ -25,11 +60,13 @@ def model_name(settings: Settings) -> str:
 
 
 def load_nlp(settings: Settings, registry: ActorRegistry) -> Language:
-    """The spaCy pipeline with the registry's names added ahead of the statistical NER."""
+    """The spaCy pipeline with the registry's names ahead of the statistical NER and our rules after it."""
     nlp = spacy.load(model_name(settings))
     nlp.max_length = settings.nlp_max_length
     patterns = registry.ruler_patterns()
-    if patterns and "ner" in nlp.pipe_names:
+    if "ner" not in nlp.pipe_names:
+        return nlp
+    if patterns:
         ruler = nlp.add_pipe(
             "entity_ruler",
             name=RULER_NAME,
@@ -37,4 +74,17 @@ def load_nlp(settings: Settings, registry: ActorRegistry) -> Language:
             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
         )
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    folder = settings.data / NER_DATA
+    nlp.add_pipe(RULES_NAME, after="ner", config={"data_dir": str(folder)})
+    names = [*NerLexicon.load(folder).names(), *_pattern_names(patterns)]
+    lexicon = CasingLexicon.from_files([folder / "proper_names.txt"], names)
+    nlp.tokenizer = TruecasingTokenizer(nlp.tokenizer, lexicon)
     return nlp
+
+
+def _pattern_names(patterns: list[dict[str, Any]]) -> Iterator[str]:
+    """The literal names among the ruler's patterns (token-list patterns are skipped)."""
+    for pattern in patterns:
+        text = pattern.get("pattern")
+        if isinstance(text, str):
+            yield text

@@ -1,8 +1,11 @@
 """Map offsets in the cleaned text back to the original story text.
 
-Cleaning replaces a few stretches of the original (``ag-ainst`` -> ``against``).
-Each replacement is an :class:`Edit`; outside edits the two texts agree
-character for character, so a position maps by a constant shift.
+Cleaning replaces a few stretches of the original (``ag-ainst`` -> ``against``,
+``\\u200b`` -> nothing). Each replacement is an :class:`Edit`; outside edits the
+two texts agree character for character, so a position maps by a constant shift.
+
+Edits are disjoint and in text order in both texts, so one sorted list of clean
+starts and a binary search locate the edit that governs any clean position.
 """
 
 from __future__ import annotations
@@ -25,14 +28,15 @@ class Edit:
 class OffsetMap:
     """Translate clean-text offsets to original-text offsets.
 
-    A start inside an edited stretch maps to the stretch's original start and an
-    end inside it maps to the original end, so a span never cuts a repaired word.
+    A span that starts or ends inside an edited stretch is widened to the whole
+    original stretch, so a span never cuts a repaired word in two. A span that
+    merely touches a deletion (a removed zero-width character) does not swallow it.
     """
 
-    __slots__ = ("_edits", "_clean_starts", "_clean_len", "_orig_len")
+    __slots__ = ("_clean_len", "_clean_starts", "_edits", "_orig_len")
 
     def __init__(self, edits: Sequence[Edit], *, orig_len: int, clean_len: int) -> None:
-        self._edits = tuple(sorted(edits, key=lambda e: e.clean_start))
+        self._edits = tuple(sorted(edits, key=lambda e: (e.clean_start, e.orig_start)))
         self._clean_starts = [e.clean_start for e in self._edits]
         self._orig_len = orig_len
         self._clean_len = clean_len
@@ -45,35 +49,46 @@ class OffsetMap:
     def edits(self) -> tuple[Edit, ...]:
         return self._edits
 
+    @property
+    def orig_len(self) -> int:
+        return self._orig_len
+
+    @property
+    def clean_len(self) -> int:
+        return self._clean_len
+
     def start(self, clean_pos: int) -> int:
         """Original offset for a span starting at ``clean_pos``."""
-        return self._map(clean_pos, is_end=False)
+        pos = self._clamp(clean_pos)
+        # the last edit starting at or before pos; deletions at pos sort before a replacement there
+        i = bisect.bisect_right(self._clean_starts, pos) - 1
+        if i < 0:
+            return self._bound(pos)
+        edit = self._edits[i]
+        if edit.clean_start <= pos < edit.clean_end:
+            return edit.orig_start
+        return self._bound(edit.orig_end + pos - edit.clean_end)
 
     def end(self, clean_pos: int) -> int:
         """Original offset for a span ending (exclusive) at ``clean_pos``."""
-        return self._map(clean_pos, is_end=True)
+        pos = self._clamp(clean_pos)
+        # only edits that start strictly before pos can lie inside the span
+        i = bisect.bisect_left(self._clean_starts, pos) - 1
+        if i < 0:
+            return self._bound(pos)
+        edit = self._edits[i]
+        if pos < edit.clean_end:
+            return edit.orig_end
+        return self._bound(edit.orig_end + pos - edit.clean_end)
 
     def span(self, clean_start: int, clean_end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of a clean span; never inverted."""
         start = self.start(clean_start)
         end = self.end(clean_end)
         return start, max(start, end)
 
-    def _map(self, pos: int, *, is_end: bool) -> int:
-        pos = min(max(pos, 0), self._clean_len)
-        # the last edit whose clean start is at or before pos
-        i = bisect.bisect_right(self._clean_starts, pos) - 1
-        if is_end:
-            # an end exactly at an edit's clean start belongs before that edit
-            while i >= 0 and self._edits[i].clean_start == pos and pos > 0:
-                edit = self._edits[i]
-                if edit.clean_end == edit.clean_start:
-                    break
-                i -= 1
-        if i < 0:
-            return min(pos, self._orig_len)
-        edit = self._edits[i]
-        if pos >= edit.clean_end:
-            return min(edit.orig_end + (pos - edit.clean_end), self._orig_len)
-        if pos == edit.clean_start and not is_end:
-            return edit.orig_start
-        return edit.orig_end if is_end else edit.orig_start
+    def _clamp(self, pos: int) -> int:
+        return min(max(pos, 0), self._clean_len)
+
+    def _bound(self, pos: int) -> int:
+        return min(max(pos, 0), self._orig_len)

@@ -1,10 +1,31 @@
-"""Stage ``quotes``: direct and reported speech with cue and speaker (issue #3)."""
+"""Stage ``quotes``: direct and reported speech with cue and speaker (issue #3).
+
+The steps live in :mod:`dateline.quoting`; this stage wires them together.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+
+from .quoting.assemble import merge, to_quotes
+from .quoting.direct import attribute_marked
+from .quoting.lexicon import load_lexicon
+from .quoting.marks import find_marked
+from .quoting.mentions import build_history
+from .quoting.reported import find_reported
+from .quoting.speakers import SpeakerResolver
 from .work import Context, Work
 
 
 def extract_quotes(work: Work, ctx: Context) -> Work:
-    """Placeholder until the quote extractor lands: no quotes."""
-    return work
+    """Every quotation and reported statement of the story, with its cue and resolved speaker."""
+    lexicon = load_lexicon(ctx.settings.data)
+    doc = work.doc
+    marked = find_marked(doc.text)
+    quoted = [(m.start, m.end) for m in marked]
+    direct = attribute_marked(doc, marked, lexicon)
+    reported = find_reported(doc, lexicon, quoted)
+    history = build_history(doc, ctx.registry, work.date, quoted=quoted)
+    resolver = SpeakerResolver(history, lexicon, ctx.registry, work.date)
+    quotes = to_quotes(work, merge(direct, reported), resolver)
+    return dataclasses.replace(work, quotes=quotes)

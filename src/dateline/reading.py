@@ -1,61 +1,123 @@
 """Read stories from files, folders, globs and stdin, detecting the format from content.
 
-Every input record comes out either as a :class:`RawStory` or as a
-:class:`Problem` naming the file and line; nothing is dropped silently.
+1. expand each PATH: a file, a folder (recursively, sorted, hidden and documentation files
+   skipped), a glob, or ``-`` for stdin;
+2. sniff each stream: gzip by its magic bytes, binary formats by theirs, the text encoding by BOM
+   or NUL pattern, and JSON Lines by a first non-blank character ``{``;
+3. yield a :class:`RawStory` per story or a :class:`Problem` naming the file and line, so nothing
+   is dropped silently; story ids are stable across runs and made unique within one.
 """
 
 from __future__ import annotations
 
 import glob
 import gzip
+import hashlib
 import io
-import json
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
-from .decoding import decode_bytes, looks_binary
+from .decoding import SNIFF_BYTES, binary_kind, decode_bytes, decode_lenient, detect_encoding, magic_kind
 from .errors import Errors
+from .jsonl import file_stem, read_jsonl
 from .records import Origin, Problem, RawStory
 from .settings import Settings
 from .wire import parse_date, split_prefix
 
 Item = RawStory | Problem
 
-_JSON_KEYS = ("id", "date", "title", "url", "source", "text")
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 _GZIP_MAGIC = b"\x1f\x8b"
+#: bytes looked at to tell the format; a JSON Lines file is recognised within them
+SAMPLE_BYTES = 1 << 16
+#: bytes of metadata prefix allowed on top of the story itself
+PREFIX_BYTES = 4096
+#: bytes per character a wire story may take on disk (UTF-8 worst case, UTF-16 pairs)
+WIRE_BYTES_PER_CHAR = 4
+#: files in a folder that are documentation, not stories (files named on the command line are read)
+DOC_PREFIXES = ("readme", "license", "licence", "notice", "changelog")
+DOC_SUFFIXES = (".md", ".rst")
+_READ_ERRORS = (OSError, EOFError, zlib.error)
 
 
-def read_inputs(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
+def read_inputs(
+    paths: Iterable[str], settings: Settings, *, stdin: IO[bytes] | None = None
+) -> Iterator[Item]:
     """Yield every story (or problem) found under ``paths`` in a stable order."""
+    seen: dict[str, str] = {}
+    for item in _read_all(paths, settings, stdin):
+        yield _unique(item, seen) if isinstance(item, RawStory) else item
+
+
+def _read_all(paths: Iterable[str], settings: Settings, stdin: IO[bytes] | None) -> Iterator[Item]:
     for spec in paths:
-        if spec == "-":
-            yield from _read_stream(sys.stdin.buffer, "<stdin>", settings)
+        if spec == STDIN:
+            yield from read_stream(stdin or sys.stdin.buffer, STDIN_NAME, settings)
             continue
         files = list(expand_path(spec))
         if not files:
-            yield Problem(None, "E008", Errors.E008.format(pattern=spec), Origin(spec))
+            yield _missing(spec)
         for path in files:
             yield from read_file(path, settings)
 
 
+def _missing(spec: str) -> Problem:
+    if glob.has_magic(spec):
+        return Problem(None, "E008", Errors.E008.format(pattern=spec), Origin(spec))
+    if Path(spec).is_dir():
+        return Problem(None, "E008", Errors.E008.format(pattern=spec + "/"), Origin(spec))
+    reason = "no such file or folder" if not Path(spec).exists() else "not a regular file"
+    return Problem(None, "E001", Errors.E001.format(path=spec, reason=reason), Origin(spec))
+
+
+def _unique(story: RawStory, seen: dict[str, str]) -> RawStory:
+    """Two different stories with one id (``a/x.txt``, ``b/x.txt``): the later gets a content suffix.
+
+    The store keeps one story per id, so a clash would lose the second; the same story read
+    twice keeps its id and is stored once.
+    """
+    digest = hashlib.sha1(story.text.encode("utf-8", "replace")).hexdigest()
+    known = seen.setdefault(story.id, digest)
+    if known == digest:
+        return story
+    new_id = f"{story.id}~{digest[:8]}"
+    seen.setdefault(new_id, digest)
+    return replace(story, id=new_id, origin=replace(story.origin, record=new_id))
+
+
 def expand_path(spec: str) -> Iterator[Path]:
-    """A file, every file under a folder (recursively, sorted), or a glob's matches."""
+    """A file, every story file under a folder (recursively, sorted), or a glob's matches."""
     path = Path(spec)
     if path.is_dir():
-        for root, dirs, names in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(names):
-                if not name.startswith("."):
-                    yield Path(root) / name
+        yield from _walk(path)
     elif path.exists():
         yield path
     elif glob.has_magic(spec):
-        for match in sorted(glob.glob(spec, recursive=True)):
-            if Path(match).is_file():
-                yield Path(match)
+        for match in sorted(glob.glob(spec, recursive=True)):  # noqa: PTH207 - Path.glob takes no absolute patterns
+            found = Path(match)
+            if found.is_dir():
+                yield from _walk(found)
+            elif found.is_file():
+                yield found
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not _skipped_in_folder(name):
+                yield Path(root) / name
+
+
+def _skipped_in_folder(name: str) -> bool:
+    lower = name.lower()
+    return lower.startswith((".", *DOC_PREFIXES)) or lower.endswith(DOC_SUFFIXES)
 
 
 def read_file(path: Path, settings: Settings) -> Iterator[Item]:
@@ -63,59 +125,123 @@ def read_file(path: Path, settings: Settings) -> Iterator[Item]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield Problem(None, "E001", Errors.E001.format(path=path, reason=exc.strerror), Origin(str(path)))
+        reason = exc.strerror or str(exc)
+        yield Problem(None, "E001", Errors.E001.format(path=path, reason=reason), Origin(str(path)))
         return
     with handle:
-        yield from _read_stream(handle, str(path), settings)
+        yield from read_stream(handle, str(path), settings)
 
 
-def _read_stream(raw: IO[bytes], name: str, settings: Settings) -> Iterator[Item]:
-    head = raw.read(2)
-    stream: IO[bytes] = _Rewound(head, raw)
-    if head == _GZIP_MAGIC:
-        stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
-    try:
-        sample = stream.read(65536)
-    except (OSError, EOFError) as exc:
-        yield Problem(None, "E001", Errors.E001.format(path=name, reason=str(exc)), Origin(name))
-        return
-    stream = _Rewound(sample, stream)
-    if not sample.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        yield Problem(None, "E002", Errors.E002.format(path=name), Origin(name))
-        return
-    if _looks_jsonl(sample):
-        yield from _read_jsonl(stream, name, settings)
-    else:
-        yield from _read_wire(stream, name, settings)
-
-
-def _looks_jsonl(sample: bytes) -> bool:
-    text = decode_bytes(sample[:4096]) or ""
-    return text.lstrip("\ufeff \t\r\n").startswith("{")
-
-
-def _read_wire(stream: IO[bytes], name: str, settings: Settings) -> Iterator[Item]:
+def read_stream(raw: IO[bytes], name: str, settings: Settings) -> Iterator[Item]:
+    """Read one byte stream, whatever its format; never raises on bad content."""
     origin = Origin(name)
-    data = stream.read(settings.max_wire_file_bytes + 1)
-    if len(data) > settings.max_wire_file_bytes:
-        message = Errors.E007.format(limit=settings.max_wire_file_bytes, size="more")
-        yield Problem(_stem(name), "E007", message, origin)
+    head = _read_safely(raw, 2)
+    if head is None:
+        yield _unreadable(name, "read error")
         return
-    if looks_binary(data):
-        yield Problem(_stem(name), "E003", Errors.E003.format(path=name), origin)
+    source: IO[bytes] = _Rewound(head, raw)  # type: ignore[assignment]
+    compressed = head == _GZIP_MAGIC
+    if compressed:
+        source = gzip.GzipFile(fileobj=source, mode="rb")  # type: ignore[assignment]
+    try:
+        sample = _read_up_to(source, SAMPLE_BYTES)
+    except _READ_ERRORS as exc:
+        yield _damaged(name, exc, compressed=compressed)
+        return
+    stream = io.BufferedReader(_Rewound(sample, source), buffer_size=SAMPLE_BYTES)
+    yield from _dispatch(stream, sample, origin, settings, compressed=compressed, raw=raw)
+
+
+def _dispatch(
+    stream: IO[bytes], sample: bytes, origin: Origin, settings: Settings, *, compressed: bool, raw: IO[bytes]
+) -> Iterator[Item]:
+    name = origin.path
+    encoding = detect_encoding(sample)
+    kind = _format_of(sample, encoding)
+    if kind == "jsonl":
+        yield from _read_jsonl(stream, origin, settings, encoding=encoding, compressed=compressed)
+    elif kind == "wire":
+        size = None if compressed else _size_of(raw)
+        yield from _read_wire(stream, origin, settings, size=size, compressed=compressed)
+    elif kind == "empty":
+        yield Problem(file_stem(name), "E002", Errors.E002.format(path=name), origin)
+    elif kind == "undecodable":
+        yield Problem(file_stem(name), "E003", Errors.E003.format(path=name), origin)
+    else:
+        yield Problem(file_stem(name), "E016", Errors.E016.format(path=name, kind=kind), origin)
+
+
+def _format_of(sample: bytes, encoding: str) -> str:
+    """``jsonl``, ``wire``, ``empty``, ``undecodable`` or the name of a binary format."""
+    kind = magic_kind(sample)
+    if kind is not None:
+        return kind
+    head = decode_lenient(sample[:SNIFF_BYTES], encoding).lstrip("\ufeff \t\r\n\f\v")
+    if not head:
+        return "empty"
+    # JSON Lines before the binary check: one bad line (even with NUL bytes) must not sink the rest
+    if head.startswith("{"):
+        return "jsonl"
+    kind = binary_kind(sample)
+    if kind is not None:
+        return kind
+    return "wire" if decode_bytes(sample[:SNIFF_BYTES], encoding) is not None else "undecodable"
+
+
+def _read_jsonl(
+    stream: IO[bytes], origin: Origin, settings: Settings, *, encoding: str, compressed: bool
+) -> Iterator[Item]:
+    last_line = 0
+    try:
+        for item in read_jsonl(stream, origin.path, settings, encoding=encoding):
+            last_line = item.origin.line or last_line
+            yield item
+    except _READ_ERRORS as exc:
+        damaged = _damaged(origin.path, exc, compressed=compressed)
+        yield replace(damaged, origin=Origin(origin.path, line=last_line + 1))
+
+
+def _read_wire(
+    stream: IO[bytes], origin: Origin, settings: Settings, *, size: int | None, compressed: bool
+) -> Iterator[Item]:
+    """A wire file is one story: refuse a huge one before reading it rather than after."""
+    name = origin.path
+    limit = min(settings.max_wire_file_bytes, settings.max_story_chars * WIRE_BYTES_PER_CHAR + PREFIX_BYTES)
+    if size is not None and size > limit:
+        yield Problem(file_stem(name), "E017", Errors.E017.format(path=name, size=size, limit=limit), origin)
+        return
+    try:
+        data = stream.read(limit + 1)
+    except _READ_ERRORS as exc:
+        yield _damaged(name, exc, compressed=compressed)
+        return
+    if len(data) > limit:
+        size_text = f"more than {limit}"
+        yield Problem(
+            file_stem(name), "E017", Errors.E017.format(path=name, size=size_text, limit=limit), origin
+        )
         return
     content = decode_bytes(data)
     if content is None:
-        yield Problem(_stem(name), "E003", Errors.E003.format(path=name), origin)
+        yield Problem(file_stem(name), "E003", Errors.E003.format(path=name), origin)
         return
-    yield from wire_story(content, story_id=_stem(name), origin=origin, settings=settings)
+    yield from wire_story(content, story_id=_wire_id(name, content), origin=origin, settings=settings)
+
+
+def _wire_id(name: str, content: str) -> str:
+    """The file stem; for stdin a hash of the content, so re-running gives the same id."""
+    if name != STDIN_NAME:
+        return file_stem(name)
+    return "stdin-" + hashlib.sha1(content.encode("utf-8", "replace")).hexdigest()[:12]
 
 
 def wire_story(content: str, *, story_id: str, origin: Origin, settings: Settings) -> Iterator[Item]:
     """One wire-text story: split off the metadata prefix, keep the body unchanged."""
-    content = content.lstrip("\ufeff")
+    content = content.removeprefix("\ufeff")
     prefix = split_prefix(content)
     body = content[prefix.body_start :]
+    story_id = prefix.fields.get("id", story_id)
+    origin = Origin(origin.path, origin.line, story_id)
     if not body.strip():
         yield Problem(story_id, "E002", Errors.E002.format(path=origin.path), origin)
         return
@@ -126,68 +252,55 @@ def wire_story(content: str, *, story_id: str, origin: Origin, settings: Setting
     published = parse_date(prefix.date_text) if prefix.date_text else None
     if prefix.date_text and published is None:
         yield Problem(story_id, "E006", Errors.E006.format(value=prefix.date_text), origin)
-    yield RawStory(id=story_id, text=body, origin=origin, published=published)
-
-
-def _read_jsonl(stream: IO[bytes], name: str, settings: Settings) -> Iterator[Item]:
-    for number, line in enumerate(stream, start=1):
-        origin = Origin(name, line=number)
-        if len(line) > settings.max_story_chars * 4:
-            message = Errors.E007.format(limit=settings.max_story_chars, size=len(line))
-            yield Problem(None, "E007", message, origin)
-            continue
-        text = decode_bytes(line)
-        if text is None or not text.strip():
-            continue
-        yield from _json_record(text, origin, f"{_stem(name)}-{number}", settings)
-
-
-def _json_record(line: str, origin: Origin, fallback_id: str, settings: Settings) -> Iterator[Item]:
-    try:
-        record: Any = json.loads(line)
-    except json.JSONDecodeError as exc:
-        yield Problem(None, "E004", Errors.E004.format(reason=exc.msg), origin)
-        return
-    if not isinstance(record, dict):
-        yield Problem(None, "E014", Errors.E014.format(), origin)
-        return
-    story_id = str(record.get("id") or record.get("doc_id") or fallback_id)
-    origin = Origin(origin.path, origin.line, story_id)
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        yield Problem(story_id, "E005", Errors.E005.format(), origin)
-        return
-    if len(text) > settings.max_story_chars:
-        message = Errors.E007.format(limit=settings.max_story_chars, size=len(text))
-        yield Problem(story_id, "E007", message, origin)
-        return
-    raw_date = record.get("date", record.get("publication_date"))
-    published = parse_date(raw_date)
-    if raw_date not in (None, "") and published is None:
-        yield Problem(story_id, "E006", Errors.E006.format(value=raw_date), origin)
-    metadata = {k: v for k, v in record.items() if k not in _JSON_KEYS}
     yield RawStory(
         id=story_id,
-        text=text,
+        text=body,
         origin=origin,
         published=published,
-        title=_str_or_none(record.get("title")),
-        url=_str_or_none(record.get("url")),
-        source=_str_or_none(record.get("source")),
-        metadata=metadata,
+        title=prefix.fields.get("title"),
+        url=prefix.fields.get("url"),
+        source=prefix.fields.get("source"),
     )
 
 
-def _str_or_none(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
+def _size_of(raw: IO[bytes]) -> int | None:
+    """The size of a regular file; ``None`` for pipes and stdin."""
+    try:
+        stat = os.fstat(raw.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return None
+    return stat.st_size if stat.st_size > 0 else None
 
 
-def _stem(name: str) -> str:
-    base = os.path.basename(name)
-    for suffix in (".gz", ".jsonl", ".json", ".txt"):
-        if base.endswith(suffix):
-            base = base[: -len(suffix)]
-    return base or name
+def _read_up_to(source: IO[bytes], size: int) -> bytes:
+    """Read ``size`` bytes or to the end, looping over the short reads raw streams may give."""
+    chunks: list[bytes] = []
+    wanted = size
+    while wanted > 0:
+        chunk = source.read(wanted)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        wanted -= len(chunk)
+    return b"".join(chunks)
+
+
+def _read_safely(raw: IO[bytes], size: int) -> bytes | None:
+    try:
+        return raw.read(size) or b""
+    except OSError:
+        return None
+
+
+def _damaged(name: str, exc: BaseException, *, compressed: bool) -> Problem:
+    reason = str(exc) or type(exc).__name__
+    if compressed:
+        return Problem(file_stem(name), "E015", Errors.E015.format(path=name, reason=reason), Origin(name))
+    return _unreadable(name, reason)
+
+
+def _unreadable(name: str, reason: str) -> Problem:
+    return Problem(file_stem(name), "E001", Errors.E001.format(path=name, reason=reason), Origin(name))
 
 
 class _Rewound(io.RawIOBase):
@@ -200,37 +313,15 @@ class _Rewound(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def read(self, size: int | None = -1) -> bytes:
-        """Read up to ``size`` bytes (all if negative), looping over short reads."""
-        chunks: list[bytes] = []
-        wanted = -1 if size is None else size
-        while wanted != 0:
-            chunk = self._take(65536 if wanted < 0 else min(wanted, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            if wanted > 0:
-                wanted -= len(chunk)
-        return b"".join(chunks)
-
-    def _take(self, size: int) -> bytes:
-        if self._head:
-            chunk, self._head = self._head[:size], self._head[size:]
-            return chunk
-        return self._rest.read(size) or b""
-
     def readinto(self, buffer: Any) -> int:
         view = memoryview(buffer).cast("B")
         if self._head:
-            n = min(len(view), len(self._head))
-            view[:n] = self._head[:n]
-            self._head = self._head[n:]
-            return n
+            count = min(len(view), len(self._head))
+            view[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
         chunk = self._rest.read(len(view))
         if not chunk:
             return 0
         view[: len(chunk)] = chunk
         return len(chunk)
-
-    def __iter__(self) -> Iterator[bytes]:  # type: ignore[override]
-        return iter(io.BufferedReader(self, buffer_size=1 << 20))

@@ -214,6 +214,8 @@ class Event:
     source_text: tuple[Span, ...] = ()
     target_text: tuple[Span, ...] = ()
     speaker: str | None = None
+    #: a mutual act (meetings, talks, cooperation): every listed actor acts towards the others
+    reciprocal: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -232,6 +234,7 @@ class Event:
             "source_text": [s.to_json() for s in self.source_text],
             "target_text": [s.to_json() for s in self.target_text],
             "speaker": self.speaker,
+            "reciprocal": self.reciprocal,
         }
 
 

@@ -1,0 +1,219 @@
+"""Synthetic benchmark of the hyphen repairer on real wire text (Reuters-21578 bodies).
+
+Stray hyphens are injected into randomly chosen words (seeded), the repairer runs on the
+result, and every hyphen repair is classified:
+
+- repaired: an injected split joined back to exactly the original word;
+- missed: an injected split left as it was;
+- wrong join: any hyphen repair that is not an injected split restored, i.e. a hyphen that
+  was in the original text and got joined, or an injected word changed into something else.
+
+Injected splits whose two halves are both real words of three letters or more
+(``man-age``, ``car-pet``) are also counted on their own: they are the honest hard case,
+because the hyphenated string is a possible compound. They stay in the main figure.
+
+Usage: python benchmarks/repair_benchmark.py [--limit N] [--rate 0.05] [--seed 1] [--show 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.hyphenation import default_lexicon, judge, zipf
+from dateline.records import Repair
+from dateline.repair import clean_text
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path("data") / "reuters21578" / "reuters21578.jsonl.gz"
+#: words eligible for injection: letters only, at least this long, not part of a compound or contraction
+MIN_WORD_LEN = 3
+_ELIGIBLE = re.compile(rf"(?<![\w'-])[A-Za-z]{{{MIN_WORD_LEN},}}(?![\w'-])")
+#: a two-word split has both halves at least this long and this common (Zipf)
+TWO_WORD_LEN = 3
+TWO_WORD_ZIPF = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class Injection:
+    hyphen: int  # offset of the injected hyphen in the injected text
+    word: str  # the original word
+    split: str  # the word as injected, with its hyphen
+
+
+@dataclass
+class Tally:
+    stories: int = 0
+    words: int = 0
+    chars: int = 0
+    injected: int = 0
+    repaired: int = 0
+    missed: int = 0
+    wrong_joins: int = 0
+    two_word: int = 0
+    two_word_repaired: int = 0
+    other_repairs: Counter[str] = field(default_factory=Counter)
+    missed_by_rule: Counter[str] = field(default_factory=Counter)
+    missed_examples: list[str] = field(default_factory=list)
+    wrong_examples: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def default_corpus() -> Path:
+    shared = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
+    return shared / CORPUS
+
+
+def bodies(path: Path, limit: int | None) -> Iterator[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        count = 0
+        for line in lines:
+            body = json.loads(line).get("body") or ""
+            if not body.strip():
+                continue
+            yield body
+            count += 1
+            if limit is not None and count >= limit:
+                return
+
+
+def inject(body: str, rng: random.Random, rate: float) -> tuple[str, list[Injection]]:
+    """``body`` with a stray hyphen inside a ``rate`` share of its eligible words."""
+    pieces: list[str] = []
+    injections: list[Injection] = []
+    cursor = 0
+    length = 0
+    for match in _ELIGIBLE.finditer(body):
+        if rng.random() >= rate:
+            continue
+        word = match.group(0)
+        cut = rng.randint(1, len(word) - 1)
+        split = f"{word[:cut]}-{word[cut:]}"
+        pieces.append(body[cursor : match.start()])
+        length += match.start() - cursor
+        injections.append(Injection(length + cut, word, split))
+        pieces.append(split)
+        length += len(split)
+        cursor = match.end()
+    pieces.append(body[cursor:])
+    return "".join(pieces), injections
+
+
+def is_two_word(split: str) -> bool:
+    left, right = split.lower().split("-")
+    return all(len(part) >= TWO_WORD_LEN and zipf(part) >= TWO_WORD_ZIPF for part in (left, right))
+
+
+def score(text: str, injections: list[Injection], repairs: tuple[Repair, ...], tally: Tally, show: int) -> None:
+    by_hyphen = {inj.hyphen: inj for inj in injections}
+    restored: set[int] = set()
+    for repair in repairs:
+        if repair.kind != "hyphen":
+            tally.other_repairs[repair.kind] += 1
+            continue
+        hyphen = repair.start + repair.before.find("-")
+        inj = by_hyphen.get(hyphen)
+        if inj is not None and repair.before == inj.split and repair.after == inj.word:
+            restored.add(hyphen)
+            continue
+        tally.wrong_joins += 1
+        if len(tally.wrong_examples) < show:
+            context = text[max(0, repair.start - 30) : repair.end + 30].replace("\n", " ")
+            tally.wrong_examples.append(f"{repair.before!r} -> {repair.after!r}  …{context}…")
+    lexicon = default_lexicon()
+    for inj in injections:
+        two_word = is_two_word(inj.split)
+        tally.two_word += two_word
+        if inj.hyphen in restored:
+            tally.repaired += 1
+            tally.two_word_repaired += two_word
+            continue
+        tally.missed += 1
+        left, right = inj.split.split("-")
+        rule = judge(left, right, lexicon).rule
+        tally.missed_by_rule[rule] += 1
+        if len(tally.missed_examples) < show:
+            tally.missed_examples.append(f"{inj.split} ({rule})")
+
+
+def run(args: argparse.Namespace) -> Tally:
+    rng = random.Random(args.seed)
+    tally = Tally()
+    for body in bodies(args.data, args.limit):
+        text, injections = inject(body, rng, args.rate)
+        began = time.perf_counter()
+        cleaned = clean_text(text)
+        tally.seconds += time.perf_counter() - began
+        tally.stories += 1
+        tally.words += len(body.split())
+        tally.chars += len(text)
+        tally.injected += len(injections)
+        score(text, injections, cleaned.repairs, tally, args.show)
+    return tally
+
+
+def spacy_speed(args: argparse.Namespace) -> float:
+    """Characters per second of the English spaCy pipeline on the first stories, for comparison."""
+    import spacy
+
+    from dateline.settings import MODEL_CANDIDATES
+
+    nlp = None
+    for name in MODEL_CANDIDATES:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        return float("nan")
+    texts = list(bodies(args.data, args.spacy))
+    began = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return sum(map(len, texts)) / (time.perf_counter() - began)
+
+
+def report(tally: Tally, args: argparse.Namespace) -> None:
+    pct = 100.0 * tally.repaired / max(tally.injected, 1)
+    per_100k = 100_000.0 * tally.wrong_joins / max(tally.words, 1)
+    two = 100.0 * tally.two_word_repaired / max(tally.two_word, 1)
+    print(f"corpus       {args.data}")
+    print(f"stories      {tally.stories:,}   words {tally.words:,}   chars {tally.chars:,}")
+    print(f"injected     {tally.injected:,} splits (rate {args.rate}, seed {args.seed})")
+    print(f"repaired     {tally.repaired:,}  ({pct:.2f}%)   target >= 99%")
+    print(f"missed       {tally.missed:,}   by rule: {dict(tally.missed_by_rule.most_common())}")
+    print(f"wrong joins  {tally.wrong_joins:,}  ({per_100k:.2f} per 100,000 words)   target <= 1")
+    print(f"two-word splits {tally.two_word:,}, repaired {tally.two_word_repaired:,} ({two:.2f}%)")
+    print(f"other repairs {dict(tally.other_repairs)}")
+    speed = tally.chars / max(tally.seconds, 1e-9)
+    print(f"speed        {speed:,.0f} chars/s   {tally.words / max(tally.seconds, 1e-9):,.0f} words/s")
+    if args.spacy:
+        print(f"spaCy        {spacy_speed(args):,.0f} chars/s (nlp.pipe, first {args.spacy} stories)")
+    for title, examples in (("missed", tally.missed_examples), ("wrong", tally.wrong_examples)):
+        for example in examples:
+            print(f"  {title}: {example}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=default_corpus(), help="reuters21578.jsonl.gz")
+    parser.add_argument("--limit", type=int, default=None, help="stories to use (default: all)")
+    parser.add_argument("--rate", type=float, default=0.05, help="share of eligible words to split")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--show", type=int, default=0, help="examples of misses and wrong joins to print")
+    parser.add_argument("--spacy", type=int, default=0, help="also time spaCy on this many stories")
+    report(run(parser.parse_args()), parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()

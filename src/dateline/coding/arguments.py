@@ -1,0 +1,182 @@
+"""Who: source and target actors of a predicate, read off the dependency parse.
+
+A noun phrase resolves, in order, as its named entity, its own words (``Russian troops``), a
+title (``the PRC leader``), then the phrases inside it that name someone (``the internal affairs
+of China`` -> CHN). Conjuncts give compound actors. A phrase that resolves to nobody is kept as
+text so an event against ``certain forces`` is not lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..registry import ActorRegistry
+
+#: dependents that form the name part of a noun phrase
+NP_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "flat"})
+#: phrase-internal dependents searched (in order) when the phrase itself names nobody
+INNER_DEPS = ("appos", "poss", "compound", "amod", "nmod")
+INNER_PREPS = ("by", "of", "from", "in", "between", "among")
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+FIRST_PERSON = frozenset({"we", "i", "us", "our", "me"})
+THIRD_PERSON = frozenset({"he", "she", "him", "her"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+MAX_DEPTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """Resolved actor codes of one argument, and the text spans (clean offsets) they came from."""
+
+    codes: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.codes)
+
+
+EMPTY = Argument((), ())
+
+
+@dataclass
+class Resolver:
+    """Per-story actor lookup with a cache (one instance per story, never shared)."""
+
+    doc: Doc
+    registry: ActorRegistry
+    on: dt.date | None
+    speakers: dict[int, str] = field(default_factory=dict)
+    cache: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
+
+    def lookup(self, text: str, label: str | None = None) -> str | None:
+        key = (text, label)
+        if key not in self.cache:
+            ref = self.registry.resolve(text, on=self.on, label=label)
+            if ref is None:
+                ref = self.registry.resolve_title(text, on=self.on)
+            self.cache[key] = ref.code if ref else None
+        return self.cache[key]
+
+    def argument(self, token: Token) -> Argument:
+        """All actors of the phrase headed by ``token`` and its conjuncts."""
+        codes: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for head in _conjuncts(token):
+            code, span = self._phrase(head, 0)
+            spans.append(span)
+            if code and code not in codes:
+                codes.append(code)
+        return Argument(tuple(codes), tuple(spans))
+
+    def _phrase(self, token: Token, depth: int) -> tuple[str | None, tuple[int, int]]:
+        span = _np_span(token)
+        text = _strip_det(span)
+        code = self._pronoun(token) if token.pos_ == "PRON" else None
+        if code is None and text:
+            ent = _entity_of(token)
+            if ent is not None and ent.end - ent.start >= len(span) - 1:
+                code = self.lookup(ent.text, ent.label_)
+            code = (
+                code or self.lookup(text) or (self.lookup(ent.text, ent.label_) if ent is not None else None)
+            )
+        if code is None and depth < MAX_DEPTH:
+            code = self._inner(token, depth)
+        return code, (span.start_char, span.end_char)
+
+    def _inner(self, token: Token, depth: int) -> str | None:
+        for dep in INNER_DEPS:
+            for child in token.children:
+                if child.dep_ == dep and child.pos_ in {"PROPN", "NOUN", "ADJ", "PRON"}:
+                    code = self._phrase(child, depth + 1)[0]
+                    if code:
+                        return code
+        for prep in INNER_PREPS:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == prep:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            code = self._phrase(obj, depth + 1)[0]
+                            if code:
+                                return code
+        return None
+
+    def _pronoun(self, token: Token) -> str | None:
+        word = token.lower_
+        if word in FIRST_PERSON:
+            return self.speakers.get(token.i)
+        if word in THIRD_PERSON:
+            return self.speakers.get(token.i) or self._last_person(token)
+        return None
+
+    def _last_person(self, token: Token) -> str | None:
+        """The nearest earlier person mention that resolves (a deliberately small coreference)."""
+        for ent in reversed([e for e in self.doc.ents if e.end <= token.i and e.label_ == "PERSON"]):
+            code = self.lookup(ent.text, ent.label_)
+            if code:
+                return code
+        return None
+
+
+def subject_of(token: Token) -> Token | None:
+    """The subject of a verb, climbing complement, conjunct and relative-clause chains."""
+    node = token
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS and child.lower_ not in {"it", "there", "which", "that", "who"}:
+                return child
+        if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head
+        if node.dep_ in {"xcomp", "conj", "acomp", "pcomp", "advcl"} and node.head.i != node.i:
+            node = node.head.head if node.head.dep_ == "prep" and node.dep_ == "pcomp" else node.head
+            continue
+        return None
+    return None
+
+
+def passive_subject(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+
+
+def agent_of(token: Token) -> Token | None:
+    """The ``by`` phrase object of a passive verb or of an event noun."""
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    heads = [token]
+    heads.extend(t for t in token.conjuncts if t.i > token.i)
+    return heads
+
+
+def _np_span(token: Token) -> Span:
+    """The head plus its name-forming left modifiers (not clauses or prepositional phrases)."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_MODIFIERS:
+            start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat", "appos"} and child.i == end:
+            end = child.right_edge.i + 1
+    return token.doc[start:end]
+
+
+def _strip_det(span: Span) -> str:
+    """The phrase's text without a leading determiner, spacing kept as written."""
+    first = span[0] if len(span) else None
+    if first is not None and first.lower_ in DETERMINERS and len(span) > 1:
+        return span.doc.text[span[1].idx : span.end_char].strip()
+    return span.text.strip()
+
+
+def _entity_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    return next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)

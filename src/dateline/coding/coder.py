@@ -1,0 +1,457 @@
+"""The event coder: predicates + arguments + modality + dates -> :class:`Event` records.
+
+Steps per sentence (see ``docs/events.md``):
+1. find predicates (verbs, light verb + event noun, bare event nouns);
+2. fold a governing appeal / intent / demand / rejection into one event with a refined code
+   (``called for strengthening cooperation`` is one 02x appeal, not an appeal plus cooperation);
+3. read source and target from the parse; an event needs a resolved source, an unresolved
+   target is kept as text;
+4. reported speech: the reported act is coded as itself; the speaker's statement becomes an
+   appeal (02x) when the content says someone should/needs to act, or an accusation (112) when it
+   reports another actor's hostile act; plain statements are not coded;
+5. modality and date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from ..records import Event, Quote
+from ..work import Work
+from .arguments import EMPTY, Argument, Resolver, agent_of, passive_subject, subject_of
+from .event_dates import EventDate, default_date, resolve_date
+from .lexicon import Lexicon
+from .modality import is_deontic, modality_of
+from .ontology import Ontology
+from .predicates import Predicate, find_predicates
+
+#: how a governing appeal/intent/demand/rejection refines by the root of what it is about
+REFINE: dict[str, dict[str, str]] = {
+    "02": {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"},
+    "03": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"},
+    "10": {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"},
+    "12": {"04": "125", "06": "121", "07": "122", "08": "124"},
+}
+#: links along which a governing predicate takes a nested one as its content
+CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "oprd", "attr", "ccomp"})
+SOURCE_NOUN_DEPS = ("poss", "amod", "compound", "nmod")
+TARGET_PREPS = (
+    "with",
+    "to",
+    "against",
+    "toward",
+    "towards",
+    "on",
+    "upon",
+    "at",
+    "into",
+    "over",
+    "between",
+    "for",
+)
+WEAK_TARGET_PREPS = frozenset({"in", "from"})
+CIRCUMSTANCE_PREPS = frozenset(
+    {"at", "during", "in", "after", "before", "following", "for", "via", "through"}
+)
+DEMONSTRATIVES = frozenset({"this", "that", "it"})
+ACCUSE_CODE = "112"
+APPEAL_CODE = "020"
+HOSTILE_QUADS = frozenset({3, 4})
+
+
+@dataclass(frozen=True)
+class Coder:
+    """The loaded ontology and lexicon: everything the coder needs besides the story."""
+
+    ontology: Ontology
+    lexicon: Lexicon
+
+
+@cache
+def load_coder(data: Path) -> Coder:
+    """Load once per data folder; the result is immutable and shared read-only."""
+    return Coder(Ontology.load(data / "ontology"), Lexicon.load(data / "events"))
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event before it becomes a record: tokens still attached."""
+
+    predicate: Predicate
+    code: str
+    source: Argument
+    target: Argument
+    modality: tuple[str, ...]
+    first: int
+    last: int
+    reciprocal: bool = False
+    speaker: str | None = None
+
+
+def code_work(work: Work, resolver: Resolver, coder: Coder) -> tuple[Event, ...]:
+    """All events of one parsed story."""
+    quote_speakers = _quote_speakers(work, resolver)
+    resolver.speakers.update(quote_speakers)
+    events: list[Event] = []
+    previous: Span | None = None
+    for sent in work.doc.sents:
+        drafts = _sentence_drafts(sent, previous, resolver, coder)
+        events.extend(_event(work, sent, draft, coder) for draft in drafts)
+        previous = sent
+    return tuple(events)
+
+
+def _sentence_drafts(sent: Span, previous: Span | None, resolver: Resolver, coder: Coder) -> list[Draft]:
+    predicates = find_predicates(sent, coder.lexicon)
+    speech = [p for p in predicates if p.entry.is_speech]
+    acts = _fold([p for p in predicates if not p.entry.is_speech], coder.ontology)
+    drafts = [_folded_draft(gov, code, inner, resolver) for gov, code, inner in acts]
+    for cue in speech:
+        drafts.extend(_speech_drafts(cue, previous, resolver, coder))
+    return [d for d in drafts if d.source.resolved]
+
+
+def _folded_draft(gov: Predicate, code: str, inner: Predicate | None, resolver: Resolver) -> Draft:
+    """One event for an appeal/intent and its content: roles missing on the governor come from inside."""
+    draft = _draft(gov, code, resolver)
+    if inner is None:
+        return draft
+    inside = _draft(inner, inner.code, resolver)
+    source = draft.source if draft.source.resolved else inside.source
+    target = draft.target if draft.target.resolved else inside.target
+    modality = tuple(sorted(set(draft.modality) | ({"negated"} & set(inside.modality))))
+    return replace(draft, source=source, target=target, modality=modality, reciprocal=False)
+
+
+Folded = tuple[Predicate, str, Predicate | None]
+
+
+def _fold(predicates: list[Predicate], ontology: Ontology) -> list[Folded]:
+    """Merge each governing appeal/intent/demand/reject with the act it is about."""
+    folded: list[Folded] = []
+    absorbed: set[int] = set()
+    for gov in predicates:
+        root = gov.code[:2]
+        if root not in REFINE:
+            continue
+        for inner in predicates:
+            if inner is gov or inner.token.i in absorbed or not _governs(gov.token, inner):
+                continue
+            absorbed.add(inner.token.i)
+            code = gov.code
+            if code.endswith("0") and len(code) == 3:
+                code = REFINE[root].get(inner.code[:2], code)
+            folded.append((replace(gov, last=max(gov.last, inner.last)), code, inner))
+            break
+    done = {p.token.i for p, _, _ in folded}
+    for predicate in predicates:
+        if predicate.token.i in absorbed or predicate.token.i in done:
+            continue
+        if predicate.entry.is_intent:
+            continue  # "plans to ..." with no event inside says nothing codable
+        folded.append((predicate, predicate.code, None))
+    return sorted(folded, key=lambda item: item[0].first)
+
+
+def _governs(gov: Token, inner: Predicate) -> bool:
+    node = inner.light if inner.light is not None else inner.token
+    for _ in range(8):
+        if node.i == gov.i:
+            return True
+        if node.dep_ not in CONTENT_DEPS and node.dep_ not in {"conj", "compound", "amod", "nmod"}:
+            return False
+        node = node.head
+    return False
+
+
+def _draft(predicate: Predicate, code: str, resolver: Resolver) -> Draft:
+    if predicate.kind == "noun":
+        source, target = _noun_roles(predicate, resolver)
+    else:
+        source, target = _verb_roles(predicate, resolver)
+    anchor = predicate.light if predicate.light is not None else predicate.token
+    modality = tuple(sorted(set(modality_of(anchor)) | set(modality_of(predicate.token))))
+    if "intent" in modality and code[:2] in REFINE["03"]:
+        code = REFINE["03"][code[:2]]
+    reciprocal = predicate.entry.reciprocal and (len(source.codes) > 1 or bool(target.codes))
+    return Draft(predicate, code, source, target, modality, predicate.first, predicate.last, reciprocal)
+
+
+def _verb_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Argument]:
+    token = predicate.token
+    passive = passive_subject(token)
+    if passive is not None:
+        agent = agent_of(token)
+        source = resolver.argument(agent) if agent is not None else EMPTY
+        return source, resolver.argument(passive)
+    subject = subject_of(token)
+    source = resolver.argument(subject) if subject is not None else EMPTY
+    if "notarget" in predicate.entry.flags:
+        return source, EMPTY
+    return source, _target(token, predicate, resolver, source)
+
+
+def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argument) -> Argument:
+    """First resolvable object: direct object, dative, then prepositional phrases."""
+    candidates = [c for c in token.children if c.dep_ in {"dobj", "dative", "iobj", "attr"}]
+    candidates.extend(_prep_objects(token, predicate))
+    for child in list(candidates):
+        candidates.extend(_prep_objects(child, predicate))
+    candidates = [c for c in candidates if c.i != predicate.token.i and not _is_time(c)]
+    for candidate in candidates:
+        argument = resolver.argument(candidate)
+        codes = tuple(c for c in argument.codes if c not in source.codes)
+        if codes:
+            return Argument(codes, argument.spans)
+    return _unresolved(candidates, resolver)
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY"} or token.pos_ == "PRON"
+
+
+def _unresolved(candidates: list[Token], resolver: Resolver) -> Argument:
+    """An object nobody resolves, kept as text (``certain forces``)."""
+    for candidate in candidates:
+        if candidate.pos_ in {"NOUN", "PROPN"}:
+            return Argument((), resolver.argument(candidate).spans)
+    return EMPTY
+
+
+def _prep_objects(token: Token, predicate: Predicate) -> list[Token]:
+    allowed = predicate.entry.target_preps
+    preps = [c for c in token.children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ != "by"]
+    ranked: list[Token] = []
+    for prep in preps:
+        word = prep.lower_
+        if allowed is not None and word not in allowed:
+            continue
+        if allowed is None and word not in TARGET_PREPS and word not in WEAK_TARGET_PREPS:
+            continue
+        ranked.extend(c for c in prep.children if c.dep_ == "pobj")
+    return ranked
+
+
+def _noun_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Argument]:
+    noun = predicate.token
+    source = _noun_source(noun, resolver)
+    if not source.resolved:
+        source = _governor_source(predicate, resolver)
+    target = _target(noun, predicate, resolver, source)
+    if not target.codes and predicate.light is not None:
+        outer = _target(predicate.light, predicate, resolver, source)
+        target = outer if outer.codes or not target.spans else target
+    if not source.resolved and target.codes and "between" in {c.lower_ for c in noun.children}:
+        return Argument(target.codes[:1], target.spans[:1]), Argument(target.codes[1:], target.spans[1:])
+    return source, target
+
+
+def _noun_source(noun: Token, resolver: Resolver) -> Argument:
+    for dep in SOURCE_NOUN_DEPS:
+        for child in noun.children:
+            if child.dep_ == dep:
+                argument = resolver.argument(child)
+                if argument.resolved:
+                    return argument
+    agent = agent_of(noun)
+    return resolver.argument(agent) if agent is not None else EMPTY
+
+
+def _governor_source(predicate: Predicate, resolver: Resolver) -> Argument:
+    """Who holds the talks: the light verb's subject, or the subject of the clause it sits in."""
+    noun = predicate.token
+    head = predicate.light
+    if head is None and noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS:
+        head = noun.head.head
+    if head is None and noun.dep_ in {"dobj", "conj"} and predicate.entry.reciprocal:
+        head = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if head is None:
+        return EMPTY
+    if head.pos_ in {"NOUN", "PROPN"}:
+        argument = resolver.argument(head)
+        if argument.resolved:
+            return argument
+        head = head.head
+    agent = agent_of(head)
+    if agent is not None:
+        return resolver.argument(agent)
+    subject = subject_of(head)
+    return resolver.argument(subject) if subject is not None else EMPTY
+
+
+def _speech_drafts(cue: Predicate, previous: Span | None, resolver: Resolver, coder: Coder) -> list[Draft]:
+    """The speaker's own event: an appeal or an accusation carried by what they said."""
+    speaker = _speaker(cue.token, resolver)
+    if not speaker.resolved:
+        return []
+    content = _content(cue.token, previous)
+    if content is None:
+        return []
+    resolver.speakers.update({t.i: speaker.codes[0] for t in content.subtree if t.lower_ in {"we", "i"}})
+    return _content_drafts(cue, content, speaker, resolver, coder)
+
+
+def _content_drafts(
+    cue: Predicate, content: Token, speaker: Argument, resolver: Resolver, coder: Coder
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    own = {code[:3] for code in speaker.codes}
+    if is_deontic(content):
+        subject = subject_of(content)
+        if subject is not None:
+            argument = resolver.argument(subject)
+            codes = tuple(c for c in argument.codes if c[:3] not in own)
+            if codes or not argument.codes:
+                inner = _inner_code(content, coder)
+                code = REFINE["02"].get(inner[:2], APPEAL_CODE) if inner else APPEAL_CODE
+                drafts.append(
+                    Draft(cue, code, speaker, Argument(codes, argument.spans), (), cue.first, cue.last)
+                )
+        return drafts
+    for predicate in find_predicates(content.sent, coder.lexicon):
+        if predicate.token.i != content.i or predicate.entry.is_speech:
+            continue
+        known = coder.ontology.lookup(predicate.code)
+        if known is None or known.quad not in HOSTILE_QUADS or "negated" in modality_of(content):
+            continue
+        subject = subject_of(content)
+        argument = resolver.argument(subject) if subject is not None else EMPTY
+        if any(c[:3] in own for c in argument.codes):
+            continue
+        drafts.append(Draft(cue, ACCUSE_CODE, speaker, argument, (), cue.first, cue.last))
+    return drafts
+
+
+def _inner_code(content: Token, coder: Coder) -> str | None:
+    for predicate in find_predicates(content.sent, coder.lexicon):
+        if predicate.token.i in {t.i for t in content.subtree} and not predicate.entry.is_speech:
+            return predicate.code
+    return None
+
+
+def _speaker(cue: Token, resolver: Resolver) -> Argument:
+    agent = agent_of(cue)
+    if agent is not None:
+        return resolver.argument(agent)
+    subject = subject_of(cue)
+    return resolver.argument(subject) if subject is not None else EMPTY
+
+
+def _content(cue: Token, previous: Span | None) -> Token | None:
+    """The clause a speech cue reports: its complement, or the previous sentence for ``This was said``."""
+    for child in cue.children:
+        if child.dep_ == "ccomp":
+            return child
+    if cue.dep_ in {"parataxis", "ccomp"} and cue.head.pos_ in {"VERB", "AUX"}:
+        return cue.head
+    subject = passive_subject(cue) or next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in DEMONSTRATIVES and previous is not None:
+        return previous.root
+    return None
+
+
+def _quote_speakers(work: Work, resolver: Resolver) -> dict[int, str]:
+    """Token index -> speaker code for first-person pronouns inside attributed quotes."""
+    found: dict[int, str] = {}
+    for quote in work.quotes:
+        code = quote.speaker.actor if quote.speaker else None
+        if not code:
+            continue
+        for token in _quote_tokens(work, quote):
+            if token.lower_ in {"we", "i", "us", "our"}:
+                found[token.i] = code
+    return found
+
+
+def _quote_tokens(work: Work, quote: Quote) -> list[Token]:
+    start, end = quote.start, quote.end
+    return [t for t in work.doc if start <= _orig(work, t.idx) < end]
+
+
+def _orig(work: Work, clean: int) -> int:
+    return work.span(clean, clean).start
+
+
+def _event(work: Work, sent: Span, draft: Draft, coder: Coder) -> Event:
+    known = coder.ontology.lookup(draft.code)
+    plover = coder.ontology.to_plover(draft.code)
+    doc = work.doc
+    first, last = doc[draft.first], doc[draft.last]
+    when = _when(work, sent, draft)
+    modality = set(draft.modality)
+    if when is not None and work.date is not None and _after(when, work.date):
+        modality.add("future")
+    return Event(
+        cameo=draft.code,
+        cameo_name=known.name if known else "",
+        goldstein=known.goldstein if known else None,
+        quad=known.quad if known else None,
+        plover=plover.to_json() if plover else None,
+        source=draft.source.codes,
+        target=draft.target.codes,
+        date=when.iso() if when else None,
+        date_precision=when.precision if when else None,
+        modality=tuple(sorted(modality)),
+        trigger=work.span(first.idx, last.idx + len(last.text)),
+        sentence=work.span(sent.start_char, sent.end_char),
+        source_text=tuple(work.span(s, e) for s, e in draft.source.spans),
+        target_text=tuple(work.span(s, e) for s, e in draft.target.spans),
+        speaker=draft.speaker,
+        reciprocal=draft.reciprocal,
+    )
+
+
+def _after(when: EventDate, story: dt.date) -> bool:
+    if when.precision == "year":
+        return when.date.year > story.year
+    if when.precision == "month":
+        return (when.date.year, when.date.month) > (story.year, story.month)
+    return when.date > story
+
+
+def _when(work: Work, sent: Span, draft: Draft) -> EventDate | None:
+    story = work.date
+    if story is None:
+        return None
+    # hypothetical and intended events point forward too: "could meet in February" is next February
+    future = bool({"future", "hypothetical", "intent"} & set(draft.modality))
+    for ent in _owned_dates(sent, draft.predicate):
+        found = resolve_date(ent.text, story, future=future)
+        if found is not None:
+            return found
+    return default_date(story)
+
+
+def _owned_dates(sent: Span, predicate: Predicate) -> list[Span]:
+    """DATE mentions whose nearest governing verb is this event's, nearest clause first."""
+    anchors = [predicate.token]
+    if predicate.light is not None:
+        anchors.append(predicate.light)
+    anchors.extend(c for c in predicate.token.children if c.dep_ in {"relcl", "acl"})
+    node = anchors[-1] if predicate.light is not None else predicate.token
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            anchors.append(node)
+    keys = {t.i for t in anchors}
+    owned: list[Span] = []
+    for anchor in anchors:
+        owned.extend(e for e in sent.ents if e.label_ == "DATE" and _owner(e, keys).i == anchor.i)
+    return owned
+
+
+def _owner(ent: Span, anchors: set[int]) -> Token:
+    """The nearest verb (or anchor of this event) above a date mention."""
+    node = ent.root.head
+    for _ in range(8):
+        if node.i in anchors or node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            return node
+        node = node.head
+    return node

@@ -1,0 +1,141 @@
+"""What: event predicates of a sentence, from verbs and from event nouns.
+
+A verb matches the lexicon by its lemma plus the lemmas around it (particles, prepositions,
+objects and their modifiers), so ``restore ties`` and ``call for`` are patterns, not words.
+Light verbs (``hold talks``, ``impose sanctions``) hand the event to their noun object.
+Tokens a pattern consumed never start an event of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Entry, Lexicon
+
+#: dependents never searched for pattern words: they start other clauses or are the subject
+CLAUSE_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "punct",
+        "ccomp",
+        "advcl",
+        "conj",
+        "relcl",
+        "parataxis",
+        "cc",
+        "mark",
+        "appos",
+    }
+)
+#: prepositional/object links a light verb uses to hand the event to its noun
+LIGHT_OBJECT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
+PATTERN_DEPTH = 3
+VERB_TAGS = frozenset({"VERB"})
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """An event trigger: its head token, lexicon entry, and the token range of the trigger."""
+
+    token: Token
+    entry: Entry
+    code: str
+    kind: str  # verb | noun
+    first: int
+    last: int
+    light: Token | None = None  # the light verb governing an event noun
+
+
+def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
+    """Every event predicate in a sentence, verbs first, without double counting."""
+    consumed: set[int] = set()
+    found: list[Predicate] = []
+    for token in sent:
+        if token.i in consumed or token.pos_ not in VERB_TAGS:
+            continue
+        found.extend(_verb_predicates(token, lexicon, consumed))
+    for token in sent:
+        if token.i in consumed or token.pos_ not in NOUN_TAGS:
+            continue
+        predicate = _noun_predicate(token, lexicon, None)
+        if predicate is not None:
+            consumed.add(token.i)
+            found.append(predicate)
+    return found
+
+
+def _verb_predicates(token: Token, lexicon: Lexicon, consumed: set[int]) -> list[Predicate]:
+    context = _context(token)
+    entry = lexicon.match_verb(token.lemma_.lower(), context)
+    if entry is None:
+        return []
+    used = _with_heads([context[w] for w in entry.pattern if w in context])
+    consumed.update(t.i for t in used)
+    if entry.is_light:
+        return _light(token, lexicon, consumed)
+    if entry.code is None:
+        return []
+    consumed.add(token.i)
+    first = min([token.i, *(t.i for t in used)])
+    last = max([token.i, *(t.i for t in used)])
+    return [Predicate(token, entry, entry.code, "verb", first, last)]
+
+
+def _light(verb: Token, lexicon: Lexicon, consumed: set[int]) -> list[Predicate]:
+    """A light verb's event is its noun object's (``held talks`` -> the talks)."""
+    found = []
+    for obj in _light_objects(verb):
+        predicate = _noun_predicate(obj, lexicon, verb)
+        if predicate is not None:
+            consumed.add(obj.i)
+            found.append(predicate)
+            for conj in obj.conjuncts:
+                extra = _noun_predicate(conj, lexicon, verb)
+                if extra is not None and conj.i not in consumed:
+                    consumed.add(conj.i)
+                    found.append(extra)
+    return found
+
+
+def _light_objects(verb: Token) -> list[Token]:
+    objects = [c for c in verb.children if c.dep_ in LIGHT_OBJECT_DEPS]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "on"}):
+        objects.extend(c for c in prep.children if c.dep_ == "pobj")
+    return objects
+
+
+def _noun_predicate(token: Token, lexicon: Lexicon, light: Token | None) -> Predicate | None:
+    context = _context(token)
+    if token.pos_ not in NOUN_TAGS:
+        return None
+    entry = lexicon.match_noun(token.lemma_.lower(), context)
+    if entry is None or entry.code is None:
+        return None
+    used = _with_heads([context[w] for w in entry.pattern if w in context])
+    first = min([token.i, *(t.i for t in used)])
+    last = max([token.i, *(t.i for t in used)])
+    return Predicate(token, entry, entry.code, "noun", first, last, light)
+
+
+def _with_heads(used: list[Token]) -> list[Token]:
+    """A matched modifier brings its phrase head into the trigger (``video`` -> ``video link``)."""
+    return used + [t.head for t in used if t.dep_ in {"compound", "amod"}]
+
+
+def _context(token: Token) -> dict[str, Token]:
+    """Lemmas (and words) of the token's non-clausal dependents, a few levels down."""
+    found: dict[str, Token] = {}
+    frontier = [c for c in token.children if c.dep_ not in CLAUSE_DEPS and c.dep_ != "aux"]
+    for _ in range(PATTERN_DEPTH):
+        following: list[Token] = []
+        for child in frontier:
+            found.setdefault(child.lemma_.lower(), child)
+            found.setdefault(child.lower_, child)
+            following.extend(c for c in child.children if c.dep_ not in CLAUSE_DEPS)
+        frontier = following
+    return found

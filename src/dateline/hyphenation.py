@@ -1,0 +1,206 @@
+"""Judge whether a hyphen between two letter runs is a real compound or a stray split.
+
+The judgement is a cascade; the first rule that applies decides (see ``docs/repair.md``):
+
+1. a listed compound (``co-op``, ``e-mail``) stays;
+2. a capital after the hyphen marks a name or a proper compound (``anti-China``,
+   ``Jean-Claude``, ``Al-Assad``) and stays, unless both halves are all capitals (headlines);
+3. a joined form that is no known word, and does not occur elsewhere in the same text,
+   has nothing to join to: the hyphen stays;
+4. the same hyphenated form written twice in the text is attested there: it stays;
+5. a known prefix followed by a real word stays (``non-profit``, vowel clash ``co-operation``),
+   except that a *weak* prefix (``re``, ``co``) joins when the closed form is a word in its
+   own right about as common as the word after the hyphen (``re-port`` -> ``report``);
+6. a particle after a content word stays (``follow-up``, ``spin-off``);
+7. a listed head or tail of open compounds with a real word on the other side stays
+   (``well-known``, ``Paris-based``, ``world-wide``);
+8. anything else whose joined form is a known word is a stray split and is joined.
+
+Fragments of one or two letters are not treated as words: word lists count ``ag``,
+``ch`` and ``hu`` as words, but they are what splitting ``against``, ``China`` and
+``human`` leaves behind.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+from wordfreq import zipf_frequency
+
+#: a joined word must be at least this common (Zipf scale: 3 = once per million words, 1 = once
+#: per billion) to undo a hyphen without support from the text itself
+MIN_JOINED_ZIPF = 1.0
+#: a half counts as a real word when at least this common
+MIN_PART_ZIPF = 3.0
+#: a half shorter than this is a fragment, never a word (``ag``, ``hu``, ``t``)
+MIN_PART_LEN = 3
+#: a weak prefix joins when zipf(closed form) - zipf(word after the hyphen) is at least this
+LEXICALISED_MARGIN = -1.0
+#: each half of an open compound (market-place) is at least this common
+COMPOUND_PART_ZIPF = 2.0
+#: ... and the closed form is at least this much rarer than the rarer half
+COMPOUND_MARGIN = -1.0
+#: a closed form this common is a word in its own right, whatever the parts (overall, about)
+COMMON_JOINED_ZIPF = 4.0
+#: a strong prefix before a non-word joins into a closed form at least this common (mini-ster)
+PREFIX_FRAGMENT_ZIPF = 3.5
+#: an all-capitals pair joins only into a word at least this common and this long (not an acronym)
+CAPITALS_JOINED_ZIPF = 2.0
+CAPITALS_MIN_LEN = 5
+#: times the hyphenated form must occur in one text to count as attested there
+ATTESTED_COUNT = 2
+
+ROLES = frozenset(
+    {
+        "strong_prefix",
+        "weak_prefix",
+        "letter_prefix",
+        "particle",
+        "head",
+        "tail",
+        "suffix",
+        "function",
+        "compound",
+    }
+)
+
+_VOWELS = frozenset("aeiou")
+
+
+@dataclass(frozen=True, slots=True)
+class HyphenLexicon:
+    """Word lists by role, lower-cased (see ``data/repair/hyphen_lexicon.tsv``)."""
+
+    roles: Mapping[str, frozenset[str]]
+
+    def has(self, word: str, role: str) -> bool:
+        return word in self.roles.get(role, frozenset())
+
+    @classmethod
+    def parse(cls, lines: Iterable[str]) -> HyphenLexicon:
+        found: dict[str, set[str]] = {role: set() for role in ROLES}
+        for line in lines:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            word, _, role = line.partition("\t")
+            if role.strip() in found:
+                found[role.strip()].add(word.strip().lower())
+        return cls({role: frozenset(words) for role, words in found.items()})
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> HyphenLexicon:
+    """The lexicon shipped with the package, read once."""
+    path = resources.files("dateline") / "data" / "repair" / "hyphen_lexicon.tsv"
+    return HyphenLexicon.parse(path.read_text(encoding="utf-8").splitlines())
+
+
+@functools.lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """Zipf frequency of a lower-cased English word (cached: the same words recur)."""
+    return float(zipf_frequency(word, "en"))
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the text itself says: its unhyphenated words and its hyphenated forms."""
+
+    words: frozenset[str]
+    hyphenated: Mapping[str, int]
+
+
+NO_EVIDENCE = Evidence(frozenset(), {})
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    join: bool
+    rule: str
+
+
+def judge(
+    left: str, right: str, lexicon: HyphenLexicon, evidence: Evidence = NO_EVIDENCE
+) -> Verdict:
+    """Whether ``left-right`` (letters only) is one word split by a stray hyphen."""
+    low_left, low_right = left.lower(), right.lower()
+    joined = low_left + low_right
+    if lexicon.has(f"{low_left}-{low_right}", "compound"):
+        return Verdict(False, "compound")
+    if left.isupper() and right.isupper():
+        return _capitals(low_left, low_right, evidence)
+    if right[0].isupper():
+        return Verdict(False, "capital")
+    if len(left) == 1 and left.isupper() and _is_word(low_right) and zipf(joined) < COMMON_JOINED_ZIPF:
+        return Verdict(False, "letter")  # A-plus, T-bill, U-turn; but A-bout, S-ales join
+    attested = evidence.hyphenated.get(f"{low_left}-{low_right}", 0) >= ATTESTED_COUNT
+    if zipf(joined) < MIN_JOINED_ZIPF:
+        # no word list knows the closed form: only the text itself can vouch for it
+        return Verdict(joined in evidence.words and not attested, "unknown")
+    if attested and _is_word(low_left) and _is_word(low_right):
+        return Verdict(False, "attested")
+    return _by_parts(low_left, low_right, lexicon)
+
+
+def _capitals(left: str, right: str, evidence: Evidence) -> Verdict:
+    """All capitals: acronyms and codes (MS-DOS, D-N.J.) stay; a word cut in two joins."""
+    joined = left + right
+    if joined in evidence.words:
+        return Verdict(True, "capitals, in text")  # IM-F where the text also says IMF
+    fragment = not (_is_word(left) and _is_word(right))
+    common = zipf(joined) >= CAPITALS_JOINED_ZIPF and len(joined) >= CAPITALS_MIN_LEN
+    return Verdict(common and fragment, "capitals")
+
+
+def _by_parts(left: str, right: str, lexicon: HyphenLexicon) -> Verdict:
+    if _is_prefix(left, lexicon):
+        return _prefixed(left, right, lexicon)
+    if lexicon.has(right, "suffix"):
+        return Verdict(True, "suffix")  # pay-able, govern-ment: a suffix is no compound part
+    if lexicon.has(right, "particle") and _is_content_word(left, lexicon):
+        return Verdict(False, "particle")
+    if lexicon.has(left, "head") and _is_word(right):
+        return Verdict(False, "head")
+    if lexicon.has(right, "tail") and _is_content_word(left, lexicon):
+        return Verdict(False, "tail")
+    if _is_open_compound(left, right, lexicon):
+        return Verdict(False, "open compound")
+    return Verdict(True, "split")
+
+
+def _is_open_compound(left: str, right: str, lexicon: HyphenLexicon) -> bool:
+    """Two content words whose closed form is much rarer than either (market-place, pump-priming)."""
+    if any(len(part) < MIN_PART_LEN or lexicon.has(part, "function") for part in (left, right)):
+        return False
+    weakest = min(zipf(left), zipf(right))
+    return weakest >= COMPOUND_PART_ZIPF and zipf(left + right) - weakest <= COMPOUND_MARGIN
+
+
+def _is_prefix(left: str, lexicon: HyphenLexicon) -> bool:
+    return any(lexicon.has(left, role) for role in ("strong_prefix", "weak_prefix", "letter_prefix"))
+
+
+def _prefixed(prefix: str, right: str, lexicon: HyphenLexicon) -> Verdict:
+    joined = zipf(prefix + right)
+    # the hyphen that keeps two equal vowels apart is standard spelling (co-operation, re-election)
+    if prefix[-1] in _VOWELS and prefix[-1] == right[0] and _is_word(right):
+        return Verdict(False, "vowel clash")
+    if lexicon.has(prefix, "weak_prefix"):
+        # re-port, ex-change: the closed form is a word in its own right, about as common as
+        # the base word or common outright; re-open, pre-war: the closed form is rare
+        lexicalised = joined >= MIN_PART_ZIPF and joined - zipf(right) >= LEXICALISED_MARGIN
+        return Verdict(lexicalised or joined >= COMMON_JOINED_ZIPF, "weak prefix")
+    if not _is_word(right) and joined >= PREFIX_FRAGMENT_ZIPF:
+        return Verdict(True, "prefix+fragment")  # mini-ster, pan-el
+    return Verdict(False, "prefix")
+
+
+def _is_word(part: str) -> bool:
+    return len(part) >= MIN_PART_LEN and zipf(part) >= MIN_PART_ZIPF
+
+
+def _is_content_word(part: str, lexicon: HyphenLexicon) -> bool:
+    return _is_word(part) and not lexicon.has(part, "function")

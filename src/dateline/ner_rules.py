@@ -1,0 +1,317 @@
+"""Rules that tidy and complete the statistical NER, as a spaCy component after ``ner``.
+
+Run in this order, each on the output of the one before:
+
+1. tidy: drop a leading article and trailing numbers, punctuation and possessive
+   ``'s``; split an entity at a score, a dash or a bracket inside it
+   (``Luton 1 Rotherham 0`` is two names, ``J. Smith 56`` is one);
+2. results lines: in a line that is only names and numbers (a match result or
+   a league table row) the names are teams, hence organisations, unless the
+   model saw a full personal name (golf and athletics tables list people);
+3. gazetteer: countries, places and nationality adjectives the model left
+   unlabelled, or labelled as something else on exactly the same words;
+4. initials: ``J. Smith`` is a person;
+5. organisation suffixes: ``... Corp``, ``... Party``, ``... Ministry``, ``... United``;
+6. first names: a rare capitalised word just before a person's name belongs to it;
+7. one sense per document: a name keeps the label it has most often in the
+   story, and a lone surname of a person named earlier is that person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from wordfreq import zipf_frequency
+
+COMPONENT = "dateline_ner_rules"
+#: labels the rules may create or relabel (others, like DATE, are left as the model made them)
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_ARTICLES = frozenset({"the", "The", "THE"})
+_SPLITTERS = frozenset({"-", "--", "(", ")", "[", "]", ":", ";", ",", "/", "|", "v", "vs", "vs."})
+_SCORE = re.compile(r"^\.?\d+(?:[.,/-]\d+)*\.?$")
+_INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
+#: a results line has at most this many tokens besides names and numbers (e.g. "-", ",")
+RESULTS_MAX_OTHER = 2
+#: a capitalised word more frequent than this (Zipf) is a word, not a first name (President, Minister)
+NAME_MAX_ZIPF = 4.0
+#: a table row of one name needs at least this many numbers after it
+TABLE_MIN_NUMBERS = 3
+
+
+@dataclass(frozen=True)
+class NerLexicon:
+    """Gazetteers loaded once from ``data/ner``."""
+
+    places: tuple[str, ...]
+    nationalities: tuple[str, ...]
+    org_suffixes: frozenset[str]
+
+    @classmethod
+    def load(cls, folder: Path) -> NerLexicon:
+        places = [*_lines(folder / "places.txt"), *country_names()]
+        nationalities = [line.split("\t")[0] for line in _lines(folder / "nationalities.tsv")]
+        return cls(tuple(places), tuple(nationalities), frozenset(_lines(folder / "org_suffixes.txt")))
+
+    def names(self) -> Iterator[str]:
+        """Every proper name the lexicon knows (for truecasing)."""
+        yield from self.places
+        yield from self.nationalities
+
+
+def country_names() -> list[str]:
+    """Short English names of every country (pycountry), skipping inverted forms like 'Korea, Republic of'."""
+    names: list[str] = []
+    for country in pycountry.countries:
+        for attribute in ("common_name", "name"):
+            name = getattr(country, attribute, None)
+            if name and "," not in name and "(" not in name:
+                names.append(name)
+    return names
+
+
+def _lines(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as handle:
+        stripped = (line.split("#", 1)[0].strip() for line in handle)
+        return [line for line in stripped if line]
+
+
+class NerRules:
+    """The spaCy component; holds its matchers, built once when the pipeline loads."""
+
+    def __init__(self, nlp: Language, lexicon: NerLexicon) -> None:
+        self.lexicon = lexicon
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher.add("GPE", [nlp.make_doc(name) for name in lexicon.places])
+        self.matcher.add("NORP", [nlp.make_doc(name) for name in lexicon.nationalities])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [piece for ent in doc.ents for piece in tidy(ent)]
+        spans = results_lines(doc, spans)
+        spans = self.gazetteer(doc, spans)
+        spans = initials(doc, spans)
+        spans = [self.org_suffix(span) for span in spans]
+        spans = extend_persons(doc, spans)
+        spans = one_sense(doc, spans)
+        doc.ents = filter_spans(spans)
+        return doc
+
+    def gazetteer(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Known places and nationalities: add where nothing is labelled, fix the label on exact matches."""
+        covered = _covered(spans)
+        exact = {(span.start, span.end): span for span in spans}
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id]
+            current = exact.get((start, end))
+            if current is not None and current.label_ in NAME_LABELS and current.label_ != label:
+                exact[(start, end)] = Span(doc, start, end, label=label)
+            elif current is None and not covered.intersection(range(start, end)):
+                exact[(start, end)] = Span(doc, start, end, label=label)
+                covered.update(range(start, end))
+        return list(exact.values())
+
+    def org_suffix(self, span: Span) -> Span:
+        """A name ending in a company, party, ministry or club word is an organisation."""
+        if span.label_ in {"GPE", "LOC", "NORP", "FAC"} and len(span) > 1:
+            if span[-1].text in self.lexicon.org_suffixes:
+                return Span(span.doc, span.start, span.end, label="ORG")
+        return span
+
+
+def tidy(ent: Span) -> list[Span]:
+    """The entity without articles, scores or trailing punctuation, split where a score or dash cuts it."""
+    if ent.label_ not in NAME_LABELS:
+        return [ent]
+    pieces: list[Span] = []
+    start = ent.start
+    for token in ent:
+        if _splits(token):
+            pieces += _trimmed(ent, start, token.i)
+            start = token.i + 1
+    pieces += _trimmed(ent, start, ent.end)
+    return pieces
+
+
+def _splits(token: Token) -> bool:
+    """A score, bracket or spaced dash; a hyphen inside a word (``Asia-Pacific``) does not split."""
+    if token.text in {"-", "/"}:
+        return token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text in _SPLITTERS or bool(_SCORE.match(token.text))
+
+
+def _trimmed(ent: Span, start: int, end: int) -> list[Span]:
+    doc = ent.doc
+    while start < end and doc[start].text in _ARTICLES:
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in {"'s", "’s", "'"}):
+        end -= 1
+    if start >= end or not any(token.is_alpha for token in doc[start:end]):
+        return []
+    return [Span(doc, start, end, label=ent.label_)]
+
+
+def results_lines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names in match-result and table lines become organisations (teams)."""
+    out = list(spans)
+    for line in _lines_of(doc):
+        groups = _results_groups(line)
+        if not groups:
+            continue
+        for start, end in groups:
+            if _full_person_name(spans, start, end):
+                continue
+            out = [s for s in out if s.end <= start or s.start >= end]
+            out.append(Span(doc, start, end, label="ORG"))
+    return out
+
+
+def _lines_of(doc: Doc) -> Iterator[Span]:
+    start = 0
+    for token in doc:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if "\n" in token.text else token.i + 1
+            if end > start:
+                yield doc[start:end]
+            start = token.i + 1
+    if start < len(doc):
+        yield doc[start:]
+
+
+def _results_groups(line: Span) -> list[tuple[int, int]]:
+    """Token ranges of the names of a results line, or nothing if it is not one.
+
+    Two shapes: ``Name n Name n`` (a result) and ``Name n n n ...`` (a table row).
+    """
+    groups: list[tuple[int, int]] = []
+    numbers_after: list[int] = []
+    other = 0
+    start: int | None = None
+    for token in line:
+        if (
+            token.text[:1].isupper()
+            and token.is_alpha
+            or (start is not None and token.text in {"of", "de", "."})
+        ):
+            if start is None:
+                start = token.i
+                numbers_after.append(0)
+            continue
+        if start is not None:
+            groups.append((start, token.i))
+            start = None
+        if _SCORE.match(token.text) and numbers_after:
+            numbers_after[-1] += 1
+        else:
+            other += 1
+    if start is not None:
+        return []  # a line ending in a name is prose or a heading, not a result
+    if other > RESULTS_MAX_OTHER or not groups or any(count == 0 for count in numbers_after):
+        return []
+    is_result = len(groups) == 2 and all(count == 1 for count in numbers_after)
+    is_table = len(groups) == 1 and numbers_after[0] >= TABLE_MIN_NUMBERS
+    return groups if is_result or is_table else []
+
+
+def _full_person_name(spans: Iterable[Span], start: int, end: int) -> bool:
+    return any(s.label_ == "PERSON" and s.start <= start and s.end >= end and len(s) > 1 for s in spans)
+
+
+def initials(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``J. Smith`` (an initial, then a capitalised word) is a person, whatever the model said."""
+    out = list(spans)
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if _INITIAL.match(token.text) and following.is_title and following.is_alpha:
+            end = following.i + 1
+            while end < len(doc) and doc[end].is_title and doc[end].is_alpha and doc[end].i == end:
+                end += 1
+            if any(s.label_ not in NAME_LABELS for s in out if s.start < end and token.i < s.end):
+                continue
+            out = [s for s in out if s.end <= token.i or s.start >= end]
+            out.append(Span(doc, token.i, end, label="PERSON"))
+    return out
+
+
+def one_sense(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Give each name its most frequent label in the story; find unlabelled repeats and lone surnames."""
+    votes: dict[str, Counter[str]] = {}
+    for span in spans:
+        if span.label_ in NAME_LABELS:
+            votes.setdefault(span.text, Counter())[span.label_] += 1
+    labels = {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) > 1 and span[-1].is_title:
+            labels.setdefault(span[-1].text, "PERSON")
+    out = [
+        Span(doc, s.start, s.end, label=labels[s.text]) if s.text in labels and s.label_ in NAME_LABELS else s
+        for s in spans
+    ]
+    out += _repeats(doc, out, labels)
+    return out
+
+
+def _repeats(doc: Doc, spans: list[Span], labels: dict[str, str]) -> list[Span]:
+    """Unlabelled occurrences of labelled names, longest names first, adjacent pieces of one label joined."""
+    covered = _covered(spans)
+    added: list[Span] = []
+    by_length = sorted(labels, key=lambda text: -len(text))
+    for text in by_length:
+        words = text.split()
+        if not words[0][:1].isupper() or not text.replace(" ", "").replace(".", "").isalpha():
+            continue
+        for start in range(len(doc) - len(words) + 1):
+            end = start + len(words)
+            if covered.intersection(range(start, end)):
+                continue
+            if [token.text for token in doc[start:end]] == words:
+                added.append(Span(doc, start, end, label=labels[text]))
+                covered.update(range(start, end))
+    return _join_adjacent(sorted(added, key=lambda span: span.start))
+
+
+def _join_adjacent(spans: list[Span]) -> list[Span]:
+    joined: list[Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if last is not None and last.end == span.start and last.label_ == span.label_ == "PERSON":
+            joined[-1] = Span(span.doc, last.start, span.end, label="PERSON")
+        else:
+            joined.append(span)
+    return joined
+
+
+def extend_persons(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Take in a first name the model left out (``Yuri`` of ``Yuri Ushakov``): rare capitalised words only."""
+    covered = _covered(spans)
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        while (
+            span.label_ == "PERSON" and start > 0 and _name_word(doc[start - 1]) and start - 1 not in covered
+        ):
+            start -= 1
+        out.append(span if start == span.start else Span(doc, start, span.end, label="PERSON"))
+    return out
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that is not a frequent English word (so not a title like President)."""
+    return token.is_title and token.is_alpha and zipf_frequency(token.lower_, "en") < NAME_MAX_ZIPF
+
+
+def _covered(spans: Iterable[Span]) -> set[int]:
+    return {i for span in spans for i in range(span.start, span.end)}
+
+
+@Language.factory(COMPONENT, default_config={"data_dir": ""})
+def make_ner_rules(nlp: Language, name: str, data_dir: str) -> NerRules:
+    """Factory so the component is added by name (``nlp.add_pipe(COMPONENT, ...)``)."""
+    return NerRules(nlp, NerLexicon.load(Path(data_dir)))

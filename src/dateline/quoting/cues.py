@@ -1,0 +1,132 @@
+"""From a cue word to its cue span, speaker phrase and channel, over the dependency parse.
+
+``X said``, ``said X``, ``X was quoted as saying``, ``the ministry quoted X as saying``
+(X speaks, the ministry is the channel), ``according to X``, ``X pointed out``,
+``X called for``, and a cue verb sharing its subject with an earlier verb
+(``X arrived and said``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import QuoteLexicon
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: dependents that extend a speaker phrase to the right of its head ("Aide to the President")
+PHRASE_RIGHT_DEPS = frozenset({"prep", "compound", "nummod", "amod", "poss", "pobj", "flat"})
+#: verbs whose subject a conjoined or embedded cue verb borrows
+SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said it (a phrase of the story), through which cue, and via whom."""
+
+    cue: tuple[int, int]  # clean-text characters
+    speaker: Span | None
+    via: Span | None
+
+
+def is_cue_token(token: Token, lexicon: QuoteLexicon, *, speech_only: bool) -> bool:
+    """A reporting verb, or the "according" of "according to"."""
+    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+        return True
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+        return False
+    lemma = token.lemma_.lower()
+    return lexicon.is_speech(lemma) if speech_only else lexicon.is_cue(lemma)
+
+
+def attribution(token: Token, lexicon: QuoteLexicon) -> Attribution:
+    """The cue span, speaker phrase and channel of a cue word."""
+    if token.lower_ == "according":
+        to = next(c for c in token.children if c.lower_ == "to")
+        target = next((c for c in to.children if c.dep_ == "pobj"), None)
+        return Attribution((token.idx, to.idx + len(to)), phrase(target) if target else None, None)
+    channel = _channel_verb(token)
+    if channel is not None:
+        return _channelled(channel, token)
+    end = token
+    for child in token.rights:
+        if child.dep_ in {"prt", "prep"} and lexicon.phrase(token.lemma_.lower(), child.lower_, child.dep_):
+            end = child
+            break
+    speaker = _subject(token)
+    return Attribution((token.idx, end.idx + len(end)), phrase(speaker) if speaker else None, None)
+
+
+def _channel_verb(token: Token) -> Token | None:
+    """The "quoted" of "quoted (him) as saying", seen from "saying" or from "quoted" itself."""
+    if token.lemma_.lower() in {"quote", "cite"}:
+        return token
+    head = token.head
+    if token.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in {"quote", "cite"}:
+        return head.head
+    return None
+
+
+def _channelled(verb: Token, cue_end: Token) -> Attribution:
+    """``the ministry quoted him as saying``: him speaks; the ministry is the channel."""
+    said = _last_in_as(verb) or cue_end
+    last = max(said, verb, key=lambda t: t.i)
+    cue = (verb.idx, last.idx + len(last))
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if obj is not None:
+        return Attribution(cue, phrase(obj), phrase(subject) if subject is not None else None)
+    return Attribution(cue, phrase(subject) if subject is not None else None, None)
+
+
+def _last_in_as(verb: Token) -> Token | None:
+    for child in verb.rights:
+        if child.lower_ == "as":
+            return next((c for c in child.children if c.dep_ in {"pcomp", "pobj"}), None)
+    return None
+
+
+def _subject(token: Token) -> Token | None:
+    """The cue's subject, its passive agent, or the subject it shares with the verb it hangs on."""
+    for _ in range(3):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return _best_subject(subjects)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if token.dep_ not in SHARED_SUBJECT_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _best_subject(subjects: list[Token]) -> Token:
+    """Of two subjects ("Aide to the President Yuri Ushakov"), the one that names someone."""
+    for token in reversed(subjects):
+        if token.ent_type_ == "PERSON":
+            return token
+    return subjects[-1]
+
+
+def phrase(head: Token) -> Span:
+    """The speaker phrase around ``head``: its left dependents and a tight right side.
+
+    Relative clauses, appositions after a comma and whole clauses are left out, so
+    ``Jimmy Smith, a 28-year-old activist with ...`` gives ``Jimmy Smith``.
+    """
+    doc: Doc = head.doc
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in PHRASE_RIGHT_DEPS and child.left_edge.i == end:
+            end = child.right_edge.i + 1
+        else:
+            break
+    subjects = [c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.i < head.i]
+    if subjects and head.dep_ in SUBJECT_DEPS:
+        start = min(start, subjects[0].left_edge.i)
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]

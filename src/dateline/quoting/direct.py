@@ -1,0 +1,205 @@
+"""Attribute each quotation to a cue and a speaker phrase, from the words around it.
+
+Search order for the cue of one quotation:
+
+1. the words just after the closing mark, up to the end of the sentence
+   (``“...,” he said``, ``“...,” said X``, ``“...,” the ministry quoted him as saying``);
+2. the words of its sentence before the opening mark, nearest first
+   (``X said: “...”``, ``According to him, they discussed “...”``), and the
+   sentence before it when the quotation opens a paragraph after a colon;
+3. otherwise a quotation that opens a paragraph or follows an attributed quotation
+   in the same paragraph continues that earlier quotation's speaker.
+
+A quotation interrupted by its attribution (``“We intend,” he said, “to cooperate.”``)
+becomes ONE quote with two ``parts``. Short unattributed quotations (scare quotes,
+titles) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import Attribution, attribution, is_cue_token
+from .lexicon import QuoteLexicon
+from .marks import Marked
+
+#: tokens after the closing mark searched for a cue (``”, the Foreign Ministry quoted him as saying``)
+AFTER_TOKENS = 10
+#: tokens before the opening mark searched for a cue
+BEFORE_TOKENS = 40
+#: the most characters between two halves of an interrupted quotation
+MAX_INTERRUPTION_CHARS = 80
+#: an unattributed quotation needs at least this many words to count as a quote
+MIN_UNATTRIBUTED_WORDS = 5
+#: the most characters between an attributed quotation and a following one that continues it
+MAX_CONTINUATION_GAP = 240
+#: punctuation that sets a full quotation off from its cue
+INTRODUCING_PUNCT = frozenset({":", ",", "—", "–"})
+#: characters dropped from the end of a widened content span
+TRAILING_MARKS = frozenset(" .,;:”\"»")
+SENTENCE_END = frozenset({".", "!", "?"})
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class DirectFinding:
+    """A quotation with its attribution (if any) and how it was found."""
+
+    segments: tuple[tuple[int, int], ...]
+    found: Attribution | None
+    how: str
+    continues: bool = False
+
+
+def attribute_marked(doc: Doc, marked: list[Marked], lexicon: QuoteLexicon) -> list[DirectFinding]:
+    """One finding per quotation (interrupted quotations merged), in text order."""
+    findings: list[DirectFinding] = []
+    index = 0
+    while index < len(marked):
+        mark = marked[index]
+        following = marked[index + 1] if index + 1 < len(marked) else None
+        after = _after_cue(doc, mark, following, lexicon)
+        if after is not None and following is not None and _interrupts(doc.text, mark, following, after):
+            segments = mark.segments + following.segments
+            findings.append(
+                DirectFinding(segments, attribution(after, lexicon), "cue between the two halves")
+            )
+            index += 2
+            continue
+        finding = _one(doc, mark, marked[index - 1] if index else None, after, findings, lexicon)
+        if finding.continues and _same_paragraph(doc.text, findings[-1], mark):
+            last = findings[-1]
+            findings[-1] = DirectFinding(last.segments + mark.segments, last.found, last.how, last.continues)
+        else:
+            findings.append(finding)
+        index += 1
+    return [f for f in findings if f.found or f.continues or _words(doc.text, f) >= MIN_UNATTRIBUTED_WORDS]
+
+
+def _one(
+    doc: Doc,
+    mark: Marked,
+    before_mark: Marked | None,
+    after: Token | None,
+    findings: list[DirectFinding],
+    lexicon: QuoteLexicon,
+) -> DirectFinding:
+    if after is not None:
+        return DirectFinding(mark.segments, attribution(after, lexicon), "cue after the quotation")
+    before = _before_cue(doc, mark, before_mark, lexicon)
+    if before is not None:
+        widened = _widen_partial(doc, mark, before)
+        how = "cue before the quotation" if widened == mark.segments else "partial quotation in the cue's clause"
+        return DirectFinding(widened, attribution(before, lexicon), how)
+    if findings and _continues(doc.text, mark, findings[-1]):
+        return DirectFinding(mark.segments, None, "continues the quotation before", continues=True)
+    return DirectFinding(mark.segments, None, "no cue found")
+
+
+def _widen_partial(doc: Doc, mark: Marked, cue: Token) -> tuple[tuple[int, int], ...]:
+    """``called the plan “a disaster” for the region``: the content is the cue's dependent around the quotation.
+
+    A quotation set off by a colon or comma (``said: “...”``) stands alone.
+    """
+    first = _tokens_from(doc, mark.start)
+    previous = doc[first - 1] if first > 0 else None
+    if previous is None or previous.text in INTRODUCING_PUNCT or len(mark.segments) > 1:
+        return mark.segments
+    holder = next((c for c in cue.rights if c.left_edge.i <= first <= c.right_edge.i), None)
+    if holder is None or holder.dep_ in {"punct", "prt"}:
+        return mark.segments
+    start = doc[holder.left_edge.i].idx
+    last = doc[holder.right_edge.i]
+    end = max(last.idx + len(last), mark.content_end)
+    while end > start and doc.text[end - 1] in TRAILING_MARKS:
+        end -= 1
+    return ((min(start, mark.content_start), end),)
+
+
+def _tokens_from(doc: Doc, char: int) -> int:
+    """Index of the first token starting at or after ``char``."""
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    return span.start if span is not None else len(doc)
+
+
+def _after_cue(doc: Doc, mark: Marked, following: Marked | None, lexicon: QuoteLexicon) -> Token | None:
+    limit = following.start if following is not None else len(doc.text)
+    start = _tokens_from(doc, mark.end)
+    for token in doc[start : start + AFTER_TOKENS]:
+        if token.idx >= limit or "\n" in token.text:
+            return None
+        if is_cue_token(token, lexicon, speech_only=True):
+            return token
+        if token.text in SENTENCE_END:
+            return None
+    return None
+
+
+def _before_cue(doc: Doc, mark: Marked, previous: Marked | None, lexicon: QuoteLexicon) -> Token | None:
+    floor = previous.end if previous is not None else 0
+    end = _tokens_from(doc, mark.start)
+    sentence_start = _sentence_start(doc, end, floor)
+    if sentence_start == end:
+        sentence_start = _after_colon(doc, end, floor)
+    for token in reversed(doc[max(sentence_start, end - BEFORE_TOKENS) : end]):
+        if is_cue_token(token, lexicon, speech_only=True) and attribution(token, lexicon).speaker is not None:
+            return token  # the nearest cue that has a speaker: "maintained" alone is no attribution
+    return None
+
+
+def _sentence_start(doc: Doc, end: int, floor: int) -> int:
+    """Where the sentence holding token ``end`` starts, not crossing a paragraph, ``floor`` or a full stop."""
+    index = end
+    while index > 0:
+        token = doc[index - 1]
+        if token.idx < floor or "\n" in token.text or token.text in SENTENCE_END:
+            break
+        index -= 1
+    return index
+
+
+def _after_colon(doc: Doc, end: int, floor: int) -> int:
+    """A quotation opening a paragraph may be introduced by the sentence before, ending in a colon."""
+    index = end
+    while index > 0 and doc[index - 1].is_space:
+        index -= 1
+    if index == 0 or doc[index - 1].text != ":":
+        return end
+    return _sentence_start(doc, index - 1, floor)
+
+
+def _interrupts(text: str, first: Marked, second: Marked, cue: Token) -> bool:
+    """``“We intend,” he said, “to cooperate.”``: a comma-ended half, a short gap holding the cue."""
+    gap = text[first.end : second.start]
+    if len(gap) > MAX_INTERRUPTION_CHARS or "\n" in gap or not first.end <= cue.idx < second.start:
+        return False
+    ends_open = text[first.content_end - 1 : first.content_end] in {",", "—", "-", "–"}
+    return ends_open and gap.rstrip().endswith((",", "—", "–", ":"))
+
+
+def _continues(text: str, mark: Marked, last: DirectFinding) -> bool:
+    """Opens its paragraph right after an attributed quotation's paragraph, or follows it in one."""
+    if last.found is None and not last.continues:
+        return False
+    between = text[last.segments[-1][1] : mark.start]
+    breaks = len(_PARAGRAPH_BREAK.findall(between))
+    opens_paragraph = text[: mark.start].rstrip(" \t").endswith("\n")
+    return breaks == 0 or (breaks == 1 and opens_paragraph and len(between) < MAX_CONTINUATION_GAP)
+
+
+def _same_paragraph(text: str, last: DirectFinding, mark: Marked) -> bool:
+    return "\n" not in text[last.segments[-1][1] : mark.start]
+
+
+def _words(text: str, finding: DirectFinding) -> int:
+    return sum(len(text[s:e].split()) for s, e in finding.segments)
+
+
+def in_any(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    """True when ``span`` starts inside one of ``ranges`` (character ranges)."""
+    return any(s <= span.start_char < e for s, e in ranges)

@@ -1,0 +1,69 @@
+"""The word lists the quote extractor reads, loaded once from ``data/quotes/``.
+
+Every list is a small TSV or text file whose format is described in its header
+comment, so adding a reporting verb or a title never needs a code change.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+#: where the quote lexicons live inside the package data folder
+QUOTES_DATA = "quotes"
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A two-word reporting construction such as "according to" or "quoted ... as"."""
+
+    head: str
+    dependent: str
+    dep: str
+    marks: str  # cue | source | channel
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLexicon:
+    """Cue verbs, reporting phrases, pronouns and office descriptions."""
+
+    cue_verbs: dict[str, str]
+    phrases: tuple[Phrase, ...]
+    pronouns: dict[str, str]
+    roles: tuple[tuple[tuple[str, ...], str], ...]
+    person_nouns: frozenset[str]
+
+    def is_speech(self, lemma: str) -> bool:
+        return self.cue_verbs.get(lemma) == "speech"
+
+    def is_cue(self, lemma: str) -> bool:
+        return lemma in self.cue_verbs
+
+    def phrase(self, head: str, dependent: str, dep: str) -> Phrase | None:
+        for phrase in self.phrases:
+            if phrase.head == head and phrase.dependent == dependent and phrase.dep == dep:
+                return phrase
+        return None
+
+
+def _rows(path: Path) -> list[list[str]]:
+    """Non-comment, non-blank lines split on tabs."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+@functools.cache
+def load_lexicon(data: Path) -> QuoteLexicon:
+    """Read the lexicons under ``data/quotes`` (cached per data folder: they never change in a run)."""
+    folder = data / QUOTES_DATA
+    cue_verbs = {row[0]: row[1] for row in _rows(folder / "cue_verbs.tsv")}
+    phrases = tuple(Phrase(*row[:4]) for row in _rows(folder / "reporting_phrases.tsv"))
+    pronouns = {row[0]: row[1] for row in _rows(folder / "pronouns.tsv")}
+    roles = tuple((tuple(row[0].split()), row[1]) for row in _rows(folder / "roles.tsv"))
+    roles = tuple(sorted(roles, key=lambda item: -len(item[0])))
+    nouns = frozenset(row[0] for row in _rows(folder / "person_nouns.txt"))
+    return QuoteLexicon(cue_verbs, phrases, pronouns, roles, nouns)

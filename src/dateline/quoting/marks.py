@@ -1,0 +1,103 @@
+"""Quotation-mark spans in a text: straight, curly and angle marks.
+
+A quotation may run over several paragraphs when each new paragraph opens with a
+mark again (the newspaper convention: no closing mark until the quote ends). A mark
+that is never closed ends at its paragraph and is dropped, and no quotation may run
+longer than ``MAX_QUOTE_CHARS``, so broken text cannot swallow the rest of a story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: an opening mark and the marks that may close it
+CLOSERS: dict[str, str] = {"“": "”", '"': '"', "«": "»", "„": "“”", "‟": "”"}
+#: the longest stretch (in characters, marks included) one quotation may cover
+MAX_QUOTE_CHARS = 4000
+
+_MARK = re.compile(r'[“”"«»„‟]|\n')
+_PARAGRAPH_OPENING = re.compile(r'\s*([“"«„‟])')
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """One quotation: where its marks are and the content between them, per paragraph."""
+
+    start: int  # the opening mark
+    end: int  # just after the closing mark
+    segments: tuple[tuple[int, int], ...]  # content without marks, one per paragraph
+
+    @property
+    def content_start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def content_end(self) -> int:
+        return self.segments[-1][1]
+
+
+@dataclass
+class _Open:
+    """The quotation being read (local to one scan)."""
+
+    start: int
+    mark: str
+    segment_start: int
+    segments: list[tuple[int, int]]
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every balanced quotation in ``text``, in order."""
+    found: list[Marked] = []
+    current: _Open | None = None
+    skip_to = -1
+    for match in _MARK.finditer(text):
+        pos, char = match.start(), match.group()
+        if pos < skip_to:
+            continue
+        if current is not None and pos - current.start > MAX_QUOTE_CHARS:
+            current = None
+        if char == "\n":
+            if current is not None:
+                current, skip_to = _continue_paragraph(text, pos, current)
+            continue
+        if current is None:
+            if _can_open(text, pos):
+                current = _Open(pos, char, pos + 1, [])
+            continue
+        if char in CLOSERS[current.mark] and _can_close(text, pos):
+            segments = [*current.segments, _trim(text, current.segment_start, pos)]
+            found.append(Marked(current.start, pos + 1, tuple(s for s in segments if s[1] > s[0])))
+            current = None
+        elif char in CLOSERS and _can_open(text, pos) and not _can_close(text, pos):
+            current = _Open(pos, char, pos + 1, [])  # the earlier mark was never closed
+    return [m for m in found if m.segments]
+
+
+def _continue_paragraph(text: str, pos: int, current: _Open) -> tuple[_Open | None, int]:
+    """At a line break inside a quotation: go on if the next paragraph reopens it, else drop it."""
+    opening = _PARAGRAPH_OPENING.match(text, pos)
+    if opening is None or opening.group(1) != current.mark:
+        return None, -1
+    segment = _trim(text, current.segment_start, pos)
+    resumed = _Open(current.start, current.mark, opening.end(), [*current.segments, segment])
+    return resumed, opening.end()
+
+
+def _can_open(text: str, pos: int) -> bool:
+    """An opening mark is followed by text, not by a space or the end."""
+    return pos + 1 < len(text) and not text[pos + 1].isspace()
+
+
+def _can_close(text: str, pos: int) -> bool:
+    """A closing mark follows text, not a space."""
+    return pos > 0 and not text[pos - 1].isspace()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,176 @@
+"""The story's mention history: every person and organisation named, in order.
+
+Pronouns and descriptions are resolved against this history, so it records for each
+mention its canonical name (a surname alone is expanded to the full name used
+elsewhere in the story), its actor code and role from the registry, and whether it
+stands in subject position (a salient candidate for a later "he said").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..records import ActorRef
+from ..registry import ActorRegistry
+
+#: spaCy labels of people, and of bodies or places that may speak as one
+PERSON_LABELS = frozenset({"PERSON"})
+GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
+#: dependency labels that put a mention in subject position
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: links that stay inside one noun phrase ("the President of China Xi Jinping")
+NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "appos", "nmod", "poss", "conj", "cc", "flat"})
+#: how far up a noun phrase to look for its subject role
+MAX_SUBJECT_CLIMB = 6
+#: honorifics that are not part of a name
+HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gov.", "prof."}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a person or organisation, in clean-text character offsets."""
+
+    start: int
+    end: int
+    name: str
+    actor: str | None
+    role: str | None
+    kind: str  # person | group
+    subject: bool
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """All mentions of a story, ordered by position."""
+
+    mentions: tuple[Mention, ...]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside ``[start, end)``."""
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def before(self, pos: int, *, window: int) -> list[Mention]:
+        """Mentions ending before ``pos`` and no further back than ``window`` characters, nearest last."""
+        return [m for m in self.mentions if pos - window <= m.start and m.end <= pos]
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Per-story lookups while the history is built."""
+
+    registry: ActorRegistry
+    on: dt.date | None
+    full_names: tuple[str, ...]
+
+
+def build_history(
+    doc: Doc, registry: ActorRegistry, on: dt.date | None, *, quoted: list[tuple[int, int]]
+) -> History:
+    """The mention history of ``doc``; mentions inside quotations never count as subjects."""
+    persons = [_with_first_names(ent) for ent in doc.ents if ent.label_ in PERSON_LABELS]
+    full = tuple(sorted({_bare(ent.text) for ent in persons if len(_bare(ent.text).split()) > 1}, key=len))
+    names = _Names(registry, on, full)
+    cache: dict[tuple[str, str], ActorRef | None] = {}
+    groups = [ent for ent in doc.ents if ent.label_ in GROUP_LABELS]
+    mentions = [_mention(ent, names, cache, quoted) for ent in [*persons, *groups]]
+    mentions.extend(_missed_full_names(doc, names, cache, quoted, mentions))
+    return History(tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def _mention(
+    span: Span, names: _Names, cache: dict[tuple[str, str], ActorRef | None], quoted: list[tuple[int, int]]
+) -> Mention:
+    label = span.label_ or "PERSON"
+    text = _bare(span.text) if label in PERSON_LABELS else span.text
+    if label in PERSON_LABELS:
+        text = _full_name(text, names.full_names)
+    key = (text, label)
+    if key not in cache:
+        cache[key] = names.registry.resolve(text, on=names.on, label=label)
+    ref = cache[key]
+    subject = _is_subject(span) and not any(s <= span.start_char < e for s, e in quoted)
+    kind = "person" if label in PERSON_LABELS else "group"
+    name = ref.name if ref else (text if kind == "person" else span.text.removeprefix("the ").strip())
+    return Mention(
+        span.start_char,
+        span.end_char,
+        name,
+        ref.code if ref else None,
+        ref.role if ref else None,
+        kind,
+        subject,
+    )
+
+
+def _missed_full_names(
+    doc: Doc,
+    names: _Names,
+    cache: dict[tuple[str, str], ActorRef | None],
+    quoted: list[tuple[int, int]],
+    known: list[Mention],
+) -> list[Mention]:
+    """Occurrences of a full person name the tagger missed elsewhere (it tags names unevenly)."""
+    taken = [(m.start, m.end) for m in known]
+    extra = []
+    for name in names.full_names:
+        pos = doc.text.find(name)
+        while pos != -1:
+            end = pos + len(name)
+            if not any(s < end and pos < e for s, e in taken):
+                span = doc.char_span(pos, end, label="PERSON", alignment_mode="expand")
+                if span is not None:
+                    extra.append(_mention(span, names, cache, quoted))
+                    taken.append((pos, end))
+            pos = doc.text.find(name, end)
+    return extra
+
+
+def _with_first_names(ent: Span) -> Span:
+    """A PERSON entity grown leftwards over capitalised name words the tagger left out ("Yuri Ushakov")."""
+    start = ent.start
+    while start > 0:
+        token = ent.doc[start - 1]
+        if token.pos_ != "PROPN" or not token.is_title or token.dep_ != "compound" or token.ent_type_:
+            break
+        if token.head.i < ent.start or token.head.i >= ent.end:
+            break
+        start -= 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
+
+
+def _is_subject(span: Span) -> bool:
+    """A subject, or inside one, or the agent of a passive ("was stated by the President, X")."""
+    token = span.root
+    for _ in range(MAX_SUBJECT_CLIMB):
+        if token.dep_ in SUBJECT_DEPS or token.dep_ == "agent":
+            return True
+        if token.dep_ not in NOUN_PHRASE_DEPS or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _bare(text: str) -> str:
+    """A person's name without honorifics or a possessive ending."""
+    words = [w for w in text.split() if w.lower() not in HONORIFICS]
+    name = " ".join(words) or text
+    for suffix in ("’s", "'s"):
+        name = name.removesuffix(suffix)
+    return name
+
+
+def _full_name(text: str, full_names: tuple[str, ...]) -> str:
+    """ "Xi" -> "Xi Jinping" when the story names him in full: a surname or first name alone."""
+    if text in full_names:
+        return text
+    words = text.split()
+    for name in full_names:
+        parts = name.split()
+        if words == parts[-len(words) :] or words == parts[: len(words)]:
+            return name
+    return text

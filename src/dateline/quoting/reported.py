@@ -1,0 +1,124 @@
+"""Indirect (reported) speech over the dependency parse.
+
+Constructions, each giving a content span, a cue and a speaker phrase:
+
+- ``X said/noted/told reporters (that) CLAUSE``: the cue verb's complement clause;
+- ``CLAUSE, X said`` and ``CLAUSE, X said, CLAUSE``: the clause the cue verb hangs on
+  or governs before it;
+- ``As X pointed out, CLAUSE``: the main clause around the ``as`` clause;
+- ``According to X, CLAUSE``: the clause ``according to`` modifies;
+- ``X called for NOUN PHRASE``: the object of the reporting phrase.
+
+A cue inside a quotation is skipped (the quotation is attributed as a whole).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .cues import Attribution, attribution, is_cue_token
+from .lexicon import QuoteLexicon
+
+#: dependency labels of a complement clause that carries what was said
+CONTENT_DEPS = frozenset({"ccomp"})
+#: dependency labels by which a cue verb hangs on the clause it reports ("..., X said")
+PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl"})
+#: a content span needs at least this many words
+MIN_CONTENT_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedFinding:
+    """One piece of reported speech."""
+
+    content: tuple[int, int]  # clean-text characters
+    found: Attribution
+    how: str
+
+
+def find_reported(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]) -> list[ReportedFinding]:
+    """Every reported statement whose cue lies outside quotation marks."""
+    findings = []
+    for token in doc:
+        if any(s <= token.idx < e for s, e in quoted):
+            continue
+        if not is_cue_token(token, lexicon, speech_only=False):
+            continue
+        finding = _reported(token, lexicon)
+        if finding is not None and finding.found.speaker is not None:
+            findings.append(finding)
+    return findings
+
+
+def _reported(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
+    if token.lower_ == "according":
+        content = _clause_without(token.head, token)
+        return _finding(content, token, lexicon, "according to")
+    complement = next((c for c in token.children if c.dep_ in CONTENT_DEPS), None)
+    if complement is not None:
+        how = "complement clause" if complement.i > token.i else "clause before the cue"
+        return _finding(_edges(complement), token, lexicon, how)
+    if token.dep_ in PARENTHETICAL_DEPS and _is_parenthetical(token):
+        return _finding(_clause_without(token.head, token), token, lexicon, "clause around the cue")
+    reporting = _phrase_object(token, lexicon)
+    if reporting is not None:
+        return _finding(_edges(reporting), token, lexicon, "object of the reporting phrase")
+    return None
+
+
+def _finding(
+    content: tuple[int, int] | None, token: Token, lexicon: QuoteLexicon, how: str
+) -> ReportedFinding | None:
+    if content is None:
+        return None
+    doc = token.doc
+    start, end = _trim(doc, *content)
+    if end - start < MIN_CONTENT_WORDS:
+        return None
+    span = doc[start:end]
+    found = attribution(token, lexicon)
+    if found.speaker is not None and found.speaker.start < span.end and span.start < found.speaker.end:
+        return None
+    return ReportedFinding((span.start_char, span.end_char), found, how)
+
+
+def _edges(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _clause_without(head: Token, cue: Token) -> tuple[int, int] | None:
+    """The clause of ``head`` minus the cue's own subtree, on the larger side of it."""
+    start, end = _edges(head)
+    cue_start, cue_end = _edges(cue)
+    before = (start, cue_start)
+    after = (cue_end, end)
+    return max(before, after, key=lambda r: r[1] - r[0])
+
+
+def _is_parenthetical(token: Token) -> bool:
+    """``As X pointed out, ...`` or ``..., X said.``: the cue verb has a subject and no object clause."""
+    marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
+    if marks and marks != ["as"]:
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+
+
+def _phrase_object(token: Token, lexicon: QuoteLexicon) -> Token | None:
+    """``called for strengthening cooperation``: the object after a reporting phrase."""
+    for child in token.rights:
+        if child.dep_ == "prep" and lexicon.phrase(token.lemma_.lower(), child.lower_, "prep"):
+            phrase = lexicon.phrase(token.lemma_.lower(), child.lower_, "prep")
+            if phrase is not None and phrase.marks == "cue":
+                return next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+    return None
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation and spaces at either end of a content span."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end

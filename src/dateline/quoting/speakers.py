@@ -1,0 +1,226 @@
+"""Who a speaker phrase refers to: a name, a pronoun, a title or an organisation.
+
+Rules, in order (the first that applies decides, and says why in ``reason``):
+
+1. a pronoun ("he", "him", "they", "it") refers to the speaker of the previous
+   attribution, unless another person has since become the subject of a sentence;
+   with no previous speaker, to the most recent person in subject position, then
+   to the most recent person at all;
+2. a phrase naming a person is that person (a surname alone is the full name
+   used elsewhere in the story);
+3. a title or description ("the Russian President", "the PRC leader", "the head
+   of state") is the holder of that office on the story date, from the registry;
+   with no country named, the most recent person holding such an office, and a
+   bare description of a person ("the spokesman") is the current speaker;
+4. a phrase naming an organisation or country is that body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from ..records import Speaker
+from ..registry import ActorRegistry
+from .lexicon import QuoteLexicon
+from .mentions import History, Mention
+
+#: how far back (characters) a pronoun or description may look for its referent
+PRONOUN_WINDOW_CHARS = 2500
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolution decision: who (if anyone), what sort of speaker, and why."""
+
+    speaker: Speaker | None
+    kind: str | None  # person | group | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """The last attribution resolved so far in the story, for pronouns."""
+
+    resolved: Resolved
+    position: int
+
+
+@dataclass(frozen=True)
+class SpeakerResolver:
+    """Resolves speaker phrases of one story against its mention history."""
+
+    history: History
+    lexicon: QuoteLexicon
+    registry: ActorRegistry
+    on: dt.date | None
+
+    def resolve(self, phrase: Span, previous: Previous | None) -> Resolved:
+        head = phrase.root
+        pronoun = self.lexicon.pronouns.get(head.lower_) if len(phrase) == 1 else None
+        if pronoun is not None:
+            return self._pronoun(phrase, pronoun, previous)
+        mentions = self.history.within(phrase.start_char, phrase.end_char)
+        persons = [m for m in mentions if m.kind == "person"]
+        if persons:
+            person = _closest_to_head(persons, head.idx)
+            return Resolved(_speaker(person), "person", f"named: {phrase.text!r} is {person.name}")
+        title = self._title(phrase, mentions, previous)
+        if title is not None:
+            return title
+        groups = [m for m in mentions if m.kind == "group"]
+        if groups:
+            return self._group(phrase, groups)
+        return Resolved(None, None, f"unresolved: {phrase.text!r} names no known person or body")
+
+    def _pronoun(self, phrase: Span, kind: str, previous: Previous | None) -> Resolved:
+        pos = phrase.start_char
+        if kind == "self":
+            return Resolved(None, None, f"first-person {phrase.text!r} outside a quotation")
+        recent = self.history.before(pos, window=PRONOUN_WINDOW_CHARS)
+        wanted = "person" if kind in {"male", "female", "person"} else "group"
+        last = previous if previous and previous.resolved.kind == wanted else None
+        if last is not None and pos - last.position > PRONOUN_WINDOW_CHARS:
+            last = None
+        if wanted == "group":
+            return self._group_pronoun(phrase, recent, last)
+        return self._person_pronoun(phrase, recent, last)
+
+    def _person_pronoun(self, phrase: Span, recent: list[Mention], last: Previous | None) -> Resolved:
+        persons = [m for m in recent if m.kind == "person"]
+        if last is not None and last.resolved.speaker is not None:
+            name = last.resolved.speaker.name
+            newer = [m for m in persons if m.subject and m.start > last.position and m.name != name]
+            if not newer:
+                return Resolved(
+                    last.resolved.speaker, "person", f"pronoun {phrase.text!r}: the previous speaker, {name}"
+                )
+            person = newer[-1]
+            return Resolved(
+                _speaker(person),
+                "person",
+                f"pronoun {phrase.text!r}: {person.name}, subject since the last quote",
+            )
+        subjects = [m for m in persons if m.subject]
+        if subjects:
+            return Resolved(
+                _speaker(subjects[-1]),
+                "person",
+                f"pronoun {phrase.text!r}: the most recent subject, {subjects[-1].name}",
+            )
+        if persons:
+            return Resolved(
+                _speaker(persons[-1]),
+                "person",
+                f"pronoun {phrase.text!r}: the most recent person, {persons[-1].name}",
+            )
+        return Resolved(None, "person", f"pronoun {phrase.text!r}: no person mentioned before it")
+
+    def _group_pronoun(self, phrase: Span, recent: list[Mention], last: Previous | None) -> Resolved:
+        if last is not None and last.resolved.speaker is not None:
+            name = last.resolved.speaker.name
+            return Resolved(
+                last.resolved.speaker, "group", f"pronoun {phrase.text!r}: the previous speaker, {name}"
+            )
+        groups = [m for m in recent if m.kind == "group" and m.subject]
+        if groups:
+            return Resolved(
+                _speaker(groups[-1]),
+                "group",
+                f"pronoun {phrase.text!r}: the most recent subject body, {groups[-1].name}",
+            )
+        return Resolved(None, "group", f"pronoun {phrase.text!r}: no body in subject position before it")
+
+    def _title(self, phrase: Span, mentions: list[Mention], previous: Previous | None) -> Resolved | None:
+        text = phrase.text
+        ref = self.registry.resolve_title(text, on=self.on)
+        if ref is not None:
+            return Resolved(Speaker(ref.name, ref.code), "person", f"title {text!r}: {ref.name} on {self.on}")
+        role = self._role(phrase)
+        head_is_person = phrase.root.lemma_.lower() in self.lexicon.person_nouns
+        if role is None and not head_is_person:
+            return None
+        if role is not None:
+            found = self._role_holder(phrase, role, mentions)
+            if found is not None:
+                return found
+        if previous is not None and previous.resolved.kind == "person" and previous.resolved.speaker:
+            name = previous.resolved.speaker.name
+            return Resolved(
+                previous.resolved.speaker, "person", f"description {text!r}: the current speaker, {name}"
+            )
+        subjects = [
+            m for m in self.history.before(phrase.start_char, window=PRONOUN_WINDOW_CHARS) if m.subject
+        ]
+        persons = [m for m in subjects if m.kind == "person"]
+        if persons:
+            return Resolved(
+                _speaker(persons[-1]), "person", f"description {text!r}: most recent subject person"
+            )
+        return Resolved(None, "person", f"description {text!r}: no office holder or person found")
+
+    def _role(self, phrase: Span) -> str | None:
+        words = [t.lower_ for t in phrase]
+        for pattern, role in self.lexicon.roles:
+            size = len(pattern)
+            if any(tuple(words[i : i + size]) == pattern for i in range(len(words) - size + 1)):
+                return role
+        return None
+
+    def _role_holder(self, phrase: Span, role: str, mentions: list[Mention]) -> Resolved | None:
+        text = phrase.text
+        for mention in mentions:
+            country = self._country(mention)
+            if country is None:
+                continue
+            ref = self.registry.role_holder(country, role, on=self.on)
+            if ref is not None:
+                return Resolved(
+                    Speaker(ref.name, ref.code), "person", f"title {text!r}: {role} of {country} on {self.on}"
+                )
+        words = [w for w, r in self.lexicon.roles if r == role]
+        earlier = self.history.before(phrase.start_char, window=PRONOUN_WINDOW_CHARS)
+        holders = [m for m in earlier if m.kind == "person" and m.role and _role_mentions(m.role, words)]
+        if holders:
+            person = holders[-1]
+            return Resolved(
+                _speaker(person),
+                "person",
+                f"title {text!r}: most recent {role.replace('_', ' ')}, {person.name}",
+            )
+        return None
+
+    def _country(self, mention: Mention) -> str | None:
+        if mention.actor is None:
+            return None
+        ref = self.registry.resolve(mention.name, on=self.on)
+        if ref is not None and ref.country:
+            return ref.country
+        return mention.actor[:3]
+
+    def _group(self, phrase: Span, groups: list[Mention]) -> Resolved:
+        ref = self.registry.resolve(phrase.text, on=self.on, label="ORG")
+        if ref is not None:
+            return Resolved(Speaker(ref.name, ref.code), "group", f"body: {phrase.text!r} is {ref.name}")
+        body = groups[-1]
+        name = phrase.text.removeprefix("the ").removeprefix("The ").strip()
+        return Resolved(Speaker(name, body.actor), "group", f"body: {phrase.text!r}, coded by {body.name!r}")
+
+
+def _speaker(mention: Mention) -> Speaker:
+    return Speaker(mention.name, mention.actor)
+
+
+def _closest_to_head(mentions: list[Mention], head: int) -> Mention:
+    """The mention holding the phrase's head word, else the last one ("Aide to X, Y" is Y)."""
+    for mention in mentions:
+        if mention.start <= head < mention.end:
+            return mention
+    return mentions[-1]
+
+
+def _role_mentions(role: str, words: list[tuple[str, ...]]) -> bool:
+    lowered = role.lower()
+    return any(" ".join(w) in lowered for w in words)

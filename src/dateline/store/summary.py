@@ -1,0 +1,113 @@
+"""A plain-text overview of a store, for ``dateline summary`` and ``make demo``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .database import Store
+from .rows import TABLES
+
+#: rows shown in the "top" tables
+TOP_N = 10
+#: stories listed one per line before the rest is summarised as "... and N more"
+STORY_LINES = 25
+#: longest cell before it is shortened with an ellipsis, so columns stay aligned
+MAX_CELL = 36
+
+Cell = str | int | float | None
+
+_TOP_ACTORS = """
+SELECT code, mode(name), sum(mention_count) AS mentions, count(DISTINCT story_id)
+FROM actors GROUP BY code ORDER BY mentions DESC, code LIMIT ?
+"""
+_TOP_CODES = """
+SELECT cameo, mode(cameo_name), count(*) AS n, round(avg(goldstein), 1)
+FROM events GROUP BY cameo ORDER BY n DESC, cameo LIMIT ?
+"""
+_STORY_LINES = """
+SELECT s.id, s.published, concat_ws(' ', s.dateline_place, '(' || s.dateline_agency || ')'),
+       (SELECT count(*) FROM entities e WHERE e.story_id = s.id),
+       (SELECT count(*) FROM actors a WHERE a.story_id = s.id),
+       (SELECT count(*) FROM quotes q WHERE q.story_id = s.id),
+       (SELECT count(*) FROM events v WHERE v.story_id = s.id)
+FROM stories s ORDER BY s.published NULLS LAST, s.id LIMIT ?
+"""
+
+
+def summarize_store(db: Path | str) -> str:
+    """Counts, date range, top actors and event codes, and one line per story."""
+    with Store.open(db, read_only=True) as store:
+        return "\n".join(
+            [
+                *_overview(store),
+                "",
+                *_section(
+                    "Top actors by mentions",
+                    ("actor", "name", "mentions", "stories"),
+                    _rows(store, _TOP_ACTORS, TOP_N),
+                ),
+                "",
+                *_section(
+                    "Top event codes",
+                    ("cameo", "name", "events", "goldstein"),
+                    _rows(store, _TOP_CODES, TOP_N),
+                ),
+                "",
+                *_stories(store),
+            ]
+        )
+
+
+def _overview(store: Store) -> list[str]:
+    counts = {table: store.count(table) for table in TABLES if table != "repairs"}
+    query = "SELECT min(published), max(published) FROM stories"
+    first, last = store.connection.execute(query).fetchall()[0]
+    span = f"published {first} to {last}" if first else "no published dates"
+    width = max(len(name) for name in counts)
+    number = max(len(str(n)) for n in counts.values())
+    lines = [f"Dateline store {store.path}"]
+    for name, count in counts.items():
+        extra = f"   {span}" if name == "stories" else ""
+        lines.append(f"  {name:<{width}}  {count:>{number}}{extra}")
+    return lines
+
+
+def _stories(store: Store) -> list[str]:
+    total = store.count("stories")
+    rows = _rows(store, _STORY_LINES, STORY_LINES)
+    headers = ("id", "published", "dateline", "entities", "actors", "quotes", "events")
+    lines = _section("Stories", headers, rows)
+    if total > len(rows):
+        lines.append(f"  ... and {total - len(rows)} more")
+    return lines
+
+
+def _rows(store: Store, query: str, limit: int) -> list[tuple[Cell, ...]]:
+    return [tuple(row) for row in store.connection.execute(query, [limit]).fetchall()]
+
+
+def _section(title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[str]:
+    if not rows:
+        return [title, "  (none)"]
+    return [title, *format_table(headers, rows)]
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[str]:
+    """Aligned columns, numbers to the right, two spaces of indent; no colour codes."""
+    cells = [[_cell(value) for value in row] for row in rows]
+    numeric = [
+        all(isinstance(row[i], int | float) or row[i] is None for row in rows) for i in range(len(headers))
+    ]
+    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(headers)]
+
+    def line(values: Sequence[str]) -> str:
+        parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True)]
+        return ("  " + "  ".join(parts)).rstrip()
+
+    return [line(headers), *(line(row) for row in cells)]
+
+
+def _cell(value: Cell | object) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
