@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.hyphenation import default_lexicon, judge, zipf
+from dateline.hyphenation import MIN_JOINED_ZIPF, default_lexicon, judge, zipf
 from dateline.records import Repair
 from dateline.repair import clean_text
 
@@ -59,8 +59,11 @@ class Tally:
     repaired: int = 0
     missed: int = 0
     wrong_joins: int = 0
+    line_end_joins: int = 0
     two_word: int = 0
     two_word_repaired: int = 0
+    by_class: Counter[str] = field(default_factory=Counter)
+    repaired_by_class: Counter[str] = field(default_factory=Counter)
     other_repairs: Counter[str] = field(default_factory=Counter)
     missed_by_rule: Counter[str] = field(default_factory=Counter)
     missed_examples: list[str] = field(default_factory=list)
@@ -108,12 +111,23 @@ def inject(body: str, rng: random.Random, rate: float) -> tuple[str, list[Inject
     return "".join(pieces), injections
 
 
+def word_class(word: str) -> str:
+    """Injected words by how much a word list can know about them."""
+    if word.isupper():
+        return "all-capitals (codes, acronyms)"
+    if zipf(word.lower()) < MIN_JOINED_ZIPF:
+        return "in no word list (names, typos)"
+    return "in the word list"
+
+
 def is_two_word(split: str) -> bool:
     left, right = split.lower().split("-")
     return all(len(part) >= TWO_WORD_LEN and zipf(part) >= TWO_WORD_ZIPF for part in (left, right))
 
 
-def score(text: str, injections: list[Injection], repairs: tuple[Repair, ...], tally: Tally, show: int) -> None:
+def score(
+    text: str, injections: list[Injection], repairs: tuple[Repair, ...], tally: Tally, show: int
+) -> None:
     by_hyphen = {inj.hyphen: inj for inj in injections}
     restored: set[int] = set()
     for repair in repairs:
@@ -121,6 +135,9 @@ def score(text: str, injections: list[Injection], repairs: tuple[Repair, ...], t
             tally.other_repairs[repair.kind] += 1
             continue
         hyphen = repair.start + repair.before.find("-")
+        if "\n" in repair.before or "\r" in repair.before:
+            tally.line_end_joins += 1  # a word the typesetter broke at a line end: joining it is right
+            continue
         inj = by_hyphen.get(hyphen)
         if inj is not None and repair.before == inj.split and repair.after == inj.word:
             restored.add(hyphen)
@@ -133,7 +150,10 @@ def score(text: str, injections: list[Injection], repairs: tuple[Repair, ...], t
     for inj in injections:
         two_word = is_two_word(inj.split)
         tally.two_word += two_word
+        kind = word_class(inj.word)
+        tally.by_class[kind] += 1
         if inj.hyphen in restored:
+            tally.repaired_by_class[kind] += 1
             tally.repaired += 1
             tally.two_word_repaired += two_word
             continue
@@ -193,6 +213,10 @@ def report(tally: Tally, args: argparse.Namespace) -> None:
     print(f"repaired     {tally.repaired:,}  ({pct:.2f}%)   target >= 99%")
     print(f"missed       {tally.missed:,}   by rule: {dict(tally.missed_by_rule.most_common())}")
     print(f"wrong joins  {tally.wrong_joins:,}  ({per_100k:.2f} per 100,000 words)   target <= 1")
+    for kind, count in tally.by_class.most_common():
+        share = 100.0 * tally.repaired_by_class[kind] / count
+        print(f"  {kind:32} injected {count:,}, repaired {tally.repaired_by_class[kind]:,} ({share:.2f}%)")
+    print(f"line-end hyphenations in the original text rejoined {tally.line_end_joins:,} (not counted above)")
     print(f"two-word splits {tally.two_word:,}, repaired {tally.two_word_repaired:,} ({two:.2f}%)")
     print(f"other repairs {dict(tally.other_repairs)}")
     speed = tally.chars / max(tally.seconds, 1e-9)

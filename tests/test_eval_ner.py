@@ -37,7 +37,6 @@ Zed NNP B-NP I-PER
 """
 
 
-
 def test_reader_splits_documents_and_sentences() -> None:
     docs = list(parse_conll(TINY.splitlines()))
     assert [doc.index for doc in docs] == [0, 1]

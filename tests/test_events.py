@@ -58,7 +58,9 @@ def test_negation(pipeline: Pipeline) -> None:
 
 
 def test_appeal_folds_its_content(pipeline: Pipeline) -> None:
-    event = only(events_of(pipeline, "France called for strengthening cooperation between Germany and Japan."), "02")
+    event = only(
+        events_of(pipeline, "France called for strengthening cooperation between Germany and Japan."), "02"
+    )
     assert event.source == ("FRA",) and set(event.target) == {"DEU", "JPN"}
     assert event.plover is None  # PLOVER drops CAMEO 02x; we keep it
 

@@ -12,7 +12,9 @@ def test_cameo_codes_have_goldstein_and_quad() -> None:
     assert len(ontology.cameo) >= 300
     for code in ontology.cameo.values():
         assert code.goldstein is not None, code
-        assert code.quad == (1 if code.code[:2] <= "05" else 2 if code.code[:2] <= "08" else 3 if code.code[:2] <= "13" else 4)
+        assert code.quad == (
+            1 if code.code[:2] <= "05" else 2 if code.code[:2] <= "08" else 3 if code.code[:2] <= "13" else 4
+        )
     assert ontology.lookup("041") is not None and ontology.lookup("041").goldstein == 1.0  # type: ignore[union-attr]
     assert ontology.lookup("190").goldstein == -10.0  # type: ignore[union-attr]
 
@@ -30,7 +32,13 @@ def test_plover_map_drops_statements_and_appeals() -> None:
 def test_lexicon_covers_every_cameo_root_with_valid_codes() -> None:
     ontology = Ontology.load(data_dir() / "ontology")
     lexicon = Lexicon.load(data_dir() / "events")
-    codes = [e.code for table in (lexicon.verbs, lexicon.nouns) for entries in table.values() for e in entries if e.code]
+    codes = [
+        e.code
+        for table in (lexicon.verbs, lexicon.nouns)
+        for entries in table.values()
+        for e in entries
+        if e.code
+    ]
     assert {c[:2] for c in codes} == {f"{r:02d}" for r in range(1, 21)}
     unknown = [c for c in codes if c not in ontology.cameo]
     assert not unknown

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from dateline.cleaning import clean_story
 from dateline.coding.arguments import Resolver
 from dateline.coding.coder import code_work, load_coder
 from dateline.evaluation.events import evaluate
 from dateline.pipeline import Pipeline
 from dateline.reading import read_inputs
-from dateline.records import StoryResult
+from dateline.records import RawStory, StoryResult
+from dateline.repair import offsets_from_repairs
 from dateline.settings import Settings
 from dateline.work import Work
 
@@ -21,8 +23,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
 #: dev floors, pinned a little under the measured figures (see docs/events.md)
 FLOORS = {
-    "petr_validate_2_02": {"found": 0.0, "max_extras": 0.10},
-    "plover_gsr": {"found": 0.03, "max_extras": 0.35},
+    # measured 2_02: found 0.224, extras 0.420; plover_gsr: found 0.222, extras 0.711
+    "petr_validate_2_02": {"found": 0.20, "max_extras": 0.45},
+    "plover_gsr": {"found": 0.20, "max_extras": 0.75},
 }
 #: coding may cost at most this share of the NLP (parse) time
 SPEED_BUDGET = 0.10
@@ -52,17 +55,23 @@ def test_seed_story(pipeline: Pipeline, seed_path: Path) -> None:
     _needs_real_registry(pipeline)
     events = _seed(pipeline, seed_path).events
     consult = [e for e in events if e.cameo.startswith("04") and e.date == "2021-12-15"]
+    assert any({"CHNGOV", "RUSGOV"} <= set(e.source) | set(e.target) for e in consult), (
+        "video meeting between CHNGOV and RUSGOV"
+    )
     assert any(
-        {"CHNGOV", "RUSGOV"} <= set(e.source) | set(e.target) for e in consult
-    ), "video meeting between CHNGOV and RUSGOV"
-    assert any(
-        e.cameo.startswith("03") and e.source[:1] and e.source[0].startswith("CHN") and any(t.startswith("RUS") for t in e.target)
+        e.cameo.startswith("03")
+        and e.source[:1]
+        and e.source[0].startswith("CHN")
+        and any(t.startswith("RUS") for t in e.target)
         for e in events
     ), "intent to cooperate CHN -> RUS"
-    assert any(e.cameo.startswith("02") and e.source and e.source[0].startswith("CHN") for e in events), "appeal"
+    assert any(e.cameo.startswith("02") and e.source and e.source[0].startswith("CHN") for e in events), (
+        "appeal"
+    )
     accuse = [e for e in events if e.cameo[:2] in {"11", "12"} and e.plover and e.plover["type"] == "ACCUSE"]
     assert any(
-        e.source[0].startswith("CHN") and "certain forces" in " ".join(s.text for s in e.target_text) for e in accuse
+        e.source[0].startswith("CHN") and "certain forces" in " ".join(s.text for s in e.target_text)
+        for e in accuse
     ), "accusation against certain forces"
     future = [e for e in events if e.cameo.startswith("04") and e.date == "2022-02"]
     assert future and "future" in future[0].modality and future[0].date_precision == "month"
@@ -78,27 +87,22 @@ def test_dev_floors(shared_data: Path) -> None:
 
 def test_coding_costs_under_a_tenth_of_parsing(pipeline: Pipeline, seed_path: Path) -> None:
     """Time nlp() on the seed against the coder alone on the same parse (best of 5 each)."""
-    result = _seed(pipeline, seed_path)
-    story = result.story
+    raw = next(iter(read_inputs([str(seed_path)], pipeline.settings)))
+    assert isinstance(raw, RawStory)
+    story = clean_story(raw, pipeline.registry)
     nlp = pipeline.context.nlp
     parse = min(_timed(lambda: nlp(story.clean_text)) for _ in range(5))
     doc = nlp(story.clean_text)
-    base = Work(story, doc, _offsets(pipeline, story))
-    work = dataclasses.replace(base, entities=result.entities, quotes=result.quotes)
+    work = Work(story, doc, offsets_from_repairs(story.repairs, len(story.text)))
     coder = load_coder(pipeline.settings.data)
     code = min(
-        _timed(lambda: code_work(work, Resolver(doc, pipeline.registry, story.published), coder)) for _ in range(5)
+        _timed(lambda: code_work(work, Resolver(doc, pipeline.registry, story.published), coder))
+        for _ in range(5)
     )
     assert code <= SPEED_BUDGET * parse, (code, parse)
 
 
-def _timed(call: object) -> float:
+def _timed(call: Callable[[], object]) -> float:
     start = time.perf_counter()
-    call()  # type: ignore[operator]
+    call()
     return time.perf_counter() - start
-
-
-def _offsets(pipeline: Pipeline, story: object) -> object:
-    from dateline.repair import offsets_from_repairs
-
-    return offsets_from_repairs(story.repairs, len(story.text))  # type: ignore[attr-defined]

@@ -33,19 +33,20 @@ def test_truecase_follows_the_story_body() -> None:
 
 def test_truecase_leaves_ordinary_text_alone() -> None:
     text = "BEIJING (TASS): China and Russia met.\n"
-    assert truecase(text, LEXICON) is text or truecase(text, LEXICON) == text
+    assert truecase(text, LEXICON) == text
 
 
 @pytest.mark.slow
 def test_rules_tidy_spans_in_the_real_pipeline(pipeline: Pipeline) -> None:
-    doc = pipeline.context.nlp(
+    text = (
         "SOCCER - RURITANIA BEAT NEW ZEALAND .\n"
         "Ipswich 2 Norwich 1\n"
         "The chairman of the Harbourside Mining Corp said J. Tenterden had resigned.\n"
     )
+    doc = pipeline.context.nlp(text)
     ents = {(ent.text, ent.label_) for ent in doc.ents}
     texts = {ent.text for ent in doc.ents}
     assert ("Ipswich", "ORG") in ents and ("Norwich", "ORG") in ents
     assert ("J. Tenterden", "PERSON") in ents
     assert not any(text.lower().startswith("the ") for text in texts)
-    assert doc.text.lower() == doc.text.lower()  # same length and offsets as the input
+    assert doc.text.lower() == text.lower()  # only letter case changes: offsets stay the input's

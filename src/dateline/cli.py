@@ -103,9 +103,13 @@ def _process(args: argparse.Namespace) -> int:
     out = _open_out(out_spec)
     store = Store.open(args.db) if args.db else None
     writer = store.writer() if store is not None else None
-    stored = failed = 0
+    stored = failed = warned = 0
     try:
         for outcome in pipeline.process(read_inputs(args.paths, pipeline.settings)):
+            if isinstance(outcome, Problem) and outcome.is_warning:
+                warned += 1
+                print(f"dateline: warning: {outcome.origin.describe()}: {outcome.message}", file=sys.stderr)
+                continue
             if isinstance(outcome, Problem):
                 failed += 1
                 print(f"dateline: {outcome.origin.describe()}: {outcome.message}", file=sys.stderr)
@@ -125,7 +129,8 @@ def _process(args: argparse.Namespace) -> int:
         if out is not None and out is not sys.stdout:
             out.close()
     if not args.quiet:
-        print(f"dateline: {stored} stories processed, {failed} problems reported", file=sys.stderr)
+        summary = f"dateline: {stored} stories processed, {failed} problems reported"
+        print(summary + (f", {warned} warnings" if warned else ""), file=sys.stderr)
     return 0 if stored or not failed else 1
 
 

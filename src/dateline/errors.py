@@ -26,6 +26,9 @@ class Errors(str, Enum):
     E016 = "{path} looks like a {kind}, not wire text or JSON Lines"
     E017 = "{path} has {size} bytes, more than the {limit} allowed for one wire story; use JSON Lines"
     E018 = "line is longer than {limit} bytes ({size}); the record was skipped"
+    E019 = "{out} holds a batch of other inputs or options ({reason}); use another --out or --restart"
+    E020 = "--engine ray needs Ray, which is not installed: pip install 'dateline[ray]'"
+    E021 = "cannot run the batch in {out}: {reason}"
 
     def format(self, **kwargs: object) -> str:  # type: ignore[override]
         return f"[{self.name}] " + self.value.format(**kwargs)

@@ -2,19 +2,21 @@
 
 The judgement is a cascade; the first rule that applies decides (see ``docs/repair.md``):
 
-1. a listed compound (``co-op``, ``e-mail``) stays;
-2. a capital after the hyphen marks a name or a proper compound (``anti-China``,
-   ``Jean-Claude``, ``Al-Assad``) and stays, unless both halves are all capitals (headlines);
-3. a joined form that is no known word, and does not occur elsewhere in the same text,
-   has nothing to join to: the hyphen stays;
-4. the same hyphenated form written twice in the text is attested there: it stays;
-5. a known prefix followed by a real word stays (``non-profit``, vowel clash ``co-operation``),
-   except that a *weak* prefix (``re``, ``co``) joins when the closed form is a word in its
-   own right about as common as the word after the hyphen (``re-port`` -> ``report``);
-6. a particle after a content word stays (``follow-up``, ``spin-off``);
-7. a listed head or tail of open compounds with a real word on the other side stays
-   (``well-known``, ``Paris-based``, ``world-wide``);
-8. anything else whose joined form is a known word is a stray split and is joined.
+1. a listed compound (``co-op``, ``e-mail``, ``go-ahead``) stays;
+2. all capitals (``MS-DOS``, ``IM-F``) join only into a word the text itself uses, or into a
+   known word of four letters or more when a half is a stump (``REUTE-R``);
+3. a capital after the hyphen marks a name or a proper compound (``anti-China``,
+   ``Jean-Claude``, ``Al-Assad``): it stays; so does a capital letter before a word whose
+   closed form is much rarer than the word (``T-bill``, ``A-plus``, but ``A-bout`` joins);
+4. a closed form no word list knows joins only if the text itself uses it elsewhere;
+5. the same two words hyphenated twice in one text are attested there: they stay;
+6. by the parts, lower-cased: a known prefix (strong ``non-profit``, vowel clash
+   ``co-operation``; weak ``re-port`` joins when the closed form is a word in its own right);
+   a suffix after the hyphen joins (``pay-able``); a particle after a content word stays
+   (``follow-up``); a listed head or tail stays (``well-known``, ``Paris-based``); two content
+   words whose closed form is much rarer than either stay (``market-place``); a little word
+   and a content word with an uncommon closed form stay (``in-house``);
+7. anything else is a stray split and is joined (``ag-ainst``, ``be-cause``).
 
 Fragments of one or two letters are not treated as words: word lists count ``ag``,
 ``ch`` and ``hu`` as words, but they are what splitting ``against``, ``China`` and
@@ -33,6 +35,8 @@ from wordfreq import zipf_frequency
 #: a joined word must be at least this common (Zipf scale: 3 = once per million words, 1 = once
 #: per billion) to undo a hyphen without support from the text itself
 MIN_JOINED_ZIPF = 1.0
+#: a half at least this common is a (possibly rare) word rather than a stump of one
+RARE_WORD_ZIPF = 1.5
 #: a half counts as a real word when at least this common
 MIN_PART_ZIPF = 3.0
 #: a half shorter than this is a fragment, never a word (``ag``, ``hu``, ``t``)
@@ -49,7 +53,7 @@ COMMON_JOINED_ZIPF = 4.0
 PREFIX_FRAGMENT_ZIPF = 3.5
 #: an all-capitals pair joins only into a word at least this common and this long (not an acronym)
 CAPITALS_JOINED_ZIPF = 2.0
-CAPITALS_MIN_LEN = 5
+CAPITALS_MIN_LEN = 4
 #: times the hyphenated form must occur in one text to count as attested there
 ATTESTED_COUNT = 2
 
@@ -122,9 +126,7 @@ class Verdict:
     rule: str
 
 
-def judge(
-    left: str, right: str, lexicon: HyphenLexicon, evidence: Evidence = NO_EVIDENCE
-) -> Verdict:
+def judge(left: str, right: str, lexicon: HyphenLexicon, evidence: Evidence = NO_EVIDENCE) -> Verdict:
     """Whether ``left-right`` (letters only) is one word split by a stray hyphen."""
     low_left, low_right = left.lower(), right.lower()
     joined = low_left + low_right
@@ -134,15 +136,20 @@ def judge(
         return _capitals(low_left, low_right, evidence)
     if right[0].isupper():
         return Verdict(False, "capital")
-    if len(left) == 1 and left.isupper() and _is_word(low_right) and zipf(joined) < COMMON_JOINED_ZIPF:
-        return Verdict(False, "letter")  # A-plus, T-bill, U-turn; but A-bout, S-ales join
+    if len(left) == 1 and left.isupper() and _is_letter_compound(low_right, joined):
+        return Verdict(False, "letter")
     attested = evidence.hyphenated.get(f"{low_left}-{low_right}", 0) >= ATTESTED_COUNT
     if zipf(joined) < MIN_JOINED_ZIPF:
         # no word list knows the closed form: only the text itself can vouch for it
         return Verdict(joined in evidence.words and not attested, "unknown")
-    if attested and _is_word(low_left) and _is_word(low_right):
+    if attested and not lexicon.has(low_right, "suffix") and _is_word(low_left) and _is_word(low_right):
         return Verdict(False, "attested")
     return _by_parts(low_left, low_right, lexicon)
+
+
+def _is_letter_compound(right: str, joined: str) -> bool:
+    """A-plus, T-bill, U-turn: the closed form is much rarer than the word; A-bout, S-ales join."""
+    return _is_word(right) and zipf(joined) - zipf(right) <= COMPOUND_MARGIN
 
 
 def _capitals(left: str, right: str, evidence: Evidence) -> Verdict:
@@ -150,6 +157,8 @@ def _capitals(left: str, right: str, evidence: Evidence) -> Verdict:
     joined = left + right
     if joined in evidence.words:
         return Verdict(True, "capitals, in text")  # IM-F where the text also says IMF
+    if max(len(left), len(right)) <= 2:
+        return Verdict(False, "capitals, codes")  # FT-SE, PC-AT: two short codes
     fragment = not (_is_word(left) and _is_word(right))
     common = zipf(joined) >= CAPITALS_JOINED_ZIPF and len(joined) >= CAPITALS_MIN_LEN
     return Verdict(common and fragment, "capitals")
@@ -168,7 +177,24 @@ def _by_parts(left: str, right: str, lexicon: HyphenLexicon) -> Verdict:
         return Verdict(False, "tail")
     if _is_open_compound(left, right, lexicon):
         return Verdict(False, "open compound")
+    if _is_phrase_compound(left, right, lexicon):
+        return Verdict(False, "phrase compound")
     return Verdict(True, "split")
+
+
+def _is_phrase_compound(left: str, right: str, lexicon: HyphenLexicon) -> bool:
+    """A little word and a content word whose closed form is not common (go-ahead, in-house).
+
+    A common closed form (in-come, with-out) is a word split in two instead.
+    """
+    if zipf(left + right) >= COMMON_JOINED_ZIPF:
+        return False
+    little = ("function", "particle")
+    if any(lexicon.has(left, role) for role in little) and len(left) >= 2:
+        return _is_content_word(right, lexicon)
+    if any(lexicon.has(right, role) for role in little) and len(right) >= 2:
+        return _is_content_word(left, lexicon)
+    return False
 
 
 def _is_open_compound(left: str, right: str, lexicon: HyphenLexicon) -> bool:
@@ -186,20 +212,27 @@ def _is_prefix(left: str, lexicon: HyphenLexicon) -> bool:
 def _prefixed(prefix: str, right: str, lexicon: HyphenLexicon) -> Verdict:
     joined = zipf(prefix + right)
     # the hyphen that keeps two equal vowels apart is standard spelling (co-operation, re-election)
-    if prefix[-1] in _VOWELS and prefix[-1] == right[0] and _is_word(right):
+    if prefix[-1] in _VOWELS and prefix[-1] == right[0] and _is_rare_word(right):
         return Verdict(False, "vowel clash")
+    if not _is_rare_word(right):
+        return Verdict(True, "prefix+fragment")  # re-uter, co-pra: nothing but a prefix and a stump
     if lexicon.has(prefix, "weak_prefix"):
         # re-port, ex-change: the closed form is a word in its own right, about as common as
         # the base word or common outright; re-open, pre-war: the closed form is rare
         lexicalised = joined >= MIN_PART_ZIPF and joined - zipf(right) >= LEXICALISED_MARGIN
         return Verdict(lexicalised or joined >= COMMON_JOINED_ZIPF, "weak prefix")
     if not _is_word(right) and joined >= PREFIX_FRAGMENT_ZIPF:
-        return Verdict(True, "prefix+fragment")  # mini-ster, pan-el
+        return Verdict(True, "prefix+rare word")  # mini-ster, pan-el
     return Verdict(False, "prefix")
 
 
 def _is_word(part: str) -> bool:
     return len(part) >= MIN_PART_LEN and zipf(part) >= MIN_PART_ZIPF
+
+
+def _is_rare_word(part: str) -> bool:
+    """A word even if a rare one (refundable, ordinate), as opposed to a stump (uter, mising)."""
+    return len(part) >= MIN_PART_LEN and zipf(part) >= RARE_WORD_ZIPF
 
 
 def _is_content_word(part: str, lexicon: HyphenLexicon) -> bool:

@@ -120,9 +120,9 @@ class NerRules:
 
     def org_suffix(self, span: Span) -> Span:
         """A name ending in a company, party, ministry or club word is an organisation."""
-        if span.label_ in {"GPE", "LOC", "NORP", "FAC"} and len(span) > 1:
-            if span[-1].text in self.lexicon.org_suffixes:
-                return Span(span.doc, span.start, span.end, label="ORG")
+        relabel = span.label_ in {"GPE", "LOC", "NORP", "FAC"} and len(span) > 1
+        if relabel and span[-1].text in self.lexicon.org_suffixes:
+            return Span(span.doc, span.start, span.end, label="ORG")
         return span
 
 
@@ -195,10 +195,8 @@ def _results_groups(line: Span) -> list[tuple[int, int]]:
     other = 0
     start: int | None = None
     for token in line:
-        if (
-            token.text[:1].isupper()
-            and token.is_alpha
-            or (start is not None and token.text in {"of", "de", "."})
+        if (token.text[:1].isupper() and token.is_alpha) or (
+            start is not None and token.text in {"of", "de", "."}
         ):
             if start is None:
                 start = token.i

@@ -161,6 +161,7 @@ class _ActorBuilder:
         self.line = line
         self.names: list[PetrName] = []
         self.codes: list[DatedCode] = []
+        self.reported = False
 
     def build(self) -> PetrActor:
         return PetrActor(tuple(self.names), tuple(self.codes), self.line)
@@ -177,7 +178,7 @@ def read_actor_dictionary(path: Path) -> Dictionary[PetrActor]:
             return
         if current.codes and current.names:
             entries.append(current.build())
-        elif current.names:
+        elif current.names and not current.reported:
             warnings.append(f"{path}:{current.line}: actor has no code, skipped")
 
     for number, raw in enumerate(strip_comments(read_lines(path)), start=1):
@@ -209,6 +210,7 @@ def _read_actor_line(text: str, number: int, current: _ActorBuilder, path: Path,
             current.codes.append(dated_code(match[1], match[2]))
         except ValueError as error:
             warnings.append(f"{path}:{number}: {error}, skipped")
+            current.reported = True
 
 
 def read_agent_dictionary(path: Path) -> Dictionary[PetrAgent]:

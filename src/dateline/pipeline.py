@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 from .actors import collect_actors
+from .chunking import CHUNK_CHARS, parse_long
 from .cleaning import clean_story
 from .entities import find_entities
 from .errors import Errors
@@ -74,17 +75,24 @@ class Pipeline:
             return _failed(raw.id, raw.origin, "clean", exc)
 
     def _parse(self, stories: list[Story]) -> list[Work | Problem]:
-        nlp = self.context.nlp
-        texts = [story.clean_text for story in stories]
+        """Parse short stories together with ``nlp.pipe``, long ones piece by piece."""
+        short = [s for s in stories if len(s.clean_text) <= CHUNK_CHARS]
+        parsed: dict[int, Work | Problem] = {}
         try:
-            docs = list(nlp.pipe(texts, batch_size=self.settings.batch_size))
+            docs = self.context.nlp.pipe([s.clean_text for s in short], batch_size=self.settings.batch_size)
+            for story, doc in zip(short, docs, strict=True):
+                parsed[id(story)] = Work(story, doc, _offsets(story))
         except Exception:  # noqa: BLE001 - retry one by one to isolate the bad story
-            return [self._parse_one(story) for story in stories]
-        return [Work(story, doc, _offsets(story)) for story, doc in zip(stories, docs, strict=True)]
+            parsed = {id(story): self._parse_one(story) for story in short}
+        for story in stories:
+            if id(story) not in parsed:
+                parsed[id(story)] = self._parse_one(story)
+        return [parsed[id(story)] for story in stories]
 
     def _parse_one(self, story: Story) -> Work | Problem:
         try:
-            return Work(story, self.context.nlp(story.clean_text), _offsets(story))
+            doc = parse_long(self.context.nlp, story.clean_text)
+            return Work(story, doc, _offsets(story))
         except Exception as exc:  # noqa: BLE001
             return _failed(story.id, story.origin, "annotate", exc)
 

@@ -294,6 +294,12 @@ class Problem:
     message: str
     origin: Origin
     stage: str = "read"
+    #: "warning" for a problem that still lets the story through (e.g. a bad date)
+    severity: str = "error"
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -131,7 +131,9 @@ def read_countries(path: Path, warnings: list[str]) -> tuple[CountryRow, ...]:
     rows = []
     for _, (code, name, alias_cell, adjective_cell, capital_cell) in read_rows(path, 5, warnings):
         rows.append(
-            CountryRow(code.upper(), name, aliases(alias_cell), aliases(adjective_cell), aliases(capital_cell))
+            CountryRow(
+                code.upper(), name, aliases(alias_cell), aliases(adjective_cell), aliases(capital_cell)
+            )
         )
     return tuple(rows)
 
@@ -152,6 +154,8 @@ def read_orgs(path: Path, warnings: list[str]) -> tuple[OrgRow, ...]:
 
 def plural(word: str) -> str:
     """The regular English plural of a phrase's last word (as PETRARCH forms it)."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
     if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
         return word[:-1] + "ies"
     if word.endswith(("s", "sh", "ch", "x", "z")):

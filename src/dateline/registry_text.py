@@ -15,7 +15,7 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "`":
 #: dash-like characters inside names ("Guinea‐Bissau")
 DASHES = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 #: punctuation that may surround a mention but is never part of a name
-EDGE_PUNCTUATION = " \t\n\"“”«»„()[]{},;:!?"
+EDGE_PUNCTUATION = ' \t\n"“”«»„()[]{},;:!?'
 LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 POSSESSIVE_RE = re.compile(r"(?<=[^\s'])'s?$")
 SPACE_RE = re.compile(r"\s+")

@@ -51,6 +51,16 @@ class Resolver:
     on: dt.date | None
     speakers: dict[int, str] = field(default_factory=dict)
     cache: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
+    #: entity spans by token index, built once (``doc.ents`` is rebuilt on every access)
+    entities: dict[int, Span] = field(default_factory=dict)
+    persons: list[Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for ent in self.doc.ents:
+            for i in range(ent.start, ent.end):
+                self.entities[i] = ent
+            if ent.label_ == "PERSON":
+                self.persons.append(ent)
 
     def lookup(self, text: str, label: str | None = None) -> str | None:
         key = (text, label)
@@ -77,7 +87,7 @@ class Resolver:
         text = _strip_det(span)
         code = self._pronoun(token) if token.pos_ == "PRON" else None
         if code is None and text:
-            ent = _entity_of(token)
+            ent = self.entities.get(token.i)
             if ent is not None and ent.end - ent.start >= len(span) - 1:
                 code = self.lookup(ent.text, ent.label_)
             code = (
@@ -114,7 +124,7 @@ class Resolver:
 
     def _last_person(self, token: Token) -> str | None:
         """The nearest earlier person mention that resolves (a deliberately small coreference)."""
-        for ent in reversed([e for e in self.doc.ents if e.end <= token.i and e.label_ == "PERSON"]):
+        for ent in reversed([e for e in self.persons if e.end <= token.i]):
             code = self.lookup(ent.text, ent.label_)
             if code:
                 return code
@@ -172,11 +182,5 @@ def _strip_det(span: Span) -> str:
     """The phrase's text without a leading determiner, spacing kept as written."""
     first = span[0] if len(span) else None
     if first is not None and first.lower_ in DETERMINERS and len(span) > 1:
-        return span.doc.text[span[1].idx : span.end_char].strip()
+        return span.text[span[1].idx - span.start_char :].strip()
     return span.text.strip()
-
-
-def _entity_of(token: Token) -> Span | None:
-    if not token.ent_type_:
-        return None
-    return next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)

@@ -101,7 +101,8 @@ def code_work(work: Work, resolver: Resolver, coder: Coder) -> tuple[Event, ...]
     previous: Span | None = None
     for sent in work.doc.sents:
         drafts = _sentence_drafts(sent, previous, resolver, coder)
-        events.extend(_event(work, sent, draft, coder) for draft in drafts)
+        dates = [e for e in sent.ents if e.label_ == "DATE"] if drafts else []
+        events.extend(_event(work, sent, draft, coder, dates) for draft in drafts)
         previous = sent
     return tuple(events)
 
@@ -377,12 +378,12 @@ def _orig(work: Work, clean: int) -> int:
     return work.span(clean, clean).start
 
 
-def _event(work: Work, sent: Span, draft: Draft, coder: Coder) -> Event:
+def _event(work: Work, sent: Span, draft: Draft, coder: Coder, dates: list[Span]) -> Event:
     known = coder.ontology.lookup(draft.code)
     plover = coder.ontology.to_plover(draft.code)
     doc = work.doc
     first, last = doc[draft.first], doc[draft.last]
-    when = _when(work, sent, draft)
+    when = _when(work, dates, draft)
     modality = set(draft.modality)
     if when is not None and work.date is not None and _after(when, work.date):
         modality.add("future")
@@ -414,25 +415,27 @@ def _after(when: EventDate, story: dt.date) -> bool:
     return when.date > story
 
 
-def _when(work: Work, sent: Span, draft: Draft) -> EventDate | None:
+def _when(work: Work, dates: list[Span], draft: Draft) -> EventDate | None:
     story = work.date
     if story is None:
         return None
     # hypothetical and intended events point forward too: "could meet in February" is next February
     future = bool({"future", "hypothetical", "intent"} & set(draft.modality))
-    for ent in _owned_dates(sent, draft.predicate):
+    for ent in _owned_dates(dates, draft.predicate):
         found = resolve_date(ent.text, story, future=future)
         if found is not None:
             return found
     return default_date(story)
 
 
-def _owned_dates(sent: Span, predicate: Predicate) -> list[Span]:
+def _owned_dates(dates: list[Span], predicate: Predicate) -> list[Span]:
     """DATE mentions whose nearest governing verb is this event's, nearest clause first."""
     anchors = [predicate.token]
     if predicate.light is not None:
         anchors.append(predicate.light)
-    anchors.extend(c for c in predicate.token.children if c.dep_ in {"relcl", "acl"})
+    anchors.extend(
+        t for t in predicate.token.subtree if t.dep_ in {"relcl", "acl"} and t.pos_ in {"VERB", "AUX"}
+    )
     node = anchors[-1] if predicate.light is not None else predicate.token
     for _ in range(4):
         if node.head.i == node.i:
@@ -443,7 +446,7 @@ def _owned_dates(sent: Span, predicate: Predicate) -> list[Span]:
     keys = {t.i for t in anchors}
     owned: list[Span] = []
     for anchor in anchors:
-        owned.extend(e for e in sent.ents if e.label_ == "DATE" and _owner(e, keys).i == anchor.i)
+        owned.extend(e for e in dates if _owner(e, keys).i == anchor.i)
     return owned
 
 

@@ -44,6 +44,8 @@ def modality_of(token: Token) -> tuple[str, ...]:
 
 def is_deontic(token: Token) -> bool:
     """True when the clause says someone should, must or needs to act (an appeal when reported)."""
+    if token.lemma_.lower() in DEONTIC_HEADS and any(c.dep_ in CHAIN_DEPS for c in token.children):
+        return True
     for node in _chain(token):
         if any(c.lower_ in DEONTIC_AUX for c in node.children if c.dep_ == "aux"):
             return True

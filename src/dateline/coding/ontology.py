@@ -100,7 +100,7 @@ def _inherit(table: dict[str, float], code: str) -> float | None:
 def _read_goldstein(path: Path) -> dict[str, float]:
     table: dict[str, float] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#") or line.startswith("code\t"):
+        if not line or line.startswith(("#", "code\t")):
             continue
         code, score = line.split("\t")[:2]
         table[code] = float(score)

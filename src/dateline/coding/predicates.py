@@ -60,8 +60,8 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
             continue
         found.extend(_verb_predicates(token, lexicon, consumed))
     for token in sent:
-        if token.i in consumed or token.pos_ not in NOUN_TAGS:
-            continue
+        if token.i in consumed or token.pos_ not in NOUN_TAGS or token.ent_type_:
+            continue  # a word inside a name ("... Treaty Organization") is no event
         predicate = _noun_predicate(token, lexicon, None)
         if predicate is not None:
             consumed.add(token.i)

@@ -103,7 +103,8 @@ class EventReport:
                 f"{name:20s} records {f['records']:4d}  gold {f['gold_events']:4d}  "
                 f"found {f['found']:.3f}  extras/rec {f['extras_per_record']:.3f}  "
                 f"relaxed found {f['found_relaxed']:.3f} extras/rec {f['extras_per_record_relaxed']:.3f}  "
-                f"type {f['type_found']:.3f}  no_events empty {f['no_events_kept_empty']}/{f['no_events_records']}"
+                f"type {f['type_found']:.3f}  "
+                f"no_events empty {f['no_events_kept_empty']}/{f['no_events_records']}"
             )
         return "\n".join(lines)
 

@@ -84,7 +84,9 @@ class QuotesReport:
     documents: int = 0
     failures: int = 0
     seconds: float = 0.0
-    slices: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in ("direct", "indirect", "all")})
+    slices: dict[str, Tally] = field(
+        default_factory=lambda: {k: Tally() for k in ("direct", "indirect", "all")}
+    )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -98,7 +100,10 @@ class QuotesReport:
         }
 
     def to_text(self) -> str:
-        lines = [f"quotes vs {self.gold_path}: {self.documents} documents, {self.failures} failed, {self.seconds:.0f}s"]
+        lines = [
+            f"quotes vs {self.gold_path}: {self.documents} documents, "
+            f"{self.failures} failed, {self.seconds:.0f}s"
+        ]
         lines.append(f"{'slice':<9} {'gold':>6} {'recall':>7} {'pred':>6} {'precision':>9} {'speaker':>8}")
         for name, tally in self.slices.items():
             row = tally.to_json()
@@ -106,7 +111,10 @@ class QuotesReport:
                 f"{name:<9} {row['gold']:>6} {row['recall']:>7.3f} {row['predicted']:>6} "
                 f"{row['precision']:>9.3f} {row['speaker_accuracy']:>8.3f}"
             )
-        lines.append("match: content overlap >= 50% of gold and of predicted characters; speaker: mention overlaps source")
+        lines.append(
+            "match: content overlap >= 50% of gold and of predicted characters; "
+            "speaker: mention overlaps source"
+        )
         return "\n".join(lines)
 
 
@@ -121,7 +129,9 @@ def evaluate(
     docs = [d for d in read_gold(gold) if select is None or select(d)][:limit]
     report = QuotesReport(str(gold))
     pipeline = Pipeline(settings)
-    raws = (RawStory(d.doc_id, d.text, Origin(str(gold), record=d.doc_id), published=d.published) for d in docs)
+    raws = (
+        RawStory(d.doc_id, d.text, Origin(str(gold), record=d.doc_id), published=d.published) for d in docs
+    )
     began = time.perf_counter()
     for doc, outcome in zip(docs, pipeline.process(raws), strict=True):
         report.documents += 1
@@ -157,14 +167,16 @@ def _gold_doc(record: dict[str, Any]) -> GoldDoc:
         published = dt.date.fromisoformat(str(date)[:10]) if date else None
     except ValueError:
         published = None
-    return GoldDoc(record["doc_id"], record["text"], published, int(record.get("hash_bucket", 0)), attributions)
+    return GoldDoc(
+        record["doc_id"], record["text"], published, int(record.get("hash_bucket", 0)), attributions
+    )
 
 
 def _attribution(item: dict[str, Any]) -> GoldAttribution:
-    content = tuple(tuple(s) for part in item.get("content", []) for s in part["spans"])
-    source = tuple(tuple(s) for part in item.get("source", []) for s in part["spans"])
+    content = tuple((int(s), int(e)) for part in item.get("content", []) for s, e in part["spans"])
+    source = tuple((int(s), int(e)) for part in item.get("source", []) for s, e in part["spans"])
     text = " ".join(part["text"] for part in item.get("content", []))
-    return GoldAttribution(content, source, any(mark in text for mark in QUOTE_MARKS))  # type: ignore[arg-type]
+    return GoldAttribution(content, source, any(mark in text for mark in QUOTE_MARKS))
 
 
 def score_document(gold: tuple[GoldAttribution, ...], quotes: tuple[Quote, ...]) -> dict[str, Tally]:

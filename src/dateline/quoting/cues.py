@@ -130,3 +130,22 @@ def phrase(head: Token) -> Span:
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
+
+
+def right_edge(token: Token, *, keep_subject_conj: bool = False) -> int:
+    """The last token of ``token``'s phrase, without conjoined verbs that add a new act.
+
+    ``it was opposed to the test and warned ...``: the "warned" clause is the
+    reporter's, not part of what was said. With ``keep_subject_conj`` a conjoined
+    clause with its own subject stays ("said A happened and B followed").
+    """
+    last = token.i
+    for child in token.rights:
+        if child.dep_ == "cc":
+            continue
+        if child.dep_ == "conj":
+            has_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
+            if not (keep_subject_conj and has_subject):
+                break
+        last = max(last, right_edge(child, keep_subject_conj=keep_subject_conj))
+    return last

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import Attribution, attribution, is_cue_token
+from .cues import Attribution, attribution, is_cue_token, right_edge
 from .lexicon import QuoteLexicon
 from .marks import Marked
 
@@ -39,7 +39,7 @@ MAX_CONTINUATION_GAP = 240
 #: punctuation that sets a full quotation off from its cue
 INTRODUCING_PUNCT = frozenset({":", ",", "—", "–"})
 #: characters dropped from the end of a widened content span
-TRAILING_MARKS = frozenset(" .,;:”\"»")
+TRAILING_MARKS = frozenset(' .,;:”"»')
 SENTENCE_END = frozenset({".", "!", "?"})
 
 
@@ -94,15 +94,19 @@ def _one(
     before = _before_cue(doc, mark, before_mark, lexicon)
     if before is not None:
         widened = _widen_partial(doc, mark, before)
-        how = "cue before the quotation" if widened == mark.segments else "partial quotation in the cue's clause"
+        how = (
+            "cue before the quotation"
+            if widened == mark.segments
+            else "partial quotation in the cue's clause"
+        )
         return DirectFinding(widened, attribution(before, lexicon), how)
-    if findings and _continues(doc.text, mark, findings[-1]):
+    if findings and _opens_sentence(doc.text, mark) and _continues(doc.text, mark, findings[-1]):
         return DirectFinding(mark.segments, None, "continues the quotation before", continues=True)
     return DirectFinding(mark.segments, None, "no cue found")
 
 
 def _widen_partial(doc: Doc, mark: Marked, cue: Token) -> tuple[tuple[int, int], ...]:
-    """``called the plan “a disaster” for the region``: the content is the cue's dependent around the quotation.
+    """``called the plan “a disaster” for the region``: the cue's dependent around the quotation.
 
     A quotation set off by a colon or comma (``said: “...”``) stands alone.
     """
@@ -114,7 +118,7 @@ def _widen_partial(doc: Doc, mark: Marked, cue: Token) -> tuple[tuple[int, int],
     if holder is None or holder.dep_ in {"punct", "prt"}:
         return mark.segments
     start = doc[holder.left_edge.i].idx
-    last = doc[holder.right_edge.i]
+    last = doc[right_edge(holder)]
     end = max(last.idx + len(last), mark.content_end)
     while end > start and doc.text[end - 1] in TRAILING_MARKS:
         end -= 1
@@ -133,7 +137,7 @@ def _after_cue(doc: Doc, mark: Marked, following: Marked | None, lexicon: QuoteL
     for token in doc[start : start + AFTER_TOKENS]:
         if token.idx >= limit or "\n" in token.text:
             return None
-        if is_cue_token(token, lexicon, speech_only=True):
+        if is_cue_token(token, lexicon, speech_only=True) and attribution(token, lexicon).speaker is not None:
             return token
         if token.text in SENTENCE_END:
             return None
@@ -190,6 +194,13 @@ def _continues(text: str, mark: Marked, last: DirectFinding) -> bool:
     breaks = len(_PARAGRAPH_BREAK.findall(between))
     opens_paragraph = text[: mark.start].rstrip(" \t").endswith("\n")
     return breaks == 0 or (breaks == 1 and opens_paragraph and len(between) < MAX_CONTINUATION_GAP)
+
+
+def _opens_sentence(text: str, mark: Marked) -> bool:
+    """A full-sentence quotation: capitalised, after a sentence end or a paragraph break."""
+    content = text[mark.content_start : mark.content_start + 1]
+    before = text[: mark.start].rstrip(" \t\xa0")
+    return content.isupper() and (not before or before[-1] in '\n.!?”"»')
 
 
 def _same_paragraph(text: str, last: DirectFinding, mark: Marked) -> bool:

@@ -63,7 +63,7 @@ def find_marked(text: str) -> list[Marked]:
                 current, skip_to = _continue_paragraph(text, pos, current)
             continue
         if current is None:
-            if _can_open(text, pos):
+            if char in CLOSERS and _can_open(text, pos):
                 current = _Open(pos, char, pos + 1, [])
             continue
         if char in CLOSERS[current.mark] and _can_close(text, pos):

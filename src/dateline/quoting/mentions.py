@@ -93,6 +93,8 @@ def _mention(
     if key not in cache:
         cache[key] = names.registry.resolve(text, on=names.on, label=label)
     ref = cache[key]
+    if ref is not None and label in PERSON_LABELS and not _same_person(text, ref.name):
+        ref = None
     subject = _is_subject(span) and not any(s <= span.start_char < e for s, e in quoted)
     kind = "person" if label in PERSON_LABELS else "group"
     name = ref.name if ref else (text if kind == "person" else span.text.removeprefix("the ").strip())
@@ -153,6 +155,13 @@ def _is_subject(span: Span) -> bool:
             return False
         token = token.head
     return False
+
+
+def _same_person(text: str, name: str) -> bool:
+    """A full name from the story must agree with the registry's ("Mary Johnson" is not Boris Johnson)."""
+    words = text.lower().split()
+    known = name.lower().split()
+    return len(words) < 2 or all(word in known for word in words)
 
 
 def _bare(text: str) -> str:

@@ -18,13 +18,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import Attribution, attribution, is_cue_token
+from .cues import Attribution, attribution, is_cue_token, right_edge
 from .lexicon import QuoteLexicon
 
 #: dependency labels of a complement clause that carries what was said
 CONTENT_DEPS = frozenset({"ccomp"})
 #: dependency labels by which a cue verb hangs on the clause it reports ("..., X said")
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl"})
+#: dependents that carry what a speech act or stance is about, when there is no clause
+OBJECT_DEPS = frozenset({"dobj", "xcomp"})
+#: prepositions that continue an object ("accused X of Y", "praised X for Y", "described X as Y")
+OBJECT_PREPS = frozenset({"of", "for", "as"})
+#: an object needs at least this many words ("criticized Smith" is an attribution too)
+MIN_OBJECT_WORDS = 1
 #: a content span needs at least this many words
 MIN_CONTENT_WORDS = 3
 
@@ -65,17 +71,42 @@ def _reported(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
     reporting = _phrase_object(token, lexicon)
     if reporting is not None:
         return _finding(_edges(reporting), token, lexicon, "object of the reporting phrase")
-    return None
+    return _object(token, lexicon)
+
+
+def _object(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
+    """``criticized the plan``, ``accused X of Y``, ``wants to leave``: what the act is about.
+
+    The object, with a following ``of``/``for``/``as`` phrase or infinitive, is
+    what is attributed (an annotated attribution in PolNeAR's sense: stances and
+    speech acts over an entity or proposal, not only over a clause).
+    """
+    obj = next((c for c in token.rights if c.dep_ in OBJECT_DEPS), None)
+    if obj is None:
+        return None
+    start, end = _edges(obj)
+    for child in token.rights:
+        if child.i > obj.i and (child.dep_ in {"xcomp", "oprd"} or child.lower_ in OBJECT_PREPS):
+            end = max(end, _edges(child)[1])
+    return _finding((start, end), token, lexicon, "object of the cue", min_words=MIN_OBJECT_WORDS)
 
 
 def _finding(
-    content: tuple[int, int] | None, token: Token, lexicon: QuoteLexicon, how: str
+    content: tuple[int, int] | None,
+    token: Token,
+    lexicon: QuoteLexicon,
+    how: str,
+    *,
+    min_words: int = MIN_CONTENT_WORDS,
 ) -> ReportedFinding | None:
     if content is None:
         return None
     doc = token.doc
     start, end = _trim(doc, *content)
-    if end - start < MIN_CONTENT_WORDS:
+    if end - start < min_words:
+        return None
+    start, end = _within_paragraph(doc, start, end, token.i)
+    if end - start < min_words:
         return None
     span = doc[start:end]
     found = attribution(token, lexicon)
@@ -85,7 +116,7 @@ def _finding(
 
 
 def _edges(token: Token) -> tuple[int, int]:
-    return token.left_edge.i, token.right_edge.i + 1
+    return token.left_edge.i, right_edge(token, keep_subject_conj=True) + 1
 
 
 def _clause_without(head: Token, cue: Token) -> tuple[int, int] | None:
@@ -113,6 +144,19 @@ def _phrase_object(token: Token, lexicon: QuoteLexicon) -> Token | None:
             if phrase is not None and phrase.marks == "cue":
                 return next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
     return None
+
+
+def _within_paragraph(doc: Doc, start: int, end: int, cue: int) -> tuple[int, int]:
+    """Clip a content span to the paragraph of its cue (a bad parse may reach across one)."""
+    for index in range(cue, end):
+        if "\n" in doc[index].text:
+            end = index
+            break
+    for index in range(min(cue, end) - 1, start - 1, -1):
+        if "\n" in doc[index].text:
+            start = index + 1
+            break
+    return _trim(doc, start, end)
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

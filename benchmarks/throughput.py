@@ -1,0 +1,182 @@
+"""Throughput of ``dateline batch`` against bare spaCy, on the same model and the same texts.
+
+Run (figures and their meaning: docs/benchmarks.md):
+
+    .venv/bin/python benchmarks/throughput.py --limit 3000 [--data FILE] [--workers 1,2] [--no-ray]
+
+The corpus defaults to Reuters-21578 in ``$DATELINE_SHARED/data/reuters21578/`` (or
+``../shared`` beside the checkout); its first ``--limit`` records are copied to a temporary
+folder (never into the repo). Each configuration runs in its own process, one after another:
+
+1. ``spacy``: bare ``nlp.pipe`` of the model Dateline loads, over the stories' texts as read
+   (the physical limit of this design);
+2. ``dateline-nlp``: the same with Dateline's additions to the spaCy pipeline (entity ruler,
+   rules, truecasing tokenizer), to separate their cost from the stages';
+3. ``local``: ``dateline batch --engine local`` (one process);
+4. ``ray-N``: ``dateline batch --engine ray --workers N`` on a local Ray.
+
+Rates are words (whitespace tokens of the story text) and stories per second over the
+processing span, model loading and Ray start excluded: for a batch, from the earliest shard
+start to the latest shard end. ``first output`` is the time from process start to the first
+document (spaCy) or the first finished shard (batch), loading included. Peak RSS is per worker
+process. The machine's load average is printed with the figures: a shared machine is noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path("data") / "reuters21578" / "reuters21578.jsonl.gz"
+
+
+def default_data() -> Path:
+    return Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared")) / DATA
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, default=default_data(), help="JSONL(.gz) corpus")
+    parser.add_argument("--limit", type=int, default=3000, help="records to use (0: all)")
+    parser.add_argument("--workers", default="1,2", help="Ray worker counts to run, comma-separated")
+    parser.add_argument("--shard-size", type=int, default=100, help="items per shard")
+    parser.add_argument("--no-ray", action="store_true", help="skip the Ray runs")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--child", choices=("spacy", "dateline-nlp"), help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure_nlp(args.corpus, dateline=args.child == "dateline-nlp")))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="dateline-bench-") as folder:
+        figures = run_all(args, Path(folder))
+    print(render(figures))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def run_all(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
+    corpus = copy_corpus(args.data, folder / "corpus.jsonl", args.limit)
+    runs: dict[str, Any] = {}
+    for name in ("spacy", "dateline-nlp"):
+        runs[name] = child_json([sys.executable, __file__, "--child", name, "--corpus", str(corpus)])
+    runs["local"] = run_batch(corpus, folder / "local", args.shard_size, [])
+    if not args.no_ray:
+        for workers in (int(n) for n in args.workers.split(",")):
+            options = ["--engine", "ray", "--workers", str(workers)]
+            runs[f"ray-{workers}"] = run_batch(corpus, folder / f"ray-{workers}", args.shard_size, options)
+    return {"corpus": str(args.data), "limit": args.limit, "load_average": os.getloadavg(), "runs": runs}
+
+
+def copy_corpus(source: Path, target: Path, limit: int) -> Path:
+    """The first ``limit`` records, so every configuration reads exactly the same texts."""
+    opener = gzip.open if source.suffix == ".gz" else open
+    with opener(source, "rt", encoding="utf-8") as lines, target.open("w", encoding="utf-8") as out:
+        for number, line in enumerate(lines):
+            if limit and number >= limit:
+                break
+            out.write(line)
+    return target
+
+
+def child_json(command: list[str]) -> dict[str, Any]:
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def measure_nlp(corpus: Path, *, dateline: bool) -> dict[str, Any]:
+    """Bare ``nlp.pipe`` over the texts the batch reads (runs in its own process)."""
+    started = time.perf_counter()
+    import spacy
+
+    from dateline.nlp import load_nlp, model_name
+    from dateline.reading import read_inputs
+    from dateline.records import RawStory
+    from dateline.registry import ActorRegistry
+    from dateline.settings import Settings
+
+    settings = Settings()
+    texts = [item.text for item in read_inputs([str(corpus)], settings) if isinstance(item, RawStory)]
+    nlp = load_nlp(settings, ActorRegistry.load(settings)) if dateline else spacy.load(model_name(settings))
+    nlp.max_length = settings.nlp_max_length
+    begin = time.perf_counter()
+    first = None
+    for _doc in nlp.pipe(texts, batch_size=settings.batch_size):
+        first = first or time.perf_counter() - started
+    span = time.perf_counter() - begin
+    words = sum(len(text.split()) for text in texts)
+    return {
+        "stories": len(texts),
+        "words": words,
+        "span_s": round(span, 2),
+        "words_per_s": round(words / span, 1),
+        "stories_per_s": round(len(texts) / span, 2),
+        "first_output_s": round(first or 0.0, 2),
+        "peak_rss_mb": [round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)],
+    }
+
+
+def run_batch(corpus: Path, out: Path, shard_size: int, options: list[str]) -> dict[str, Any]:
+    command = [sys.executable, "-m", "dateline.batch", str(corpus), "--out", str(out)]
+    command += ["--shard-size", str(shard_size), "--json", "--quiet", *options]
+    report = child_json(command)
+    metas = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(out.glob("shards/*/meta.json"))]
+    span = max(m["finished"] for m in metas) - min(m["started"] for m in metas)
+    words = sum(m["words"] for m in metas)
+    return {
+        "items": report["items"],
+        "stored": report["stored"],
+        "rejected": report["rejected"],
+        "balanced": report["balanced"],
+        "words": words,
+        "span_s": round(span, 2),
+        "words_per_s": round(words / span, 1),
+        "stories_per_s": round(report["stored"] / span, 2),
+        "first_output_s": report["first_shard_seconds"],
+        "run_s": report["seconds"],
+        # per shard, in shard order: a flat series means memory does not grow with the corpus
+        "peak_rss_mb": [m["peak_rss_mb"] for m in metas],
+    }
+
+
+def render(figures: dict[str, Any]) -> str:
+    runs = figures["runs"]
+    load = ", ".join(f"{value:.1f}" for value in figures["load_average"])
+    lines = [
+        f"corpus {figures['corpus']} (first {figures['limit'] or 'all'} records); load average {load}",
+        f"{'run':<14}{'words/s':>10}{'stories/s':>11}{'first out s':>13}{'peak RSS MB':>13}",
+    ]
+    for name, run in runs.items():
+        rss = max(run["peak_rss_mb"])
+        lines.append(
+            f"{name:<14}{run['words_per_s']:>10.0f}{run['stories_per_s']:>11.1f}"
+            f"{run['first_output_s']:>13.1f}{rss:>13.0f}"
+        )
+    spacy_rate = runs["spacy"]["words_per_s"]
+    lines.append(
+        f"local / bare spaCy words/s: {runs['local']['words_per_s'] / spacy_rate:.2f} (target >= 0.85)"
+    )
+    if "ray-1" in runs and "ray-2" in runs:
+        ratio = runs["ray-2"]["words_per_s"] / runs["ray-1"]["words_per_s"]
+        lines.append(f"ray-2 / ray-1 words/s: {ratio:.2f} (target >= 1.8)")
+    local_rss = runs["local"]["peak_rss_mb"]
+    lines.append(f"local peak RSS first -> last shard: {local_rss[0]:.0f} -> {local_rss[-1]:.0f} MB")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

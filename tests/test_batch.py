@@ -1,0 +1,189 @@
+"""Batch runs without the model: a stand-in pipeline drives the real shard, manifest and runner code."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from dateline.batch import BatchConfig, count_items, run_batch
+from dateline.batch.manifest import as_ranges
+from dateline.batch.processing import OnItems, process_shard
+from dateline.batch.progress import BatchProgress, LogLines
+from dateline.batch.shards import ShardData, ShardTask, done_shards, shard_dirs
+from dateline.errors import DatelineError
+from dateline.records import Entity, Origin, Problem, RawStory, Story, StoryResult
+from dateline.store import Store
+from dateline.store.arrow import result_tables, table_schemas, tables_results
+
+
+class FakePipeline:
+    """Stands in for Pipeline.process: one outcome per item; a text with FAIL fails at 'events'."""
+
+    def process(self, items: Iterable[RawStory | Problem]) -> Iterator[StoryResult | Problem]:
+        for item in items:
+            if isinstance(item, Problem):
+                yield item
+            elif "FAIL" in item.text:
+                yield Problem(
+                    item.id, "E009", "[E009] processing failed at stage events", item.origin, "events"
+                )
+            else:
+                story = Story(item.id, item.text, item.text, (), item.origin, published=item.published)
+                yield StoryResult(story, entities=(Entity(item.text[:5], "GPE", 0, 5),))
+
+
+class FakeEngine:
+    def __init__(self, *, stop_after: int | None = None) -> None:
+        self.stop_after = stop_after
+        self.processed: list[int] = []
+
+    def run(self, tasks: Iterator[ShardTask], on_items: OnItems) -> Iterator[ShardData]:
+        schemas = table_schemas()
+        for task in tasks:
+            if self.stop_after is not None and len(self.processed) >= self.stop_after:
+                raise KeyboardInterrupt  # an interruption between two shards
+            self.processed.append(task.index)
+            yield process_shard(FakePipeline(), schemas, task, on_items=on_items)  # type: ignore[arg-type]
+
+
+def write_corpus(path: Path, count: int, *, bad_every: int = 0) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(count):
+            if bad_every and number % bad_every == 3:
+                handle.write('{"id": "broken", "text": \n')
+                continue
+            fail = " FAIL" if bad_every and number % bad_every == 5 else ""
+            record = {"id": f"story-{number:03d}", "text": f"Paris talks number {number}.{fail}"}
+            handle.write(json.dumps(record) + "\n")
+    return path
+
+
+def config(corpus: Path, out: Path, **options: object) -> BatchConfig:
+    return BatchConfig(inputs=(str(corpus),), out=out, shard_size=4, **options)  # type: ignore[arg-type]
+
+
+def table(out: Path, name: str) -> list[dict[str, object]]:
+    rows = [row for _, path in shard_dirs(out) for row in pq.read_table(path / f"{name}.parquet").to_pylist()]
+    for row in rows:
+        row.pop("stored_at", None)
+    return rows
+
+
+def test_shards_hold_every_item_once(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 18, bad_every=7)
+    report = run_batch(config(corpus, tmp_path / "out"), engine=FakeEngine())
+    assert (report.items, report.shards) == (18, 5)
+    assert report.balanced and report.rejected == 5  # 3 unreadable lines + 2 failed at 'events'
+    ids = [row["id"] for row in table(tmp_path / "out", "stories")]
+    assert len(ids) == len(set(ids)) == report.stored
+    rejects = [json.loads(line) for line in (tmp_path / "out" / "rejects.jsonl").read_text().splitlines()]
+    assert [r["seq"] for r in rejects] == sorted(r["seq"] for r in rejects)
+    assert {r["stage"] for r in rejects} == {"read", "events"}
+    assert all(r["origin_path"] == str(corpus) for r in rejects)
+
+
+def test_interrupted_batch_resumes_to_the_same_records(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 30, bad_every=9)
+    whole = run_batch(config(corpus, tmp_path / "whole"), engine=FakeEngine())
+    first = FakeEngine(stop_after=3)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(config(corpus, tmp_path / "parts"), engine=first)
+    assert done_shards(tmp_path / "parts") == {0, 1, 2}
+    second = FakeEngine()
+    resumed = run_batch(config(corpus, tmp_path / "parts"), engine=second)
+    assert second.processed == [3, 4, 5, 6, 7]  # only what was missing
+    assert (resumed.items, resumed.stored, resumed.rejected) == (whole.items, whole.stored, whole.rejected)
+    for name in ("stories", "entities", "rejects"):
+        assert table(tmp_path / "parts", name) == table(tmp_path / "whole", name)
+
+
+def test_half_written_shard_is_redone(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 8)
+    out = tmp_path / "out"
+    run_batch(config(corpus, out), engine=FakeEngine())
+    # simulate a kill during the write of shard 1: the files sit in tmp/, the shard folder is absent
+    (out / "shards" / "shard-000001").rename(out / "tmp-orphan")
+    (out / "tmp").mkdir(exist_ok=True)
+    (out / "tmp-orphan").rename(out / "tmp" / "shard-000001.999")
+    engine = FakeEngine()
+    report = run_batch(config(corpus, out), engine=engine)
+    assert engine.processed == [1]
+    assert report.stored == 8 and not (out / "tmp").exists()
+
+
+def test_rerun_adds_nothing_and_loads_the_store_once(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 10, bad_every=6)
+    db = tmp_path / "s.duckdb"
+    first = run_batch(config(corpus, tmp_path / "out", db=db), engine=FakeEngine())
+    engine = FakeEngine()
+    again = run_batch(config(corpus, tmp_path / "out", db=db), engine=engine)
+    assert engine.processed == []
+    assert again.db_written == 0 and first.db_written == first.stored
+    with Store.open(db, read_only=True) as store:
+        assert store.count("stories") == first.stored
+        assert store.count("entities") == first.stored
+
+
+def test_other_inputs_or_options_are_refused_unless_restarted(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 6)
+    out = tmp_path / "out"
+    run_batch(config(corpus, out), engine=FakeEngine())
+    changed = BatchConfig(inputs=(str(corpus),), out=out, shard_size=5)
+    with pytest.raises(DatelineError, match=r"E019.*shard_size"):
+        run_batch(changed, engine=FakeEngine())
+    write_corpus(corpus, 7)  # the input file itself changed
+    with pytest.raises(DatelineError, match=r"E019.*fingerprint"):
+        run_batch(config(corpus, out), engine=FakeEngine())
+    report = run_batch(config(corpus, out, restart=True), engine=FakeEngine())
+    assert report.items == 7 and report.shards == 2
+
+
+def test_stdin_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatelineError, match="E021"):
+        run_batch(BatchConfig(inputs=("-",), out=tmp_path / "out"), engine=FakeEngine())
+
+
+def test_tables_round_trip_to_results() -> None:
+    origin = Origin("x.jsonl", 1, "a")
+    story = Story("a", "Paris said.", "Paris said.", (), origin)
+    result = StoryResult(story, entities=(Entity("Paris", "GPE", 0, 5),))
+    import datetime as dt
+
+    tables = result_tables([result], table_schemas(), stored_at=dt.datetime(2024, 1, 1))
+    assert tables_results(tables) == [result]
+
+
+def test_ranges_and_counting(tmp_path: Path) -> None:
+    assert as_ranges([5, 0, 1, 2, 7, 6]) == [[0, 2], [5, 7]]
+    corpus = write_corpus(tmp_path / "c.jsonl", 11)
+    (tmp_path / "wire.txt").write_text("LONDON - A story.\n", encoding="utf-8")
+    assert count_items([str(corpus), str(tmp_path / "wire.txt")]) == 12
+    assert count_items([str(corpus)], limit_bytes=10) is None
+
+
+def test_log_lines_report_rate_and_eta(tmp_path: Path) -> None:
+    lines: list[str] = []
+
+    class Sink:
+        def write(self, text: str) -> None:
+            lines.append(text)
+
+        def flush(self) -> None:
+            pass
+
+    log = LogLines(Sink(), every=0.0)  # type: ignore[arg-type]
+    log(BatchProgress(done=50, total=100, processed=50, stored=40, rejected=10, elapsed=10.0))
+    assert "50/100 items" in lines[0] and "5.0 stories/s" in lines[0] and "ETA 0m10s" in lines[0]
+
+
+def test_ray_engine_without_ray_says_how_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # makes `import ray` fail as if not installed
+    corpus = write_corpus(tmp_path / "c.jsonl", 3)
+    with pytest.raises(DatelineError, match=r"E020.*pip install 'dateline\[ray\]'"):
+        run_batch(config(corpus, tmp_path / "out", engine="ray"))

@@ -1,0 +1,172 @@
+"""The quotes stage through the real model: constructions, cues and speakers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from dateline.reading import read_inputs
+from dateline.records import Origin, Quote, RawStory, StoryResult
+
+pytestmark = pytest.mark.slow
+
+
+def _quotes(pipeline: Pipeline, text: str) -> tuple[Quote, ...]:
+    raw = RawStory("t", text, Origin("test"), published=dt.date(2021, 12, 15))
+    result = pipeline.process_one(raw)
+    assert isinstance(result, StoryResult), result
+    return result.quotes
+
+
+def _holding(quotes: tuple[Quote, ...], words: str) -> Quote:
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote holds {words!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_quote_then_named_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "Mary Johnson runs the harbour board.\n\n“We will open the new dock next spring,” Mary Johnson said."
+    )
+    quote = _holding(_quotes(pipeline, text), "open the new dock")
+    assert quote.kind == "direct"
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.name == "Mary Johnson"
+    assert text[quote.start : quote.end] == quote.text
+
+
+def test_pronoun_prefers_previous_speaker_over_nearest_name(pipeline: Pipeline) -> None:
+    text = (
+        "Peter Lindqvist met Anna Berg in Oslo on Monday.\n\n"
+        "“The talks went very well for both of our teams,” Peter Lindqvist said after meeting Anna Berg.\n\n"
+        "“We expect a signed agreement within a month,” he added."
+    )
+    quote = _holding(_quotes(pipeline, text), "signed agreement")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "he"
+    assert quote.speaker is not None and quote.speaker.name == "Peter Lindqvist"
+    assert quote.reason and "previous speaker" in quote.reason
+
+
+def test_interrupted_quote_is_one_quote_with_two_parts(pipeline: Pipeline) -> None:
+    text = "Carlos Mendez spoke.\n\n“We intend,” Carlos Mendez said, “to cooperate with every neighbour.”"
+    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    assert len(quotes) == 1
+    assert [p.text for p in quotes[0].parts] == ["We intend,", "to cooperate with every neighbour."]
+
+
+def test_multi_paragraph_quote(pipeline: Pipeline) -> None:
+    text = (
+        "Helen Park spoke on Friday.\n\n“The first part of the plan is ready now.\n\n"
+        "“The second part comes later this year,” Helen Park said."
+    )
+    quote = _holding(_quotes(pipeline, text), "first part")
+    assert "second part" in quote.text and len(quote.parts) == 2
+    assert quote.speaker is not None and quote.speaker.name == "Helen Park"
+
+
+def test_partial_quote_inside_a_sentence(pipeline: Pipeline) -> None:
+    text = "As Omar Haddad pointed out, the two firms, “guided by common sense,” agreed to share the costs."
+    quote = _holding(_quotes(pipeline, text), "guided by common sense")
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.name == "Omar Haddad"
+
+
+def test_reported_speech_with_that(pipeline: Pipeline) -> None:
+    text = "Lena Fischer told reporters that the factory would reopen in March after the repairs."
+    quote = _holding(_quotes(pipeline, text), "the factory would reopen")
+    assert quote.kind == "indirect"
+    assert quote.cue is not None and quote.cue.text == "told"
+    assert quote.speaker is not None and quote.speaker.name == "Lena Fischer"
+
+
+def test_according_to(pipeline: Pipeline) -> None:
+    text = "According to Rosa Alvarez, the bridge will be closed for two more weeks."
+    quote = _holding(_quotes(pipeline, text), "the bridge will be closed")
+    assert quote.cue is not None and quote.cue.text == "According to"
+    assert quote.speaker is not None and quote.speaker.name == "Rosa Alvarez"
+
+
+def test_clause_before_cue(pipeline: Pipeline) -> None:
+    text = "The two sides should keep talking about the border for another year, Ivan Petrov said."
+    quote = _holding(_quotes(pipeline, text), "keep talking")
+    assert quote.kind == "indirect"
+    assert quote.speaker is not None and quote.speaker.name == "Ivan Petrov"
+
+
+def test_called_for(pipeline: Pipeline) -> None:
+    text = "Sofia Rossi called for stronger rules on river pollution in the north."
+    quote = _holding(_quotes(pipeline, text), "stronger rules")
+    assert quote.cue is not None and quote.cue.text == "called for"
+
+
+def test_channel_quoted_him_as_saying(pipeline: Pipeline) -> None:
+    text = (
+        "David Miller visited the port on Tuesday.\n\n"
+        "“We will build two more ships before the winter,” the Transport Ministry quoted him as saying."
+    )
+    quote = _holding(_quotes(pipeline, text), "two more ships")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "him"
+    assert quote.speaker is not None and quote.speaker.name == "David Miller"
+    assert quote.via is not None and "Ministry" in quote.via.name
+    assert quote.cue is not None and quote.cue.text == "quoted him as saying"
+
+
+def test_was_quoted_as_saying(pipeline: Pipeline) -> None:
+    text = (
+        "Maria Costa opened the fair.\n\n"
+        "“Trade is the best cure for distrust between nations,” she was quoted as saying."
+    )
+    quote = _holding(_quotes(pipeline, text), "best cure")
+    assert quote.speaker is not None and quote.speaker.name == "Maria Costa"
+
+
+def test_organisation_speaker(pipeline: Pipeline) -> None:
+    text = "The Finance Ministry said that the new tax would apply from January."
+    quote = _holding(_quotes(pipeline, text), "the new tax")
+    assert quote.speaker is not None and "Finance Ministry" in quote.speaker.name
+
+
+def test_scare_quotes_alone_are_not_quotes(pipeline: Pipeline) -> None:
+    text = "The so-called “reform” package passed the chamber on Thursday evening."
+    assert not [q for q in _quotes(pipeline, text) if q.text == "reform"]
+
+
+@pytest.mark.shared
+def test_seed_story(pipeline: Pipeline, seed_path: Path) -> None:
+    (result,) = list(pipeline.process(read_inputs([str(seed_path)], pipeline.settings)))
+    assert isinstance(result, StoryResult)
+    quotes = result.quotes
+    assert sum(q.kind == "direct" for q in quotes) >= 7
+    xi = [
+        "In the current situation",  # he said
+        "China intends to maintain close contacts",  # Xi Jinping added
+        "We also intend to strengthen cooperation",  # the Chinese Foreign Ministry quoted him as saying
+        "Russian-Chinese energy cooperation",  # he stated
+        "China and Russia need to take more joint actions",  # he was quoted as saying
+        "Both sides should support all SCO member states",  # he said
+        "in the past years, China and Russia",  # Xi noted that
+        "certain forces are interfering",  # He noted that
+    ]
+    for words in xi:
+        quote = _holding(quotes, words)
+        assert quote.speaker is not None and quote.speaker.name == "Xi Jinping", (words, quote.reason)
+    channel = _holding(quotes, "We also intend to strengthen cooperation")
+    assert channel.via is not None and "Foreign Ministry" in channel.via.name
+    ushakov = _holding(quotes, "literally all pressing and important problems")
+    assert ushakov.speaker is not None and ushakov.speaker.name == "Yuri Ushakov"
+    told = _holding(quotes, "the conversation between the heads of state")
+    assert told.speaker is not None and told.speaker.name == "Yuri Ushakov"
+
+
+@pytest.mark.shared
+def test_seed_speaker_codes_when_registry_knows_them(pipeline: Pipeline, seed_path: Path) -> None:
+    if pipeline.registry.resolve("Xi Jinping", label="PERSON") is None:
+        pytest.skip("the registry does not know Xi Jinping yet")
+    (result,) = list(pipeline.process(read_inputs([str(seed_path)], pipeline.settings)))
+    assert isinstance(result, StoryResult)
+    for quote in result.quotes:
+        if quote.speaker is not None and quote.speaker.name == "Xi Jinping":
+            assert quote.speaker.actor == "CHNGOV"

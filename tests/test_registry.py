@@ -1,0 +1,328 @@
+"""The actor registry: names, adjectives, capitals, organisations, agents, people, titles, patterns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from dateline.records import ActorRef
+from dateline.registry import ActorRegistry
+from dateline.settings import Settings, data_dir
+
+STORY_DAY = dt.date(2021, 12, 15)
+EARLIER_DAY = dt.date(2005, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return ActorRegistry.load(Settings())
+
+
+def code(
+    registry: ActorRegistry, text: str, on: dt.date | None = STORY_DAY, label: str | None = None
+) -> str | None:
+    ref = registry.resolve(text, on=on, label=label)
+    return ref.code if ref else None
+
+
+def test_built_in_tables_load_without_warnings(registry: ActorRegistry) -> None:
+    assert registry.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China", "CHN"),
+        ("Chinese", "CHN"),
+        ("People's Republic of China", "CHN"),
+        ("People’s Republic of China", "CHN"),
+        ("the People’s Republic of China's", "CHN"),
+        ("PRC", "CHN"),
+        ("United States", "USA"),
+        ("US", "USA"),
+        ("U.S.", "USA"),
+        ("America", "USA"),
+        ("American", "USA"),
+        ("Americans", "USA"),
+        ("Britain", "GBR"),
+        ("UK", "GBR"),
+        ("British", "GBR"),
+        ("Russian Federation", "RUS"),
+        ("Russian", "RUS"),
+        ("RUSSIA", "RUS"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Cote d’Ivoire", "CIV"),
+        ("Aruba", "ABW"),  # only pycountry lists it
+    ],
+)
+def test_country_names_variants_and_adjectives(registry: ActorRegistry, text: str, expected: str) -> None:
+    assert code(registry, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Beijing", "CHNGOV"), ("Moscow", "RUSGOV"), ("Washington", "USAGOV"), ("the Kremlin", "RUSGOV")],
+)
+def test_capitals_as_actors_stand_for_the_government(
+    registry: ActorRegistry, text: str, expected: str
+) -> None:
+    assert code(registry, text, label="GPE") == expected
+    ref = registry.resolve(text, on=STORY_DAY)
+    assert ref is not None and ref.country == expected[:3] and ref.sector == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ("Shanghai", "CHN"),
+        ("New York", "USA"),
+        ("BEIJING", "CHN"),
+        ("Moscow", "RUS"),
+        ("St. Petersburg", "RUS"),
+    ],
+)
+def test_place_country(registry: ActorRegistry, place: str, expected: str) -> None:
+    assert registry.place_country(place) == expected
+
+
+def test_unknown_place_has_no_country(registry: ActorRegistry) -> None:
+    assert registry.place_country("Xyzzyville") is None
+
+
+@pytest.mark.parametrize("text", ["china", "turkey", "who", "us", "eu"])
+def test_lower_case_words_are_not_names(registry: ActorRegistry, text: str) -> None:
+    assert registry.resolve(text, on=STORY_DAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UN", "IGOUNO"),
+        ("U.N.", "IGOUNO"),
+        ("UN Security Council", "IGOUNO"),
+        ("the United Nations Security Council", "IGOUNO"),
+        ("SCO", "IGOSCO"),
+        ("Shanghai Cooperation Organization", "IGOSCO"),
+        ("CSTO", "IGOCST"),
+        ("Collective Security Treaty Organization", "IGOCST"),
+        ("EU", "IGOEUREEC"),
+        ("European Union", "IGOEUREEC"),
+        ("NATO", "IGOWSTNAT"),
+        ("Nato", "IGOWSTNAT"),
+        ("ASEAN", "IGOASN"),
+        ("BRICS", "IGOBRI"),
+        ("WHO", "IGOWHO"),
+        ("IAEA", "IGOIAE"),
+        ("OPEC", "IGOOPC"),
+        ("IMF", "IGOIMF"),
+        ("World Bank", "IGOWBK"),
+        ("WTO", "IGOWTO"),
+        ("African Union", "IGOAFU"),
+        ("Arab League", "IGOARL"),
+        ("OSCE", "IGOOSC"),
+        ("G7", "IGOGSV"),
+        ("G20", "IGOGTW"),
+    ],
+)
+def test_international_organisations(registry: ActorRegistry, text: str, expected: str) -> None:
+    ref = registry.resolve(text, on=STORY_DAY)
+    assert ref is not None and ref.code == expected and ref.kind == "igo"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Chinese Foreign Ministry", "CHNGOV"),
+        ("Chinese foreign ministry", "CHNGOV"),
+        ("Russian troops", "RUSMIL"),
+        ("the Russian army", "RUSMIL"),
+        ("the Russian side", "RUSGOV"),
+        ("Russian Defence Ministry", "RUSGOV"),
+        ("the Ministry of Foreign Affairs of China", "CHNGOV"),
+        ("British police", "GBRCOP"),
+        ("the Syrian opposition", "SYROPP"),
+        ("Syrian rebels", "SYRREB"),
+        ("the Indian Supreme Court", "INDJUD"),
+        ("the Russian parliament", "RUSLEG"),
+        ("Chinese state media", "CHNGOVMED"),
+        ("Japanese companies", "JPNBUS"),
+        ("Iranian protesters", "IRNCVL"),
+        ("UN peacekeepers", "IGOUNOMIL"),
+        ("Washington officials", "USAGOV"),
+        ("the army of Russia", "RUSMIL"),
+    ],
+)
+def test_agents_combine_with_actors(registry: ActorRegistry, text: str, expected: str) -> None:
+    assert code(registry, text) == expected
+
+
+def test_agent_without_actor_is_not_an_actor(registry: ActorRegistry) -> None:
+    assert registry.resolve("the police", on=STORY_DAY) is None
+    assert registry.agent_code("the police") == "COP"
+    assert registry.agent_code("armed forces") == "MIL"
+
+
+def test_person_with_role_on_the_story_date(registry: ActorRegistry) -> None:
+    assert registry.resolve("Xi Jinping", on=STORY_DAY) == ActorRef(
+        code="CHNGOV",
+        name="Xi Jinping",
+        country="CHN",
+        sector="GOV",
+        role="President of the People's Republic of China",
+        kind="person",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Xi", "Xi Jinping"),
+        ("Putin", "Vladimir Putin"),
+        ("Ushakov", "Yuri Ushakov"),
+        ("Lavrov", "Sergey Lavrov"),
+    ],
+)
+def test_surnames_resolve_to_the_office_holder(registry: ActorRegistry, text: str, name: str) -> None:
+    ref = registry.resolve(text, on=STORY_DAY)
+    assert ref is not None and ref.name == name and ref.code[:3] in {"CHN", "RUS"}
+
+
+def test_surname_depends_on_who_is_in_office(registry: ActorRegistry) -> None:
+    bill = registry.resolve("Clinton", on=dt.date(2000, 6, 1))
+    hillary = registry.resolve("Clinton", on=dt.date(2010, 6, 1))
+    assert bill is not None and bill.name == "Bill Clinton"
+    assert hillary is not None and hillary.name == "Hillary Clinton"
+    assert registry.resolve("Blair", on=STORY_DAY) is None  # out of office: could be anyone
+    assert registry.resolve("Wang", on=STORY_DAY) is None  # two Wangs in office that day
+
+
+def test_person_role_changes_with_the_date(registry: ActorRegistry) -> None:
+    as_pm = registry.resolve("Vladimir Putin", on=dt.date(2010, 1, 1))
+    as_president = registry.resolve("Vladimir Putin", on=STORY_DAY)
+    assert as_pm is not None and as_pm.role == "Prime Minister of Russia"
+    assert as_president is not None and as_president.role == "President of Russia"
+    out_of_office = registry.resolve("Tony Blair", on=STORY_DAY)
+    assert out_of_office is not None and out_of_office.code == "GBRGOV" and out_of_office.role is None
+
+
+@pytest.mark.parametrize(
+    ("title", "on", "name"),
+    [
+        ("the Russian President", STORY_DAY, "Vladimir Putin"),
+        ("the Russian President", dt.date(2010, 1, 1), "Dmitry Medvedev"),
+        ("the PRC leader", STORY_DAY, "Xi Jinping"),
+        ("the PRC President", STORY_DAY, "Xi Jinping"),
+        ("Chinese President", STORY_DAY, "Xi Jinping"),
+        ("President of the People's Republic of China", STORY_DAY, "Xi Jinping"),
+        ("President of the People’s Republic of China", EARLIER_DAY, "Hu Jintao"),
+        ("the Chinese leader", dt.date(2012, 12, 1), "Xi Jinping"),  # party leader before the presidency
+        ("the US president", EARLIER_DAY, "George W. Bush"),
+        ("the US president", STORY_DAY, "Joe Biden"),
+        ("British Prime Minister", STORY_DAY, "Boris Johnson"),
+        ("British Prime Minister", EARLIER_DAY, "Tony Blair"),
+        ("the Russian Foreign Minister", STORY_DAY, "Sergey Lavrov"),
+        ("the Russian Foreign Minister", dt.date(2004, 3, 8), "Igor Ivanov"),
+        ("the Russian Foreign Minister", dt.date(2004, 3, 9), "Sergey Lavrov"),
+        ("Russia's foreign minister", STORY_DAY, "Sergey Lavrov"),
+        ("the German Chancellor", STORY_DAY, "Olaf Scholz"),
+        ("the German Chancellor", dt.date(2021, 12, 7), "Angela Merkel"),
+        ("the US Secretary of State", STORY_DAY, "Antony Blinken"),
+        ("Indian Prime Minister", STORY_DAY, "Narendra Modi"),
+        ("the UN Secretary-General", STORY_DAY, "António Guterres"),
+        ("European Commission President", STORY_DAY, "Ursula von der Leyen"),
+    ],
+)
+def test_titles_resolve_to_the_holder_on_the_date(
+    registry: ActorRegistry, title: str, on: dt.date, name: str
+) -> None:
+    ref = registry.resolve_title(title, on=on)
+    assert ref is not None and ref.name == name and ref.kind == "person"
+
+
+@pytest.mark.parametrize(
+    "title", ["the former Russian President", "the Russian Vice President", "the President"]
+)
+def test_titles_that_name_no_present_holder(registry: ActorRegistry, title: str) -> None:
+    ref = registry.resolve_title(title, on=STORY_DAY)
+    assert ref is None or ref.name != "Vladimir Putin"
+
+
+def test_resolve_answers_titles_and_titled_names(registry: ActorRegistry) -> None:
+    title = registry.resolve("the Russian President", on=STORY_DAY)
+    titled = registry.resolve("Chinese President Xi Jinping", on=STORY_DAY)
+    assert title is not None and title.name == "Vladimir Putin"
+    assert titled is not None and titled.name == "Xi Jinping"
+
+
+def test_role_holder(registry: ActorRegistry) -> None:
+    putin = registry.role_holder("RUS", "head_of_state", on=STORY_DAY)
+    yeltsin_era = registry.role_holder("RUS", "head_of_state", on=dt.date(1999, 6, 1))
+    assert putin is not None and putin.name == "Vladimir Putin"
+    assert yeltsin_era is None  # before the table's coverage
+    usa_government = registry.role_holder("USA", "head_of_government", on=EARLIER_DAY)
+    assert usa_government is not None and usa_government.name == "George W. Bush"
+
+
+def test_every_ruler_pattern_resolves_to_its_id(registry: ActorRegistry) -> None:
+    patterns = registry.ruler_patterns()
+    assert len(patterns) > 2000
+    for pattern in patterns:
+        assert isinstance(pattern["pattern"], str)
+        ref = registry.resolve(pattern["pattern"])
+        assert ref is not None and ref.code == pattern["id"], pattern
+
+
+def test_ruler_patterns_cover_names_and_avoid_common_words(registry: ActorRegistry) -> None:
+    by_text = {pattern["pattern"]: pattern for pattern in registry.ruler_patterns()}
+    assert by_text["Xi Jinping"] == {"label": "PERSON", "pattern": "Xi Jinping", "id": "CHNGOV"}
+    assert by_text["People’s Republic of China"]["id"] == "CHN"
+    assert by_text["BEIJING"] == {"label": "GPE", "pattern": "BEIJING", "id": "CHNGOV"}
+    assert by_text["Chinese"]["label"] == "NORP"
+    assert by_text["SCO"]["label"] == "ORG"
+    for word in ("us", "May", "Brown", "America", "the", "Li"):
+        assert word not in by_text
+
+
+def test_load_is_fast() -> None:
+    start = time.perf_counter()
+    ActorRegistry.load(Settings())
+    assert time.perf_counter() - start < 3.0  # about 0.2 s on the reference machine; slack for CI
+
+
+def test_bad_table_rows_become_warnings(tmp_path: Path) -> None:
+    shutil.copytree(data_dir() / "actors", tmp_path / "actors")
+    people = tmp_path / "actors" / "people.tsv"
+    with open(people, "a", encoding="utf-8") as handle:
+        handle.write("Nobody Known\t\t\tXXX\tGOV\thead_of_state\tPresident\t2020-13-45\t\n")
+        handle.write("Too\tMany\tColumns\tA\tB\tC\tD\tE\tF\tG\n")
+    registry = ActorRegistry.load(Settings(data=tmp_path))
+    assert len(registry.warnings) == 2
+    assert all("people.tsv:" in warning for warning in registry.warnings)
+    assert registry.resolve("Xi Jinping", on=STORY_DAY) is not None
+
+
+def test_user_rows_extend_the_tables(tmp_path: Path) -> None:
+    shutil.copytree(data_dir() / "actors", tmp_path / "actors")
+    with open(tmp_path / "actors" / "people.tsv", "a", encoding="utf-8") as handle:
+        handle.write(
+            "Ada Quill\t\tQuill\tNZL\tGOV\tforeign_minister\tForeign Minister of New Zealand\t2030-01-01\t\n"
+        )
+    registry = ActorRegistry.load(Settings(data=tmp_path))
+    ref = registry.resolve_title("the New Zealand Foreign Minister", on=dt.date(2030, 6, 1))
+    assert ref is not None and ref.name == "Ada Quill" and ref.code == "NZLGOV"
+
+
+@pytest.mark.slow
+def test_ruler_finds_a_name_right_after_a_country_name() -> None:
+    from dateline.nlp import load_nlp
+
+    registry = ActorRegistry.load(Settings())
+    nlp = load_nlp(Settings(), registry)
+    doc = nlp("The talks were led by the President of the People’s Republic of China Xi Jinping today.")
+    found = {(ent.text, ent.label_, ent.ent_id_) for ent in doc.ents}
+    assert ("Xi Jinping", "PERSON", "CHNGOV") in found
+    assert ("People’s Republic of China", "GPE", "CHN") in found
