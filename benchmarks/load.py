@@ -156,8 +156,12 @@ async def fire(base: str, urls: list[str], clients: int) -> tuple[float, list[fl
 def report(name: str, wall: float, latencies: list[float], failures: int) -> str:
     ordered = sorted(latencies)
     p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
-    return (f"{name:<16} {len(latencies):>6} requests  {len(latencies) / wall:8.1f} req/s  "
-            f"p50 {statistics.median(ordered) * 1000:7.1f} ms  p99 {p99 * 1000:7.1f} ms  failures {failures}")  # fmt: skip
+    rate = len(latencies) / wall
+    p50 = statistics.median(ordered)
+    return (
+        f"{name:<16} {len(latencies):>6} requests  {rate:8.1f} req/s  "
+        f"p50 {p50 * 1000:7.1f} ms  p99 {p99 * 1000:7.1f} ms  failures {failures}"
+    )
 
 
 def main() -> int:
@@ -182,9 +186,8 @@ def main() -> int:
         story_urls = [f"/api/stories/load-{rng.randrange(args.stories):06d}" for _ in range(requests)]
         pairs = [rng.sample(ACTORS, 2) for _ in range(requests)]
         timeline_urls = [f"/api/dyads/timeline?a={a}&b={b}&interval=month" for a, b in pairs]
-        print(
-            f"{args.stories} stories, {requests} requests per endpoint, {clients} clients, {os.cpu_count()} cores"
-        )
+        setup = f"{requests} requests per endpoint, {clients} clients, {os.cpu_count()} cores"
+        print(f"{args.stories} stories, {setup}")
         for name, urls in (("story view", story_urls), ("dyad timeline", timeline_urls)):
             asyncio.run(fire(base, urls[:50], clients))  # warm-up, not counted
             print(report(name, *asyncio.run(fire(base, urls, clients))))

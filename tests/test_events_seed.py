@@ -23,9 +23,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
 #: dev floors, pinned a little under the measured figures (see docs/events.md)
 FLOORS = {
-    # measured 2_02: found 0.224, extras 0.420; plover_gsr: found 0.222, extras 0.711
-    "petr_validate_2_02": {"found": 0.20, "max_extras": 0.45},
-    "plover_gsr": {"found": 0.20, "max_extras": 0.75},
+    # measured (with the suite's verb dictionary) 2_02: found 0.547, extras 0.359;
+    # plover_gsr: found 0.249, extras 0.747
+    "petr_validate_2_02": {"found": 0.52, "max_extras": 0.40},
+    "plover_gsr": {"found": 0.23, "max_extras": 0.78},
 }
 #: coding may cost at most this share of the NLP (parse) time
 SPEED_BUDGET = 0.10

@@ -15,12 +15,14 @@ from dateline.evaluation.quotes import evaluate
 from dateline.settings import Settings
 
 GATE_ARTICLES = 40
+#: measured on the pinned subset: direct recall 0.817, precision 0.837, speaker 0.869;
+#: indirect recall 0.386; all precision 0.662
 FLOORS = {
-    ("direct", "recall"): 0.75,
-    ("direct", "precision"): 0.70,
-    ("direct", "speaker_accuracy"): 0.80,
-    ("indirect", "recall"): 0.30,
-    ("all", "precision"): 0.60,
+    ("direct", "recall"): 0.78,
+    ("direct", "precision"): 0.80,
+    ("direct", "speaker_accuracy"): 0.83,
+    ("indirect", "recall"): 0.35,
+    ("all", "precision"): 0.62,
 }
 
 

@@ -325,4 +325,5 @@ def test_ruler_finds_a_name_right_after_a_country_name() -> None:
     doc = nlp("The talks were led by the President of the People’s Republic of China Xi Jinping today.")
     found = {(ent.text, ent.label_, ent.ent_id_) for ent in doc.ents}
     assert ("Xi Jinping", "PERSON", "CHNGOV") in found
-    assert ("People’s Republic of China", "GPE", "CHN") in found
+    # the country may come from the ruler or the statistical model; its code is resolved later
+    assert ("People’s Republic of China", "GPE") in {(text, label) for text, label, _ in found}

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.hyphenation import HyphenLexicon, default_lexicon, judge
+from dateline.hyphenation import Evidence, HyphenLexicon, default_lexicon, judge
 from dateline.repair import apply_repairs, clean_text, offsets_from_repairs
 
 SPLITS = ["ag-ainst", "Ch-ina", "t-he", "hu-man", "re-port", "be-cause", "AG-AINST", "a-bout", "in-come"]
@@ -214,3 +214,35 @@ def test_seed_story_gets_its_four_split_words_repaired(seed_path: Path) -> None:
     assert joined == ["China", "against", "human", "the"]
     assert "Asia-Pacific" in cleaned.text
     assert "Russian-Chinese" in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "join"),
+    [
+        ("NO", "TE", True),  # all capitals, the closed form is a common word
+        ("PHILIP", "PINES", True),
+        ("FT", "SE", False),  # two short codes, no common closed form
+        ("MS", "DOS", False),
+        ("Bugo", "wski", True),  # a name no word list knows, cut into two stumps
+        ("fl", "yr", False),  # vowelless halves are abbreviations, not stumps
+        ("Fair", "child", True),  # a capital before a lower-case half: a name cut in two
+        ("wide", "spread", False),  # two content words with a rarer closed form: a compound
+        ("all", "in", False),  # a prefix before a little word, rare closed form
+        ("M", "no", False),  # a letter before a little word that spells no word
+        ("mini", "mum", True),  # a prefix and a word whose closed form is the commoner word
+    ],
+)
+def test_judge_rules_of_round_two(left: str, right: str, join: bool) -> None:
+    assert judge(left, right, default_lexicon()).join is join
+
+
+def test_stumps_used_as_words_in_the_text_are_not_stumps() -> None:
+    lexicon = default_lexicon()
+    assert judge("Bugo", "wski", lexicon).join
+    evidence = Evidence(frozenset({"bugo", "wski"}), {})
+    assert not judge("Bugo", "wski", lexicon, evidence).join
+
+
+def test_a_prefixed_form_is_kept_even_if_the_text_also_writes_it_closed() -> None:
+    text = "The after-tax charge cut aftertax profit."
+    assert clean_text(text).text == text

@@ -13,6 +13,7 @@ from . import __version__
 from .errors import DatelineError
 from .records import Problem, StoryResult
 from .settings import Settings
+from .web.cli import add_serve_command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--limit", type=int, help="score only the first N documents or records")
     _dictionary_options(evaluate)
     evaluate.set_defaults(handler=_evaluate)
+
+    add_serve_command(commands)
     return parser
 
 
@@ -99,6 +102,8 @@ def _process(args: argparse.Namespace) -> int:
     from .store import Store
 
     pipeline = Pipeline(_settings(args))
+    for warning in pipeline.registry.warnings:
+        print(f"dateline: warning: {warning}", file=sys.stderr)
     out_spec = args.out if args.out is not None else (None if args.db else "-")
     out = _open_out(out_spec)
     store = Store.open(args.db) if args.db else None

@@ -11,6 +11,6 @@ from .work import Context, Work
 
 def code_events(work: Work, ctx: Context) -> Work:
     """Code every act and statement of the story as CAMEO + PLOVER events."""
-    coder = load_coder(ctx.settings.data)
+    coder = load_coder(ctx.settings.data, ctx.settings.verb_files)
     resolver = Resolver(work.doc, ctx.registry, work.date)
     return dataclasses.replace(work, events=code_work(work, resolver, coder))

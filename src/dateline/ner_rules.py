@@ -38,11 +38,23 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _ARTICLES = frozenset({"the", "The", "THE"})
 _SPLITTERS = frozenset({"-", "--", "(", ")", "[", "]", ":", ";", ",", "/", "|", "v", "vs", "vs."})
 _SCORE = re.compile(r"^\.?\d+(?:[.,/-]\d+)*\.?$")
+#: a date in a line (``LONDON 1996-08-30``) makes it a dateline, not a table row
+_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d\d?[/.-]\d\d?[/.-]\d{2,4}\b")
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
 #: a results line has at most this many tokens besides names and numbers (e.g. "-", ",")
 RESULTS_MAX_OTHER = 2
 #: a capitalised word more frequent than this (Zipf) is a word, not a first name (President, Minister)
 NAME_MAX_ZIPF = 4.0
+#: the headline words looked at to tell a sports story
+SPORT_HEAD_TOKENS = 4
+#: nations that field their own teams without being countries in ISO 3166
+HOME_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland", "U.S.", "USA", "U.S.A.", "Britain")
+#: a town after one of these is where something happens, not a club
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "of", "to", "near", "into", "outside", "for"})
+#: a person's name found from a given name spans at most this many words
+MAX_NAME_WORDS = 4
+#: lower-case words that may sit inside a personal name (Joaquin del Olmo, Ludwig van Beethoven)
+_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "van", "von", "der", "den", "le", "la", "bin"})
 #: a table row of one name needs at least this many numbers after it
 TABLE_MIN_NUMBERS = 3
 
@@ -54,12 +66,24 @@ class NerLexicon:
     places: tuple[str, ...]
     nationalities: tuple[str, ...]
     org_suffixes: frozenset[str]
+    given_names: frozenset[str] = frozenset()
+    #: sports and topic words of headlines, lower-cased
+    topics: frozenset[str] = frozenset()
+    #: words of ``proper_names.txt`` (days, months, acronyms)
+    proper_names: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path) -> NerLexicon:
         places = [*_lines(folder / "places.txt"), *country_names()]
         nationalities = [line.split("\t")[0] for line in _lines(folder / "nationalities.tsv")]
-        return cls(tuple(places), tuple(nationalities), frozenset(_lines(folder / "org_suffixes.txt")))
+        return cls(
+            tuple(places),
+            tuple(nationalities),
+            frozenset(_lines(folder / "org_suffixes.txt")),
+            frozenset(_lines(folder / "first_names.txt")),
+            frozenset(line.lower() for line in _lines(folder / "sports.txt")),
+            frozenset(_lines(folder / "proper_names.txt")),
+        )
 
     def names(self) -> Iterator[str]:
         """Every proper name the lexicon knows (for truecasing)."""
@@ -89,28 +113,41 @@ class NerRules:
 
     def __init__(self, nlp: Language, lexicon: NerLexicon) -> None:
         self.lexicon = lexicon
+        self._places = frozenset([*lexicon.places, *lexicon.nationalities])
+        self._countries = frozenset([*country_names(), *HOME_NATIONS])
+        # dotted abbreviations of bodies look like initials (U.N. Security Council) but are not people
+        self._acronyms = frozenset(name for name in lexicon.proper_names if _INITIAL.match(name))
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher.add("GPE", [nlp.make_doc(name) for name in lexicon.places])
         self.matcher.add("NORP", [nlp.make_doc(name) for name in lexicon.nationalities])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [piece for ent in doc.ents for piece in tidy(ent)]
-        spans = results_lines(doc, spans)
-        spans = self.gazetteer(doc, spans)
-        spans = initials(doc, spans)
+        spans, teams = results_lines(doc, spans)
+        spans = self.gazetteer(doc, spans, teams)
+        spans = [span for span in spans if span.text.lower() not in self.lexicon.topics]
+        if self.sports_story(doc):
+            spans = [self.club(span, teams) for span in spans]
+        spans = initials(doc, spans, self._places | self._acronyms)
+        spans = self.given_names(doc, spans, teams)
         spans = [self.org_suffix(span) for span in spans]
         spans = extend_persons(doc, spans)
-        spans = one_sense(doc, spans)
+        spans = one_sense(doc, spans, teams, self._places)
         doc.ents = filter_spans(spans)
         return doc
 
-    def gazetteer(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """Known places and nationalities: add where nothing is labelled, fix the label on exact matches."""
+    def gazetteer(self, doc: Doc, spans: list[Span], teams: frozenset[tuple[int, int]]) -> list[Span]:
+        """Known places and nationalities: add where nothing is labelled, fix the label on exact matches.
+
+        Team names of results lines (``teams``) stay organisations even when they are city names.
+        """
         covered = _covered(spans)
         exact = {(span.start, span.end): span for span in spans}
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
             current = exact.get((start, end))
+            if (start, end) in teams:
+                continue
             if current is not None and current.label_ in NAME_LABELS and current.label_ != label:
                 exact[(start, end)] = Span(doc, start, end, label=label)
             elif current is None and not covered.intersection(range(start, end)):
@@ -118,12 +155,87 @@ class NerRules:
                 covered.update(range(start, end))
         return list(exact.values())
 
+    def given_names(self, doc: Doc, spans: list[Span], teams: frozenset[tuple[int, int]]) -> list[Span]:
+        """A known given name and the capitalised words after it are a person (``Sabri Lamouchi``).
+
+        The model often calls unfamiliar foreign names organisations, or misses
+        them in lists; the given name is the evidence it lacks. A run that ends
+        in an organisation word (``Max Planck Institute``) or that holds a
+        known place or a team name is left alone.
+        """
+        out = list(spans)
+        for start, end in _title_runs(doc):
+            first = next((i for i in range(start, end - 1) if doc[i].text in self.lexicon.given_names), None)
+            if first is None:
+                continue
+            end = min(end, first + MAX_NAME_WORDS)
+            if doc[end - 1].text in self.lexicon.org_suffixes:
+                continue
+            clash = [s for s in out if s.start < end and first < s.end]
+            if any(
+                (s.start, s.end) in teams
+                or s.start < first
+                or s.end > end
+                or s.label_ not in {"PERSON", "ORG", "NORP", "GPE", "LOC"}
+                or (s.label_ in {"GPE", "LOC", "NORP"} and self.known_place(s.text))
+                for s in clash
+            ):
+                continue
+            out = [s for s in out if s.end <= first or s.start >= end]
+            out.append(Span(doc, first, end, label="PERSON"))
+        return out
+
+    def known_place(self, text: str) -> bool:
+        return text in self._places
+
+    def sports_story(self, doc: Doc) -> bool:
+        """A story whose headline opens with a sport (``SOCCER - ...``)."""
+        head = doc[: min(len(doc), SPORT_HEAD_TOKENS)].text.lower()
+        return any(head.startswith(topic + " ") or head.startswith(topic + "-") for topic in self.lexicon.topics)
+
+    def club(self, span: Span, teams: frozenset[tuple[int, int]]) -> Span:
+        """In a sports story a town that acts (not one a game is played in) is its club.
+
+        Countries stay places: their national teams are named like them in
+        every scheme we score against; a town after ``in``/``at``/``from``, or
+        the dateline's town at the head of a line, is where things happen.
+        """
+        if span.label_ != "GPE" or (span.start, span.end) in teams or span.text in self._countries:
+            return span
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is None or "\n" in before.whitespace_ or before.lower_ in _PLACE_PREPOSITIONS:
+            return span
+        return Span(span.doc, span.start, span.end, label="ORG")
+
     def org_suffix(self, span: Span) -> Span:
         """A name ending in a company, party, ministry or club word is an organisation."""
         relabel = span.label_ in {"GPE", "LOC", "NORP", "FAC"} and len(span) > 1
         if relabel and span[-1].text in self.lexicon.org_suffixes:
             return Span(span.doc, span.start, span.end, label="ORG")
         return span
+
+
+def _title_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Maximal runs of capitalised words (name particles like ``de`` inside a run are kept)."""
+    start: int | None = None
+    for token in doc:
+        inside = _title_word(token) or (
+            start is not None and token.text in _PARTICLES and token.i + 1 < len(doc) and _title_word(doc[token.i + 1])
+        )
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            yield start, token.i
+            start = None
+        if start is not None and "\n" in token.whitespace_:
+            yield start, token.i + 1
+            start = None
+    if start is not None:
+        yield start, len(doc)
+
+
+def _title_word(token: Token) -> bool:
+    return token.is_title and (token.is_alpha or (len(token) > 2 and token.text.replace("-", "").isalpha()))
 
 
 def tidy(ent: Span) -> list[Span]:
@@ -153,14 +265,19 @@ def _trimmed(ent: Span, start: int, end: int) -> list[Span]:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in {"'s", "’s", "'"}):
         end -= 1
-    if start >= end or not any(token.is_alpha for token in doc[start:end]):
+    if start >= end or not any(char.isalpha() for char in doc[start:end].text):
         return []
     return [Span(doc, start, end, label=ent.label_)]
 
 
-def results_lines(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Names in match-result and table lines become organisations (teams)."""
+def results_lines(doc: Doc, spans: list[Span]) -> tuple[list[Span], frozenset[tuple[int, int]]]:
+    """Names in match-result and table lines become organisations (teams); also their token ranges.
+
+    The ranges are returned so that later rules leave these labels alone: a
+    city in a table row is a team even when the dateline names the same city.
+    """
     out = list(spans)
+    teams: set[tuple[int, int]] = set()
     for line in _lines_of(doc):
         groups = _results_groups(line)
         if not groups:
@@ -170,7 +287,8 @@ def results_lines(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
             out = [s for s in out if s.end <= start or s.start >= end]
             out.append(Span(doc, start, end, label="ORG"))
-    return out
+            teams.add((start, end))
+    return out, frozenset(teams)
 
 
 def _lines_of(doc: Doc) -> Iterator[Span]:
@@ -190,6 +308,8 @@ def _results_groups(line: Span) -> list[tuple[int, int]]:
 
     Two shapes: ``Name n Name n`` (a result) and ``Name n n n ...`` (a table row).
     """
+    if _DATE.search(line.text):
+        return []
     groups: list[tuple[int, int]] = []
     numbers_after: list[int] = []
     other = 0
@@ -222,11 +342,16 @@ def _full_person_name(spans: Iterable[Span], start: int, end: int) -> bool:
     return any(s.label_ == "PERSON" and s.start <= start and s.end >= end and len(s) > 1 for s in spans)
 
 
-def initials(doc: Doc, spans: list[Span]) -> list[Span]:
-    """``J. Smith`` (an initial, then a capitalised word) is a person, whatever the model said."""
+def initials(doc: Doc, spans: list[Span], abbreviations: frozenset[str] = frozenset()) -> list[Span]:
+    """``J. Smith`` (an initial, then a capitalised word) is a person, whatever the model said.
+
+    Known dotted abbreviations of places and bodies (``U.S. Treasury``) are not initials.
+    """
     out = list(spans)
     for token in doc[:-1]:
         following = doc[token.i + 1]
+        if token.text in abbreviations:
+            continue
         if _INITIAL.match(token.text) and following.is_title and following.is_alpha:
             end = following.i + 1
             while end < len(doc) and doc[end].is_title and doc[end].is_alpha and doc[end].i == end:
@@ -238,18 +363,33 @@ def initials(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-def one_sense(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Give each name its most frequent label in the story; find unlabelled repeats and lone surnames."""
+def one_sense(
+    doc: Doc,
+    spans: list[Span],
+    teams: frozenset[tuple[int, int]] = frozenset(),
+    places: frozenset[str] = frozenset(),
+) -> list[Span]:
+    """Give each name its most frequent label in the story; find unlabelled repeats and lone surnames.
+
+    Team names of results lines neither vote nor change: the same word is a
+    club in a table and a city in the prose.
+    """
     votes: dict[str, Counter[str]] = {}
     for span in spans:
-        if span.label_ in NAME_LABELS:
+        if span.label_ in NAME_LABELS and (span.start, span.end) not in teams:
             votes.setdefault(span.text, Counter())[span.label_] += 1
     labels = {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
     for span in spans:
         if span.label_ == "PERSON" and len(span) > 1 and span[-1].is_title:
-            labels.setdefault(span[-1].text, "PERSON")
+            # the surname of someone named in full is that person, whatever the model made of it
+            # alone (a lone foreign surname often comes out as an organisation); places keep theirs
+            surname = span[-1].text
+            if surname not in places and labels.get(surname) != "NORP":
+                labels[surname] = "PERSON"
     out = [
-        Span(doc, s.start, s.end, label=labels[s.text]) if s.text in labels and s.label_ in NAME_LABELS else s
+        Span(doc, s.start, s.end, label=labels[s.text])
+        if s.text in labels and s.label_ in NAME_LABELS and (s.start, s.end) not in teams
+        else s
         for s in spans
     ]
     out += _repeats(doc, out, labels)

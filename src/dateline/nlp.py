@@ -25,6 +25,11 @@ from .registry import ActorRegistry
 from .settings import MODEL_CANDIDATES, MODEL_PACKAGE, Settings
 
 RULER_NAME = "dateline_actors"
+#: the second ruler, after ``ner``: places and nationalities only fill gaps the model left
+GAP_RULER_NAME = "dateline_places"
+#: labels of registry patterns that go before ``ner`` (people and organisations: always found whole);
+#: place and nationality names go after it, so they cannot cut "Bank of Japan" down to "Japan"
+LEADING_LABELS = frozenset({"PERSON", "ORG"})
 #: data files of the NER rules and the truecaser, under ``settings.data``
 NER_DATA = "ner"
 
@@ -66,20 +71,30 @@ def load_nlp(settings: Settings, registry: ActorRegistry) -> Language:
     patterns = registry.ruler_patterns()
     if "ner" not in nlp.pipe_names:
         return nlp
-    if patterns:
-        ruler = nlp.add_pipe(
-            "entity_ruler",
-            name=RULER_NAME,
-            before="ner",
-            config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
-        )
-        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    leading = [pattern for pattern in patterns if pattern.get("label") in LEADING_LABELS]
+    trailing = [pattern for pattern in patterns if pattern.get("label") not in LEADING_LABELS]
     folder = settings.data / NER_DATA
     nlp.add_pipe(RULES_NAME, after="ner", config={"data_dir": str(folder)})
+    if leading:
+        _add_ruler(nlp, RULER_NAME, leading, before="ner", overwrite=True)
+    if trailing:
+        _add_ruler(nlp, GAP_RULER_NAME, trailing, before=RULES_NAME, overwrite=False)
     names = [*NerLexicon.load(folder).names(), *_pattern_names(patterns)]
     lexicon = CasingLexicon.from_files([folder / "proper_names.txt"], names)
     nlp.tokenizer = TruecasingTokenizer(nlp.tokenizer, lexicon)
     return nlp
+
+
+def _add_ruler(
+    nlp: Language, name: str, patterns: list[dict[str, Any]], *, before: str, overwrite: bool
+) -> None:
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=name,
+        before=before,
+        config={"phrase_matcher_attr": "ORTH", "overwrite_ents": overwrite},
+    )
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
 
 
 def _pattern_names(patterns: list[dict[str, Any]]) -> Iterator[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from .quoting.assemble import merge, to_quotes
-from .quoting.direct import attribute_marked
+from .quoting.direct import Parsed, attribute_marked
 from .quoting.lexicon import load_lexicon
 from .quoting.marks import find_marked
 from .quoting.mentions import build_history
@@ -21,11 +21,12 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     """Every quotation and reported statement of the story, with its cue and resolved speaker."""
     lexicon = load_lexicon(ctx.settings.data)
     doc = work.doc
-    marked = find_marked(doc.text)
+    text = work.story.clean_text  # the parsed text; Doc.text would rebuild it on every access
+    marked = find_marked(text)
     quoted = [(m.start, m.end) for m in marked]
-    direct = attribute_marked(doc, marked, lexicon)
+    direct = attribute_marked(Parsed.of(doc, text), marked, lexicon)
     reported = find_reported(doc, lexicon, quoted)
-    history = build_history(doc, ctx.registry, work.date, quoted=quoted)
+    history = build_history(doc, text, ctx.registry, work.date, quoted=quoted)
     resolver = SpeakerResolver(history, lexicon, ctx.registry, work.date)
     quotes = to_quotes(work, merge(direct, reported), resolver)
     return dataclasses.replace(work, quotes=quotes)

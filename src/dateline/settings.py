@@ -32,4 +32,6 @@ class Settings:
     nlp_max_length: int = 2_100_000
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     agent_files: tuple[Path, ...] = field(default_factory=tuple)
+    #: PETRARCH verb-pattern dictionaries (``--verbs``), tried before the built-in verb lexicon
+    verb_files: tuple[Path, ...] = field(default_factory=tuple)
     data: Path = field(default_factory=data_dir)

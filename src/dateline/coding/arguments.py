@@ -23,6 +23,7 @@ INNER_PREPS = ("by", "of", "from", "in", "between", "among")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "me"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they", "its", "their"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 MAX_DEPTH = 3
 
@@ -120,6 +121,22 @@ class Resolver:
             return self.speakers.get(token.i)
         if word in THIRD_PERSON:
             return self.speakers.get(token.i) or self._last_person(token)
+        if word in GROUP_PRONOUNS:
+            return self._clause_subject(token)
+        return None
+
+    def _clause_subject(self, token: Token) -> str | None:
+        """``X indicated it would act``: ``it``/``they`` in a complement clause is the governing subject."""
+        node = token.head
+        for _ in range(4):
+            if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or node.head.i == node.i:
+                return None
+            node = node.head
+            for child in node.children:
+                if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON":
+                    code = self._phrase(child, MAX_DEPTH)[0]
+                    if code:
+                        return code
         return None
 
     def _last_person(self, token: Token) -> str | None:
@@ -136,7 +153,7 @@ def subject_of(token: Token) -> Token | None:
     node = token
     for _ in range(6):
         for child in node.children:
-            if child.dep_ in SUBJECT_DEPS and child.lower_ not in {"it", "there", "which", "that", "who"}:
+            if child.dep_ in SUBJECT_DEPS and child.lower_ not in {"there", "which", "that", "who"}:
                 return child
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head
@@ -160,9 +177,15 @@ def agent_of(token: Token) -> Token | None:
 
 
 def _conjuncts(token: Token) -> list[Token]:
+    """The phrase heads of a list: conjuncts, and names in apposition inside the list
+    (``Mordor, the awful Arnor, and Gondor`` is often parsed with ``Arnor`` as an appositive)."""
     heads = [token]
     heads.extend(t for t in token.conjuncts if t.i > token.i)
-    return heads
+    listed = len(heads) > 1 or any(c.dep_ == "cc" for c in token.children)
+    if listed:
+        for head in list(heads):
+            heads.extend(c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+    return sorted(set(heads), key=lambda t: t.i)
 
 
 def _np_span(token: Token) -> Span:

@@ -29,6 +29,7 @@ from .lexicon import Lexicon
 from .modality import is_deontic, modality_of
 from .ontology import Ontology
 from .predicates import Predicate, find_predicates
+from .verb_patterns import load_verb_files
 
 #: how a governing appeal/intent/demand/rejection refines by the root of what it is about
 REFINE: dict[str, dict[str, str]] = {
@@ -42,6 +43,7 @@ CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "op
 SOURCE_NOUN_DEPS = ("poss", "amod", "compound", "nmod")
 TARGET_PREPS = (
     "with",
+    "about",
     "to",
     "against",
     "toward",
@@ -58,6 +60,9 @@ WEAK_TARGET_PREPS = frozenset({"in", "from"})
 CIRCUMSTANCE_PREPS = frozenset(
     {"at", "during", "in", "after", "before", "following", "for", "via", "through"}
 )
+#: how far below an object phrase a target may sit, and the links never followed there
+DEEP_TARGET_LEVELS = 4
+DEEP_STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "mark", "nsubj"})
 DEMONSTRATIVES = frozenset({"this", "that", "it"})
 ACCUSE_CODE = "112"
 APPEAL_CODE = "020"
@@ -73,9 +78,10 @@ class Coder:
 
 
 @cache
-def load_coder(data: Path) -> Coder:
-    """Load once per data folder; the result is immutable and shared read-only."""
-    return Coder(Ontology.load(data / "ontology"), Lexicon.load(data / "events"))
+def load_coder(data: Path, verb_files: tuple[Path, ...] = ()) -> Coder:
+    """Load once per data folder and verb dictionaries; the result is shared read-only."""
+    dictionary = load_verb_files(verb_files) if verb_files else None
+    return Coder(Ontology.load(data / "ontology"), Lexicon.load(data / "events", dictionary))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +118,7 @@ def _sentence_drafts(sent: Span, previous: Span | None, resolver: Resolver, code
     speech = [p for p in predicates if p.entry.is_speech]
     acts = _fold([p for p in predicates if not p.entry.is_speech], coder.ontology)
     drafts = [_folded_draft(gov, code, inner, resolver) for gov, code, inner in acts]
+    drafts.extend(_reversed(drafts))
     for cue in speech:
         drafts.extend(_speech_drafts(cue, previous, resolver, coder))
     return [d for d in drafts if d.source.resolved]
@@ -127,6 +134,20 @@ def _folded_draft(gov: Predicate, code: str, inner: Predicate | None, resolver: 
     target = draft.target if draft.target.resolved else inside.target
     modality = tuple(sorted(set(draft.modality) | ({"negated"} & set(inside.modality))))
     return replace(draft, source=source, target=target, modality=modality, reciprocal=False)
+
+
+def _reversed(drafts: list[Draft]) -> list[Draft]:
+    """``[042:043]``: a visit is also the host's act; a same-code pair is one reciprocal event."""
+    extra: list[Draft] = []
+    for n, draft in enumerate(drafts):
+        reverse = draft.predicate.entry.reverse
+        if reverse is None or not draft.target.codes or draft.code != draft.predicate.code:
+            continue
+        if reverse == draft.code:
+            drafts[n] = replace(draft, reciprocal=True)
+            continue
+        extra.append(replace(draft, code=reverse, source=draft.target, target=draft.source, reciprocal=False))
+    return extra
 
 
 Folded = tuple[Predicate, str, Predicate | None]
@@ -180,11 +201,18 @@ def _draft(predicate: Predicate, code: str, resolver: Resolver) -> Draft:
     if "intent" in modality and code[:2] in REFINE["03"]:
         code = REFINE["03"][code[:2]]
     reciprocal = predicate.entry.reciprocal and (len(source.codes) > 1 or bool(target.codes))
+    # a compound subject with nobody else involved acts among itself ("X and Y agreed")
+    reciprocal = reciprocal or (len(source.codes) > 1 and not target.codes and not target.spans)
     return Draft(predicate, code, source, target, modality, predicate.first, predicate.last, reciprocal)
 
 
 def _verb_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Argument]:
     token = predicate.token
+    entry = predicate.entry
+    if entry.source_role is not None or entry.target_role is not None:
+        placed = _placed_roles(predicate, resolver)
+        if placed is not None:
+            return placed
     passive = passive_subject(token)
     if passive is not None:
         agent = agent_of(token)
@@ -195,6 +223,41 @@ def _verb_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Arg
     if "notarget" in predicate.entry.flags:
         return source, EMPTY
     return source, _target(token, predicate, resolver, source)
+
+
+def _placed_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Argument] | None:
+    """A dictionary pattern that says where its actors are (``+ * (FROM $)``: freed from X by...)."""
+    token, entry = predicate.token, predicate.entry
+    source = _role_argument(token, entry.source_role, resolver)
+    target = _role_argument(token, entry.target_role, resolver)
+    if source is None and target is None:
+        return None
+    if source is None:
+        plain = subject_of(token) if entry.target_role != "subject" else None
+        source = resolver.argument(plain) if plain is not None else EMPTY
+    if target is None:
+        target = _target(token, predicate, resolver, source)
+    return source, target
+
+
+def _role_argument(token: Token, role: str | None, resolver: Resolver) -> Argument | None:
+    if role is None:
+        return None
+    found: Token | None = None
+    if role == "subject":
+        found = passive_subject(token) or subject_of(token)
+    elif role == "object":
+        found = next((c for c in token.children if c.dep_ in {"dobj", "dative", "attr"}), None)
+    elif role.startswith("prep:"):
+        word = role[5:]
+        for prep in (c for c in token.subtree if c.dep_ in {"prep", "agent"} and c.lower_ == word):
+            found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                break
+    if found is None:
+        return None
+    argument = resolver.argument(found)
+    return argument if argument.resolved else None
 
 
 def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argument) -> Argument:
@@ -209,7 +272,30 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
         codes = tuple(c for c in argument.codes if c not in source.codes)
         if codes:
             return Argument(codes, argument.spans)
-    return _unresolved(candidates, resolver)
+    deeper = _deep_target(candidates, resolver, source)
+    return deeper if deeper is not None else _unresolved(candidates, resolver)
+
+
+def _deep_target(candidates: list[Token], resolver: Resolver, source: Argument) -> Argument | None:
+    """The first named actor further inside the object phrases (``ties with X``, ``memos sent by X``),
+    as PETRARCH takes the first actor of the verb phrase; never inside another clause or a quote."""
+    frontier = list(candidates)
+    seen = {c.i for c in candidates}
+    for _ in range(DEEP_TARGET_LEVELS):
+        following: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                if child.i in seen or child.dep_ in DEEP_STOP_DEPS:
+                    continue
+                seen.add(child.i)
+                following.append(child)
+                if child.pos_ in {"PROPN", "NOUN"} and child.dep_ in {"pobj", "dobj", "conj", "appos"}:
+                    argument = resolver.argument(child)
+                    codes = tuple(c for c in argument.codes if c not in source.codes)
+                    if codes:
+                        return Argument(codes, argument.spans)
+        frontier = following
+    return None
 
 
 def _is_time(token: Token) -> bool:

@@ -7,11 +7,35 @@ beats a bare ``restore``. The format is documented in ``docs/events.md``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 NO_PATTERN = "-"
+#: built-in roles a dictionary's bare verb must not take away (``say`` stays a speech cue)
+KEPT_ROLES = frozenset({"speech", "light", "intent"})
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A pattern word: exact, or a stem that matches any word starting with it."""
+
+    text: str
+    exact: bool = True
+    #: must be the word right after the previous word of its phrase (PETRARCH ``{...}`` groups)
+    follows: bool = False
+
+    def find(self, context: Mapping[str, object]) -> str | None:
+        """The context key this word matches, if any."""
+        if self.text in context:
+            return self.text
+        if not self.exact:
+            return next((key for key in context if key.startswith(self.text)), None)
+        return None
+
+
+#: alternatives (a synset's members), each a phrase whose words must all be present
+Slot = tuple[tuple[Word, ...], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +48,23 @@ class Entry:
     flags: frozenset[str]
     reverse: str | None = None
     target_preps: frozenset[str] | None = None
+    #: dictionary patterns (``--verbs``): each slot is satisfied by one of its alternatives
+    slots: tuple[Slot, ...] = ()
+    #: where a dictionary pattern puts its actors: ``subject``, ``object`` or ``prep:WORD``
+    source_role: str | None = None
+    target_role: str | None = None
+
+    def match(self, context: Mapping[str, object]) -> list[str] | None:
+        """The context keys this entry uses, or None when it does not match."""
+        used = [w for w in self.pattern if w in context]
+        if len(used) < len(self.pattern):
+            return None
+        for slot in self.slots:
+            keys = _slot_keys(slot, context)
+            if keys is None:
+                return None
+            used.extend(keys)
+        return used
 
     @property
     def is_speech(self) -> bool:
@@ -48,21 +89,58 @@ class Lexicon:
 
     verbs: dict[str, tuple[Entry, ...]]
     nouns: dict[str, tuple[Entry, ...]]
+    #: PETRARCH verb dictionaries (``--verbs``): tried before the built-in verbs
+    dictionary: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, folder: Path) -> Lexicon:
-        return cls(_read(folder / "verbs.tsv"), _read(folder / "nouns.tsv"))
+    def load(cls, folder: Path, dictionary: dict[str, tuple[Entry, ...]] | None = None) -> Lexicon:
+        return cls(_read(folder / "verbs.tsv"), _read(folder / "nouns.tsv"), dictionary or {})
 
-    def match_verb(self, lemma: str, context: Iterable[str]) -> Entry | None:
-        return _best(self.verbs.get(lemma, ()), frozenset(context))
+    def match_verb(
+        self,
+        lemma: str,
+        context: Mapping[str, object],
+        wide: Mapping[str, object] | None = None,
+        form: str = "",
+    ) -> Entry | None:
+        """A dictionary pattern first (over ``wide`` context: subject, auxiliaries, governors too);
+        its bare verb does not override a built-in speech/light/intent role."""
+        builtin = _best(self.verbs.get(lemma, ()), context)
+        entries = self.dictionary.get(lemma) or self.dictionary.get(form, ())
+        chosen = _best(entries, context if wide is None else wide)
+        if chosen is None:
+            return builtin
+        bare = "default" in chosen.flags
+        if bare and builtin is not None and (KEPT_ROLES & builtin.flags):
+            return builtin
+        return chosen
 
-    def match_noun(self, lemma: str, context: Iterable[str]) -> Entry | None:
-        return _best(self.nouns.get(lemma, ()), frozenset(context))
+    def match_noun(self, lemma: str, context: Mapping[str, object]) -> Entry | None:
+        return _best(self.nouns.get(lemma, ()), context)
 
 
-def _best(entries: tuple[Entry, ...], context: frozenset[str]) -> Entry | None:
+def _slot_keys(slot: Slot, context: Mapping[str, object]) -> list[str] | None:
+    for alternative in slot:
+        keys = [w.find(context) for w in alternative]
+        found = [k for k in keys if k is not None]
+        if len(found) == len(keys) and _in_order(alternative, found, context):
+            return found
+    return None
+
+
+def _in_order(words: tuple[Word, ...], keys: list[str], context: Mapping[str, object]) -> bool:
+    """Words marked ``follows`` sit right after the previous word (by token index)."""
+    for n in range(1, len(words)):
+        if words[n].follows:
+            here, before = getattr(context[keys[n]], "i", None), getattr(context[keys[n - 1]], "i", None)
+            if here is None or before is None or here != before + 1:
+                return False
+    return True
+
+
+def _best(entries: tuple[Entry, ...], context: Mapping[str, object]) -> Entry | None:
     for entry in entries:  # sorted longest pattern first
-        if all(word in context for word in entry.pattern):
+        if entry.match(context) is not None:
             return entry
     return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
+from wordfreq import zipf_frequency
 
 from .lexicon import Entry, Lexicon
 
@@ -34,6 +35,8 @@ CLAUSE_DEPS = frozenset(
 #: prepositional/object links a light verb uses to hand the event to its noun
 LIGHT_OBJECT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 PATTERN_DEPTH = 3
+#: PETRARCH phrase patterns reach one level further (``ASSURANCES (ON &TIETYPES)``)
+DICT_DEPTH = 4
 VERB_TAGS = frozenset({"VERB"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
@@ -70,11 +73,15 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
 
 
 def _verb_predicates(token: Token, lexicon: Lexicon, consumed: set[int]) -> list[Predicate]:
+    if lexicon.dictionary and _misspelt(token):
+        return []  # PETRARCH matches verb forms, so a non-word form ("departes") is no verb
     context = _context(token)
-    entry = lexicon.match_verb(token.lemma_.lower(), context)
+    wide = _wide_context(token, _context(token, DICT_DEPTH)) if lexicon.dictionary else context
+    entry = lexicon.match_verb(token.lemma_.lower(), context, wide, token.lower_)
     if entry is None:
         return []
-    used = _with_heads([context[w] for w in entry.pattern if w in context])
+    keys = entry.match(wide if "dict" in entry.flags else context) or []
+    used = _with_heads([context[k] for k in keys if k in context])
     consumed.update(t.i for t in used)
     if entry.is_light:
         return _light(token, lexicon, consumed)
@@ -116,7 +123,7 @@ def _noun_predicate(token: Token, lexicon: Lexicon, light: Token | None) -> Pred
     entry = lexicon.match_noun(token.lemma_.lower(), context)
     if entry is None or entry.code is None:
         return None
-    used = _with_heads([context[w] for w in entry.pattern if w in context])
+    used = _with_heads([context[k] for k in entry.match(context) or [] if k in context])
     first = min([token.i, *(t.i for t in used)])
     last = max([token.i, *(t.i for t in used)])
     return Predicate(token, entry, entry.code, "noun", first, last, light)
@@ -127,11 +134,11 @@ def _with_heads(used: list[Token]) -> list[Token]:
     return used + [t.head for t in used if t.dep_ in {"compound", "amod"}]
 
 
-def _context(token: Token) -> dict[str, Token]:
+def _context(token: Token, depth: int = PATTERN_DEPTH) -> dict[str, Token]:
     """Lemmas (and words) of the token's non-clausal dependents, a few levels down."""
     found: dict[str, Token] = {}
     frontier = [c for c in token.children if c.dep_ not in CLAUSE_DEPS and c.dep_ != "aux"]
-    for _ in range(PATTERN_DEPTH):
+    for _ in range(depth):
         following: list[Token] = []
         for child in frontier:
             found.setdefault(child.lemma_.lower(), child)
@@ -139,3 +146,35 @@ def _context(token: Token) -> dict[str, Token]:
             following.extend(c for c in child.children if c.dep_ not in CLAUSE_DEPS)
         frontier = following
     return found
+
+
+#: dependents whose words a dictionary pattern may name before the verb (``{DEATH TOLL} *``)
+WIDE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod"})
+
+
+def _wide_context(token: Token, context: dict[str, Token]) -> dict[str, Token]:
+    """The context plus subject, auxiliary and governing words, for PETRARCH's pre-verb pattern words.
+
+    Only the dependents' tokens can become part of the trigger; governors are looked at, not taken.
+    """
+    wide = dict(context)
+    for child in token.children:
+        if child.dep_ in WIDE_DEPS:
+            for t in child.subtree:
+                if abs(t.i - child.i) <= 3:
+                    wide.setdefault(t.lemma_.lower(), t)
+                    wide.setdefault(t.lower_, t)
+    node = token
+    for _ in range(2):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        wide.setdefault(node.lemma_.lower(), node)
+        wide.setdefault(node.lower_, node)
+    return wide
+
+
+def _misspelt(token: Token) -> bool:
+    """An inflected form no English word list knows (the lemmatizer would still guess a lemma)."""
+    form = token.lower_
+    return form != token.lemma_.lower() and form.isalpha() and zipf_frequency(form, "en") == 0.0

@@ -26,12 +26,17 @@ from ..settings import Settings
 
 SUITE_ENV = "DATELINE_EVENT_SUITE"
 #: the suites' own dictionaries, relative to the gold file's folder
-SUITE_DICTIONARIES: dict[str, tuple[str, str]] = {
+SUITE_DICTIONARIES: dict[str, tuple[str, str, str]] = {
     "petr_validate_2_02": (
         "universal-petrarch/PETR_Validate_actors_2_02.txt",
         "universal-petrarch/PETR_Validate_agents_2_02.txt",
+        "universal-petrarch/PETR_Validate_verbs_2_02.txt",
     ),
-    "petr2_unittest": ("petrarch2/PETR.Validate.actors.txt", "petrarch2/PETR.Validate.agents.txt"),
+    "petr2_unittest": (
+        "petrarch2/PETR.Validate.actors.txt",
+        "petrarch2/PETR.Validate.agents.txt",
+        "petrarch2/PETR.Validate.verbs.txt",
+    ),
 }
 PLOVER_SUITE = "plover_gsr"
 NO_TARGET = "---"
@@ -150,8 +155,9 @@ def produced_triples(events: Iterable[Event], *, suite: str, config: dict[str, s
     for event in events:
         if suite == PLOVER_SUITE:
             label = _plover_label(event)
-            if label is not None:
-                triples.extend((s[:3], t[:3], label) for s, t in _dyads(event, allow_empty=True))
+            if label is not None:  # PLOVER lists a compound actor without a target against "---"
+                pairs = _dyads(event, allow_empty=True) if event.target else _dyads_empty(event)
+                triples.extend((s[:3], t[:3], label) for s, t in pairs)
             continue
         allow_empty = str(config.get("require_dyad", "true")).lower() == "false"
         triples.extend((s, t, event.cameo) for s, t in _dyads(event, allow_empty=allow_empty))
@@ -169,6 +175,10 @@ def _dyads(event: Event, *, allow_empty: bool) -> list[tuple[str, str]]:
     elif allow_empty:
         pairs.extend((s, NO_TARGET) for s in event.source)
     return pairs
+
+
+def _dyads_empty(event: Event) -> list[tuple[str, str]]:
+    return [(s, NO_TARGET) for s in event.source]
 
 
 def _plover_label(event: Event) -> str | None:
@@ -200,11 +210,12 @@ def _suite_settings(suite: str, gold: Path, settings: Settings) -> Settings:
     files = SUITE_DICTIONARIES.get(suite)
     if files is None:
         return settings
-    actors, agents = (gold.parent / name for name in files)
+    actors, agents, verbs = (gold.parent / name for name in files)
     return dataclasses.replace(
         settings,
         actor_files=(*settings.actor_files, actors),
         agent_files=(*settings.agent_files, agents),
+        verb_files=(*settings.verb_files, verbs) if verbs.exists() else settings.verb_files,
     )
 
 

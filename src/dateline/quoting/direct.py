@@ -17,6 +17,7 @@ titles) are dropped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -47,6 +48,19 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 @dataclass(frozen=True, slots=True)
+class Parsed:
+    """A parse with its text and token offsets at hand (``Doc.text`` is rebuilt on every access)."""
+
+    doc: Doc
+    text: str
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, doc: Doc, text: str) -> Parsed:
+        return cls(doc, text, tuple(doc.to_array("IDX").tolist()))
+
+
+@dataclass(frozen=True, slots=True)
 class DirectFinding:
     """A quotation with its attribution (if any) and how it was found."""
 
@@ -56,33 +70,33 @@ class DirectFinding:
     continues: bool = False
 
 
-def attribute_marked(doc: Doc, marked: list[Marked], lexicon: QuoteLexicon) -> list[DirectFinding]:
+def attribute_marked(parsed: Parsed, marked: list[Marked], lexicon: QuoteLexicon) -> list[DirectFinding]:
     """One finding per quotation (interrupted quotations merged), in text order."""
     findings: list[DirectFinding] = []
     index = 0
     while index < len(marked):
         mark = marked[index]
         following = marked[index + 1] if index + 1 < len(marked) else None
-        after = _after_cue(doc, mark, following, lexicon)
-        if after is not None and following is not None and _interrupts(doc.text, mark, following, after):
+        after = _after_cue(parsed, mark, following, lexicon)
+        if after is not None and following is not None and _interrupts(parsed.text, mark, following, after):
             segments = mark.segments + following.segments
             findings.append(
                 DirectFinding(segments, attribution(after, lexicon), "cue between the two halves")
             )
             index += 2
             continue
-        finding = _one(doc, mark, marked[index - 1] if index else None, after, findings, lexicon)
-        if finding.continues and _same_paragraph(doc.text, findings[-1], mark):
+        finding = _one(parsed, mark, marked[index - 1] if index else None, after, findings, lexicon)
+        if finding.continues and _same_paragraph(parsed.text, findings[-1], mark):
             last = findings[-1]
             findings[-1] = DirectFinding(last.segments + mark.segments, last.found, last.how, last.continues)
         else:
             findings.append(finding)
         index += 1
-    return [f for f in findings if f.found or f.continues or _words(doc.text, f) >= MIN_UNATTRIBUTED_WORDS]
+    return [f for f in findings if f.found or f.continues or _words(parsed.text, f) >= MIN_UNATTRIBUTED_WORDS]
 
 
 def _one(
-    doc: Doc,
+    parsed: Parsed,
     mark: Marked,
     before_mark: Marked | None,
     after: Token | None,
@@ -91,26 +105,27 @@ def _one(
 ) -> DirectFinding:
     if after is not None:
         return DirectFinding(mark.segments, attribution(after, lexicon), "cue after the quotation")
-    before = _before_cue(doc, mark, before_mark, lexicon)
+    before = _before_cue(parsed, mark, before_mark, lexicon)
     if before is not None:
-        widened = _widen_partial(doc, mark, before)
+        widened = _widen_partial(parsed, mark, before)
         how = (
             "cue before the quotation"
             if widened == mark.segments
             else "partial quotation in the cue's clause"
         )
         return DirectFinding(widened, attribution(before, lexicon), how)
-    if findings and _opens_sentence(doc.text, mark) and _continues(doc.text, mark, findings[-1]):
+    if findings and _opens_sentence(parsed.text, mark) and _continues(parsed.text, mark, findings[-1]):
         return DirectFinding(mark.segments, None, "continues the quotation before", continues=True)
     return DirectFinding(mark.segments, None, "no cue found")
 
 
-def _widen_partial(doc: Doc, mark: Marked, cue: Token) -> tuple[tuple[int, int], ...]:
+def _widen_partial(parsed: Parsed, mark: Marked, cue: Token) -> tuple[tuple[int, int], ...]:
     """``called the plan “a disaster” for the region``: the cue's dependent around the quotation.
 
     A quotation set off by a colon or comma (``said: “...”``) stands alone.
     """
-    first = _tokens_from(doc, mark.start)
+    doc = parsed.doc
+    first = _tokens_from(parsed, mark.start)
     previous = doc[first - 1] if first > 0 else None
     if previous is None or previous.text in INTRODUCING_PUNCT or len(mark.segments) > 1:
         return mark.segments
@@ -120,20 +135,20 @@ def _widen_partial(doc: Doc, mark: Marked, cue: Token) -> tuple[tuple[int, int],
     start = doc[holder.left_edge.i].idx
     last = doc[right_edge(holder)]
     end = max(last.idx + len(last), mark.content_end)
-    while end > start and doc.text[end - 1] in TRAILING_MARKS:
+    while end > start and parsed.text[end - 1] in TRAILING_MARKS:
         end -= 1
     return ((min(start, mark.content_start), end),)
 
 
-def _tokens_from(doc: Doc, char: int) -> int:
+def _tokens_from(parsed: Parsed, char: int) -> int:
     """Index of the first token starting at or after ``char``."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
-    return span.start if span is not None else len(doc)
+    return bisect.bisect_left(parsed.starts, char)
 
 
-def _after_cue(doc: Doc, mark: Marked, following: Marked | None, lexicon: QuoteLexicon) -> Token | None:
-    limit = following.start if following is not None else len(doc.text)
-    start = _tokens_from(doc, mark.end)
+def _after_cue(parsed: Parsed, mark: Marked, following: Marked | None, lexicon: QuoteLexicon) -> Token | None:
+    doc = parsed.doc
+    limit = following.start if following is not None else len(parsed.text)
+    start = _tokens_from(parsed, mark.end)
     for token in doc[start : start + AFTER_TOKENS]:
         if token.idx >= limit or "\n" in token.text:
             return None
@@ -144,20 +159,22 @@ def _after_cue(doc: Doc, mark: Marked, following: Marked | None, lexicon: QuoteL
     return None
 
 
-def _before_cue(doc: Doc, mark: Marked, previous: Marked | None, lexicon: QuoteLexicon) -> Token | None:
+def _before_cue(parsed: Parsed, mark: Marked, previous: Marked | None, lexicon: QuoteLexicon) -> Token | None:
+    doc = parsed.doc
     floor = previous.end if previous is not None else 0
-    end = _tokens_from(doc, mark.start)
-    sentence_start = _sentence_start(doc, end, floor)
+    end = _tokens_from(parsed, mark.start)
+    sentence_start = _sentence_start(parsed, end, floor)
     if sentence_start == end:
-        sentence_start = _after_colon(doc, end, floor)
+        sentence_start = _after_colon(parsed, end, floor)
     for token in reversed(doc[max(sentence_start, end - BEFORE_TOKENS) : end]):
         if is_cue_token(token, lexicon, speech_only=True) and attribution(token, lexicon).speaker is not None:
             return token  # the nearest cue that has a speaker: "maintained" alone is no attribution
     return None
 
 
-def _sentence_start(doc: Doc, end: int, floor: int) -> int:
+def _sentence_start(parsed: Parsed, end: int, floor: int) -> int:
     """Where the sentence holding token ``end`` starts, not crossing a paragraph, ``floor`` or a full stop."""
+    doc = parsed.doc
     index = end
     while index > 0:
         token = doc[index - 1]
@@ -167,14 +184,15 @@ def _sentence_start(doc: Doc, end: int, floor: int) -> int:
     return index
 
 
-def _after_colon(doc: Doc, end: int, floor: int) -> int:
+def _after_colon(parsed: Parsed, end: int, floor: int) -> int:
     """A quotation opening a paragraph may be introduced by the sentence before, ending in a colon."""
+    doc = parsed.doc
     index = end
     while index > 0 and doc[index - 1].is_space:
         index -= 1
     if index == 0 or doc[index - 1].text != ":":
         return end
-    return _sentence_start(doc, index - 1, floor)
+    return _sentence_start(parsed, index - 1, floor)
 
 
 def _interrupts(text: str, first: Marked, second: Marked, cue: Token) -> bool:

@@ -69,7 +69,7 @@ class _Names:
 
 
 def build_history(
-    doc: Doc, registry: ActorRegistry, on: dt.date | None, *, quoted: list[tuple[int, int]]
+    doc: Doc, text: str, registry: ActorRegistry, on: dt.date | None, *, quoted: list[tuple[int, int]]
 ) -> History:
     """The mention history of ``doc``; mentions inside quotations never count as subjects."""
     persons = [_with_first_names(ent) for ent in doc.ents if ent.label_ in PERSON_LABELS]
@@ -78,7 +78,7 @@ def build_history(
     cache: dict[tuple[str, str], ActorRef | None] = {}
     groups = [ent for ent in doc.ents if ent.label_ in GROUP_LABELS]
     mentions = [_mention(ent, names, cache, quoted) for ent in [*persons, *groups]]
-    mentions.extend(_missed_full_names(doc, names, cache, quoted, mentions))
+    mentions.extend(_missed_full_names(doc, text, names, cache, quoted, mentions))
     return History(tuple(sorted(mentions, key=lambda m: m.start)))
 
 
@@ -111,6 +111,7 @@ def _mention(
 
 def _missed_full_names(
     doc: Doc,
+    text: str,
     names: _Names,
     cache: dict[tuple[str, str], ActorRef | None],
     quoted: list[tuple[int, int]],
@@ -120,7 +121,7 @@ def _missed_full_names(
     taken = [(m.start, m.end) for m in known]
     extra = []
     for name in names.full_names:
-        pos = doc.text.find(name)
+        pos = text.find(name)
         while pos != -1:
             end = pos + len(name)
             if not any(s < end and pos < e for s, e in taken):
@@ -128,7 +129,7 @@ def _missed_full_names(
                 if span is not None:
                     extra.append(_mention(span, names, cache, quoted))
                     taken.append((pos, end))
-            pos = doc.text.find(name, end)
+            pos = text.find(name, end)
     return extra
 
 

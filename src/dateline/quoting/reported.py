@@ -48,9 +48,9 @@ def find_reported(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]
     """Every reported statement whose cue lies outside quotation marks."""
     findings = []
     for token in doc:
-        if any(s <= token.idx < e for s, e in quoted):
-            continue
         if not is_cue_token(token, lexicon, speech_only=False):
+            continue
+        if any(s <= token.idx < e for s, e in quoted):
             continue
         finding = _reported(token, lexicon)
         if finding is not None and finding.found.speaker is not None:

@@ -130,6 +130,7 @@ def _event(row: Row, text: str) -> Event:
         source_text=_spans(row["source_text"]),
         target_text=_spans(row["target_text"]),
         speaker=row["speaker"],
+        reciprocal=bool(row["reciprocal"]),
     )
 
 

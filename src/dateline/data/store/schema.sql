@@ -117,7 +117,8 @@ CREATE TABLE IF NOT EXISTS events (
     trigger_end     INTEGER NOT NULL,
     sentence_start  INTEGER NOT NULL,
     sentence_end    INTEGER NOT NULL,
-    speaker         VARCHAR
+    speaker         VARCHAR,
+    reciprocal      BOOLEAN
 );
 
 -- Point lookups the API and the summary make; DuckDB's zone maps cover range scans.
