@@ -259,7 +259,8 @@ def report(tally: Tally, args: argparse.Namespace) -> None:
     print(f"corpus       {args.data}")
     print(f"stories      {tally.stories:,}   words {tally.words:,}   chars {tally.chars:,}")
     print(f"half         {args.half} (even NEWIDs: development, odd: test)")
-    print(f"injected     {tally.injected:,} splits (rate {args.rate}, seed {args.seed}, {args.positions} positions)")
+    setup = f"rate {args.rate}, seed {args.seed}, {args.positions} positions"
+    print(f"injected     {tally.injected:,} splits ({setup})")
     print(f"repaired     {tally.repaired:,}  ({pct:.2f}%)   target >= 99%")
     print(f"missed       {tally.missed:,}   by rule: {dict(tally.missed_by_rule.most_common())}")
     print(f"wrong joins  {tally.wrong_joins:,}  ({per_100k:.2f} per 100,000 words)   target <= 1")
@@ -285,7 +286,9 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=0.05, help="share of eligible words to split")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=0, help="examples of misses and wrong joins to print")
-    parser.add_argument("--half", choices=("all", "even", "odd"), default="all", help="stories by NEWID parity")
+    parser.add_argument(
+        "--half", choices=("all", "even", "odd"), default="all", help="stories by NEWID parity"
+    )
     parser.add_argument(
         "--positions", choices=("uniform", "syllable"), default="uniform", help="where injected cuts fall"
     )

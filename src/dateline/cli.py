@@ -12,6 +12,7 @@ from typing import IO, TextIO
 from . import __version__
 from .errors import DatelineError
 from .records import Problem, StoryResult
+from .batch.cli import add_batch_command
 from .settings import Settings
 from .web.cli import add_serve_command
 
@@ -64,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     _dictionary_options(evaluate)
     evaluate.set_defaults(handler=_evaluate)
 
+    add_batch_command(commands)
     add_serve_command(commands)
     return parser
 
@@ -85,6 +87,14 @@ def _dictionary_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="extra agent dictionary in PETRARCH format (repeatable)",
     )
+    parser.add_argument(
+        "--verbs",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra verb-pattern dictionary in PETRARCH format (repeatable)",
+    )
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -93,6 +103,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         batch_size=getattr(args, "batch_size", 32),
         actor_files=tuple(args.actors),
         agent_files=tuple(args.agents),
+        verb_files=tuple(args.verbs),
     )
 
 

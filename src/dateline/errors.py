@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 
-class Errors(str, Enum):
+class Errors(Enum):
     """Error codes with message templates (``Errors.E001.format(path=...)``)."""
 
     E001 = "cannot open {path}: {reason}"
@@ -30,7 +30,7 @@ class Errors(str, Enum):
     E020 = "--engine ray needs Ray, which is not installed: pip install 'dateline[ray]'"
     E021 = "cannot run the batch in {out}: {reason}"
 
-    def format(self, **kwargs: object) -> str:  # type: ignore[override]
+    def format(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)
 
     @property

@@ -160,11 +160,11 @@ def judge(left: str, right: str, lexicon: HyphenLexicon, evidence: Evidence = NO
     if attested and not lexicon.has(low_right, "suffix") and _is_word(low_left) and _is_word(low_right):
         return Verdict(False, "attested")
     verdict = _by_parts(low_left, low_right, lexicon)
-    if not verdict.join and verdict.rule in _NAME_LIKE_RULES and right.islower():
-        # a capital before a lower-case half is a name cut in two (Fair-child, Laws-on) more
-        # often than a compound opening a sentence, if the closed form is a known word or name
-        if left[0].isupper() and zipf(joined) >= NAME_JOINED_ZIPF:
-            return Verdict(True, "capitalised")
+    # a capital before a lower-case half is a name cut in two (Fair-child, Laws-on) more often
+    # than a compound opening a sentence, if the closed form is a known word or name
+    name_like = left[0].isupper() and right.islower() and zipf(joined) >= NAME_JOINED_ZIPF
+    if not verdict.join and verdict.rule in _NAME_LIKE_RULES and name_like:
+        return Verdict(True, "capitalised")
     return verdict
 
 

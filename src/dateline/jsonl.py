@@ -117,7 +117,9 @@ def json_record(line: str, origin: Origin, *, fallback_id: str, settings: Settin
     if isinstance(story, RawStory) and story.published is None:
         _, raw_date = _first(record, DATE_KEYS, _as_present)
         if raw_date is not None:
-            yield Problem(story.id, "E006", Errors.E006.format(value=raw_date), story.origin, severity="warning")
+            yield Problem(
+                story.id, "E006", Errors.E006.format(value=raw_date), story.origin, severity="warning"
+            )
     yield story
 
 

@@ -8,13 +8,21 @@ Run in this order, each on the output of the one before:
 2. results lines: in a line that is only names and numbers (a match result or
    a league table row) the names are teams, hence organisations, unless the
    model saw a full personal name (golf and athletics tables list people);
+   Those team names are final: later rules neither relabel them nor let them
+   vote (the dateline's ``NEW YORK`` is a city, the table's a club);
 3. gazetteer: countries, places and nationality adjectives the model left
    unlabelled, or labelled as something else on exactly the same words;
-4. initials: ``J. Smith`` is a person;
-5. organisation suffixes: ``... Corp``, ``... Party``, ``... Ministry``, ``... United``;
-6. first names: a rare capitalised word just before a person's name belongs to it;
-7. one sense per document: a name keeps the label it has most often in the
-   story, and a lone surname of a person named earlier is that person.
+4. plain words: a headline topic (``SOCCER``) or a frequent word that is
+   capitalised only because it opens a line (``Women``) is no name;
+5. initials: ``J. Smith`` is a person (``U.S.`` and other known abbreviations are not initials);
+6. given names: a known given name and the capitalised words after it are a
+   person (``Sabri Lamouchi``), whatever the model called them;
+7. entrants: ``First Last ( Country )`` in a results list is a person;
+8. organisation suffixes: ``... Corp``, ``... Party``, ``... Ministry``, ``... United``;
+9. first names: a rare capitalised word just before a person's name belongs to it;
+10. one sense per document: a name keeps the label it has most often in the
+    story, unlabelled repeats get it too, and the surname of a person named
+    in full is that person (unless it is a known place).
 """
 
 from __future__ import annotations
@@ -45,16 +53,16 @@ _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
 RESULTS_MAX_OTHER = 2
 #: a capitalised word more frequent than this (Zipf) is a word, not a first name (President, Minister)
 NAME_MAX_ZIPF = 4.0
-#: the headline words looked at to tell a sports story
-SPORT_HEAD_TOKENS = 4
-#: nations that field their own teams without being countries in ISO 3166
-HOME_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland", "U.S.", "USA", "U.S.A.", "Britain")
-#: a town after one of these is where something happens, not a club
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "of", "to", "near", "into", "outside", "for"})
 #: a person's name found from a given name spans at most this many words
 MAX_NAME_WORDS = 4
+#: a lone word this frequent (Zipf) at the start of a line is a word, not a name
+PLAIN_WORD_ZIPF = 5.0
+#: a results-list entrant's name has at least this many words
+MIN_ENTRANT_WORDS = 2
 #: lower-case words that may sit inside a personal name (Joaquin del Olmo, Ludwig van Beethoven)
-_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "van", "von", "der", "den", "le", "la", "bin"})
+_PARTICLES = frozenset(
+    {"de", "del", "della", "di", "da", "dos", "van", "von", "der", "den", "le", "la", "bin"}
+)
 #: a table row of one name needs at least this many numbers after it
 TABLE_MIN_NUMBERS = 3
 
@@ -114,7 +122,6 @@ class NerRules:
     def __init__(self, nlp: Language, lexicon: NerLexicon) -> None:
         self.lexicon = lexicon
         self._places = frozenset([*lexicon.places, *lexicon.nationalities])
-        self._countries = frozenset([*country_names(), *HOME_NATIONS])
         # dotted abbreviations of bodies look like initials (U.N. Security Council) but are not people
         self._acronyms = frozenset(name for name in lexicon.proper_names if _INITIAL.match(name))
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -125,11 +132,10 @@ class NerRules:
         spans = [piece for ent in doc.ents for piece in tidy(ent)]
         spans, teams = results_lines(doc, spans)
         spans = self.gazetteer(doc, spans, teams)
-        spans = [span for span in spans if span.text.lower() not in self.lexicon.topics]
-        if self.sports_story(doc):
-            spans = [self.club(span, teams) for span in spans]
+        spans = [span for span in spans if not self.plain_word(span)]
         spans = initials(doc, spans, self._places | self._acronyms)
         spans = self.given_names(doc, spans, teams)
+        spans = self.entrants(doc, spans, teams)
         spans = [self.org_suffix(span) for span in spans]
         spans = extend_persons(doc, spans)
         spans = one_sense(doc, spans, teams, self._places)
@@ -185,27 +191,44 @@ class NerRules:
             out.append(Span(doc, first, end, label="PERSON"))
         return out
 
+    def entrants(self, doc: Doc, spans: list[Span], teams: frozenset[tuple[int, int]]) -> list[Span]:
+        """``First Last ( Country )``: in results lists a full name with a country in brackets is a person."""
+        out = list(spans)
+        for start, end in _title_runs(doc):
+            if not MIN_ENTRANT_WORDS <= end - start <= MAX_NAME_WORDS or end + 2 >= len(doc):
+                continue
+            if doc[end].text != "(" or not self._bracketed_place(doc, end + 1):
+                continue
+            clash = [s for s in out if s.start < end and start < s.end]
+            if any(
+                (s.start, s.end) in teams or s.start < start or s.end > end or s.label_ not in NAME_LABELS
+                for s in clash
+            ) or self.known_place(doc[start:end].text):
+                continue
+            out = [s for s in out if s.end <= start or s.start >= end]
+            out.append(Span(doc, start, end, label="PERSON"))
+        return out
+
+    def _bracketed_place(self, doc: Doc, start: int) -> bool:
+        """Whether a known place or nationality, then ``)``, starts at token ``start``."""
+        for end in range(start + 1, min(len(doc), start + 4)):
+            if doc[end].text == ")":
+                text = doc[start:end].text
+                return text in self._places or text in self._acronyms
+        return False
+
+    def plain_word(self, span: Span) -> bool:
+        """A headline topic (``SOCCER``), or a frequent word capitalised as it opens a line (``Women``)."""
+        if span.text.lower() in self.lexicon.topics:
+            return True
+        if len(span) != 1 or span.label_ not in {"PERSON", "ORG"} or not _line_initial(span[0]):
+            return False
+        word = span[0]
+        known = word.text in self._places or word.text in self.lexicon.given_names
+        return not known and zipf_frequency(word.lower_, "en") >= PLAIN_WORD_ZIPF
+
     def known_place(self, text: str) -> bool:
         return text in self._places
-
-    def sports_story(self, doc: Doc) -> bool:
-        """A story whose headline opens with a sport (``SOCCER - ...``)."""
-        head = doc[: min(len(doc), SPORT_HEAD_TOKENS)].text.lower()
-        return any(head.startswith(topic + " ") or head.startswith(topic + "-") for topic in self.lexicon.topics)
-
-    def club(self, span: Span, teams: frozenset[tuple[int, int]]) -> Span:
-        """In a sports story a town that acts (not one a game is played in) is its club.
-
-        Countries stay places: their national teams are named like them in
-        every scheme we score against; a town after ``in``/``at``/``from``, or
-        the dateline's town at the head of a line, is where things happen.
-        """
-        if span.label_ != "GPE" or (span.start, span.end) in teams or span.text in self._countries:
-            return span
-        before = span.doc[span.start - 1] if span.start > 0 else None
-        if before is None or "\n" in before.whitespace_ or before.lower_ in _PLACE_PREPOSITIONS:
-            return span
-        return Span(span.doc, span.start, span.end, label="ORG")
 
     def org_suffix(self, span: Span) -> Span:
         """A name ending in a company, party, ministry or club word is an organisation."""
@@ -215,12 +238,19 @@ class NerRules:
         return span
 
 
+def _line_initial(token: Token) -> bool:
+    return token.i == 0 or "\n" in token.doc[token.i - 1].whitespace_ or "\n" in token.doc[token.i - 1].text
+
+
 def _title_runs(doc: Doc) -> Iterator[tuple[int, int]]:
     """Maximal runs of capitalised words (name particles like ``de`` inside a run are kept)."""
     start: int | None = None
     for token in doc:
         inside = _title_word(token) or (
-            start is not None and token.text in _PARTICLES and token.i + 1 < len(doc) and _title_word(doc[token.i + 1])
+            start is not None
+            and token.text in _PARTICLES
+            and token.i + 1 < len(doc)
+            and _title_word(doc[token.i + 1])
         )
         if inside and start is None:
             start = token.i

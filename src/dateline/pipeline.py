@@ -17,12 +17,12 @@ from .entities import find_entities
 from .errors import Errors
 from .events import code_events
 from .nlp import load_nlp
+from .offsets import OffsetMap
 from .quotes import extract_quotes
 from .reading import read_inputs
-from .offsets import OffsetMap
 from .records import Origin, Problem, RawStory, Story, StoryResult
-from .repair import offsets_from_repairs
 from .registry import ActorRegistry
+from .repair import offsets_from_repairs
 from .settings import Settings
 from .work import Context, Stage, Work
 

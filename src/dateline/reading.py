@@ -251,7 +251,9 @@ def wire_story(content: str, *, story_id: str, origin: Origin, settings: Setting
         return
     published = parse_date(prefix.date_text) if prefix.date_text else None
     if prefix.date_text and published is None:
-        yield Problem(story_id, "E006", Errors.E006.format(value=prefix.date_text), origin, severity="warning")
+        yield Problem(
+            story_id, "E006", Errors.E006.format(value=prefix.date_text), origin, severity="warning"
+        )
     yield RawStory(
         id=story_id,
         text=body,
