@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import IO, TextIO
 
 from . import __version__
+from .batch.cli import add_batch_command
 from .errors import DatelineError
 from .records import Problem, StoryResult
-from .batch.cli import add_batch_command
 from .settings import Settings
 from .web.cli import add_serve_command
 
