@@ -50,3 +50,39 @@ def test_rules_tidy_spans_in_the_real_pipeline(pipeline: Pipeline) -> None:
     assert ("J. Tenterden", "PERSON") in ents
     assert not any(text.lower().startswith("the ") for text in texts)
     assert doc.text.lower() == text.lower()  # only letter case changes: offsets stay the input's
+
+
+@pytest.mark.slow
+def test_results_list_entrants_and_given_names_are_people(pipeline: Pipeline) -> None:
+    text = (
+        "ROWING - REGATTA RESULTS .\n"
+        "1. Zbigniew Kowalczyk ( Ruritania ) 6:01.2\n"
+        "2. Oskar Pelletrand ( France ) 6:03.9\n"
+        "Coach Sergei Vantroyen said Vantroyen was pleased .\n"
+    )
+    doc = pipeline.context.nlp(text)
+    people = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+    assert "Oskar Pelletrand" in people  # a full name with a country in brackets
+    assert "Sergei Vantroyen" in people  # a known given name
+    lone = [ent for ent in doc.ents if ent.text == "Vantroyen"]
+    assert lone and lone[0].label_ == "PERSON"  # the surname of someone named in full
+    assert not any(ent.text.lower() == "rowing" for ent in doc.ents)  # a headline topic is no name
+
+
+@pytest.mark.slow
+def test_table_teams_stay_clubs_while_the_dateline_town_is_a_place(pipeline: Pipeline) -> None:
+    text = (
+        "BASEBALL - STANDINGS .\nPORTSLADE 1996-05-04\nW L PCT\n"
+        "PORTSLADE 71 63 .530\nKINGSBRIDGE 69 66 .511\n"
+    )
+    doc = pipeline.context.nlp(text)
+    labels = [(ent.text, ent.label_) for ent in doc.ents if ent.text in {"Portslade", "Kingsbridge"}]
+    assert ("Kingsbridge", "ORG") in labels
+    assert labels.count(("Portslade", "ORG")) == 1  # the table row; the dateline's is not a club
+
+
+@pytest.mark.slow
+def test_dotted_country_abbreviation_is_not_an_initial(pipeline: Pipeline) -> None:
+    doc = pipeline.context.nlp("Officials said the U.S. Treasury and the U.S. economy were sound.\n")
+    assert not any(ent.label_ == "PERSON" for ent in doc.ents)
+    assert any(ent.text == "U.S." and ent.label_ == "GPE" for ent in doc.ents)

@@ -327,3 +327,11 @@ def test_ruler_finds_a_name_right_after_a_country_name() -> None:
     assert ("Xi Jinping", "PERSON", "CHNGOV") in found
     # the country may come from the ruler or the statistical model; its code is resolved later
     assert ("People’s Republic of China", "GPE") in {(text, label) for text, label, _ in found}
+
+
+def test_a_full_name_with_another_first_name_is_not_the_office_holder() -> None:
+    registry = ActorRegistry.load(Settings())
+    day = dt.date(2021, 12, 15)
+    assert registry.resolve("Mary Johnson", on=day, label="PERSON") is None
+    titled = registry.resolve("Prime Minister Johnson", on=day)
+    assert titled is not None and titled.name == "Boris Johnson"

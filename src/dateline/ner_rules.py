@@ -134,8 +134,9 @@ class NerRules:
         spans = self.gazetteer(doc, spans, teams)
         spans = [span for span in spans if not self.plain_word(span)]
         spans = initials(doc, spans, self._places | self._acronyms)
-        spans = self.given_names(doc, spans, teams)
-        spans = self.entrants(doc, spans, teams)
+        runs = list(_title_runs(doc))
+        spans = self.given_names(doc, spans, teams, runs)
+        spans = self.entrants(doc, spans, teams, runs)
         spans = [self.org_suffix(span) for span in spans]
         spans = extend_persons(doc, spans)
         spans = one_sense(doc, spans, teams, self._places)
@@ -161,7 +162,9 @@ class NerRules:
                 covered.update(range(start, end))
         return list(exact.values())
 
-    def given_names(self, doc: Doc, spans: list[Span], teams: frozenset[tuple[int, int]]) -> list[Span]:
+    def given_names(
+        self, doc: Doc, spans: list[Span], teams: frozenset[tuple[int, int]], runs: list[tuple[int, int]]
+    ) -> list[Span]:
         """A known given name and the capitalised words after it are a person (``Sabri Lamouchi``).
 
         The model often calls unfamiliar foreign names organisations, or misses
@@ -170,7 +173,7 @@ class NerRules:
         known place or a team name is left alone.
         """
         out = list(spans)
-        for start, end in _title_runs(doc):
+        for start, end in runs:
             first = next((i for i in range(start, end - 1) if doc[i].text in self.lexicon.given_names), None)
             if first is None:
                 continue
@@ -191,10 +194,12 @@ class NerRules:
             out.append(Span(doc, first, end, label="PERSON"))
         return out
 
-    def entrants(self, doc: Doc, spans: list[Span], teams: frozenset[tuple[int, int]]) -> list[Span]:
+    def entrants(
+        self, doc: Doc, spans: list[Span], teams: frozenset[tuple[int, int]], runs: list[tuple[int, int]]
+    ) -> list[Span]:
         """``First Last ( Country )``: in results lists a full name with a country in brackets is a person."""
         out = list(spans)
-        for start, end in _title_runs(doc):
+        for start, end in runs:
             if not MIN_ENTRANT_WORDS <= end - start <= MAX_NAME_WORDS or end + 2 >= len(doc):
                 continue
             if doc[end].text != "(" or not self._bracketed_place(doc, end + 1):
@@ -430,18 +435,22 @@ def _repeats(doc: Doc, spans: list[Span], labels: dict[str, str]) -> list[Span]:
     """Unlabelled occurrences of labelled names, longest names first, adjacent pieces of one label joined."""
     covered = _covered(spans)
     added: list[Span] = []
+    texts = [token.text for token in doc]
+    # where each word occurs, so a name is only compared where its first word stands
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(texts):
+        positions.setdefault(word, []).append(i)
     by_length = sorted(labels, key=lambda text: -len(text))
     for text in by_length:
         words = text.split()
         if not words[0][:1].isupper() or not text.replace(" ", "").replace(".", "").isalpha():
             continue
-        for start in range(len(doc) - len(words) + 1):
+        for start in positions.get(words[0], ()):
             end = start + len(words)
-            if covered.intersection(range(start, end)):
+            if texts[start:end] != words or covered.intersection(range(start, end)):
                 continue
-            if [token.text for token in doc[start:end]] == words:
-                added.append(Span(doc, start, end, label=labels[text]))
-                covered.update(range(start, end))
+            added.append(Span(doc, start, end, label=labels[text]))
+            covered.update(range(start, end))
     return _join_adjacent(sorted(added, key=lambda span: span.start))
 
 

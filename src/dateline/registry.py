@@ -81,6 +81,8 @@ class ActorRegistry:
     offices: Mapping[tuple[str, str], tuple[Office, ...]]
     leaders: Mapping[str, tuple[str, ...]]
     patterns: tuple[dict[str, Any], ...]
+    #: the last word of every title ("minister", "president"): a bare surname after one is a name
+    title_heads: frozenset[str] = frozenset()
     #: problems met while loading (bad dictionary lines), each naming file and line
     warnings: tuple[str, ...] = ()
     cache: dict[tuple[str, str, dt.date], ActorRef | None] = field(
@@ -124,6 +126,7 @@ class ActorRegistry:
             offices={key: tuple(offices) for key, offices in builder.offices.items()},
             leaders=dict(builder.leaders),
             patterns=(),
+            title_heads=frozenset(title.split()[-1] for title in builder.titles if title.strip()),
             warnings=tuple(builder.warnings),
         )
         return dataclasses.replace(registry, patterns=registry.build_patterns(builder))
@@ -211,12 +214,12 @@ class ActorRegistry:
                 return self.stems[key[:-cut]]
         return ()
 
-    def _name(self, text: str, day: dt.date) -> ActorRef | None:
+    def _name(self, text: str, day: dt.date, *, surnames: bool = True) -> ActorRef | None:
         """A registered name; a bare surname only for someone in office that day (one only)."""
         entries = self._entries(text)
         if entries:
             return _choose(entries, day)
-        if not has_capital(text):
+        if not surnames or not has_capital(text):
             return None
         active = [entry for entry in self.short.get(fold_key(text), ()) if entry.active(day)]
         return active[0].at(day) if len(active) == 1 else None
@@ -261,7 +264,10 @@ class ActorRegistry:
     def _titled_person(self, parts: Sequence[str], day: dt.date) -> ActorRef | None:
         """ "Chinese President Xi Jinping", "Foreign Minister Lavrov": the trailing person's name."""
         for start in range(1, len(parts)):
-            ref = self._name(join_words(list(parts[start:])), day)
+            # a bare surname counts only after a title ("Foreign Minister Lavrov"), so that
+            # "Mary Johnson" is not taken for Boris Johnson
+            titled = parts[start - 1].lower() in self.title_heads
+            ref = self._name(join_words(list(parts[start:])), day, surnames=titled)
             if ref is not None and ref.kind == "person":
                 return ref
         return None
@@ -279,7 +285,7 @@ class ActorRegistry:
             for end in range(len(parts), start, -1):
                 if (start, end) == (0, len(parts)):
                     continue
-                actor = self._name(join_words(list(parts[start:end])), day)
+                actor = self._name(join_words(list(parts[start:end])), day, surnames=False)
                 if actor is not None:
                     return self._around(actor, parts, start, end)
         return None

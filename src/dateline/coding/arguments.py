@@ -20,6 +20,8 @@ NP_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "
 #: phrase-internal dependents searched (in order) when the phrase itself names nobody
 INNER_DEPS = ("appos", "poss", "compound", "amod", "nmod")
 INNER_PREPS = ("by", "of", "from", "in", "between", "among")
+#: prepositions that place an agent noun in a country (``lawmakers in X``, ``soldiers from X``)
+AGENT_PREPS = frozenset({"of", "in", "from"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "me"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her"})
@@ -76,44 +78,73 @@ class Resolver:
         """All actors of the phrase headed by ``token`` and its conjuncts."""
         codes: list[str] = []
         spans: list[tuple[int, int]] = []
-        for head in _conjuncts(token):
-            code, span = self._phrase(head, 0)
+        heads = _conjuncts(token)
+        shared = _agent_place(heads)
+        for head in heads:
+            found = self._agents(head, shared)
+            named, span = self._phrase(head, 0) if not found else ((), _span_of(head))
             spans.append(span)
-            if code and code not in codes:
-                codes.append(code)
+            for one in found or named:
+                if one not in codes:
+                    codes.append(one)
         return Argument(tuple(codes), tuple(spans))
 
-    def _phrase(self, token: Token, depth: int) -> tuple[str | None, tuple[int, int]]:
+    def _agents(self, head: Token, shared: Token | None) -> list[str]:
+        """An agent noun placed in one or more countries, the place list shared along a list of
+        agents: ``lawmakers and officials in X and Y`` -> XLEG, YLEG, XGOV, YGOV (PETRARCH carries
+        the agent through a compound)."""
+        if head.pos_ != "NOUN" or self.registry.agent_code(head.text) is None:
+            return []
+        place = _own_place(head) or shared
+        if place is None:
+            return []
+        agent = _strip_det(_np_span(head))
+        found: list[str] = []
+        for country in _conjuncts(place):
+            alone = self._phrase(country, MAX_DEPTH)[0]
+            code = self.lookup(f"{_strip_det(_np_span(country))} {agent}")
+            if code and alone and code not in alone:
+                found.append(code)
+        return found
+
+    def _phrase(self, token: Token, depth: int) -> tuple[tuple[str, ...], tuple[int, int]]:
         span = _np_span(token)
         text = _strip_det(span)
         code = self._pronoun(token) if token.pos_ == "PRON" else None
         if code is None and text:
             ent = self.entities.get(token.i)
+            if ent is not None and (ent.start < span.start or any(t.pos_ == "CCONJ" for t in ent)):
+                # a name that reaches left out of the phrase is mis-segmented ("Osgiliath with
+                # Gondor"), and "Gondor and Osgiliath" as one name is a list, read by conjuncts
+                ent = None
             if ent is not None and ent.end - ent.start >= len(span) - 1:
                 code = self.lookup(ent.text, ent.label_)
             code = (
                 code or self.lookup(text) or (self.lookup(ent.text, ent.label_) if ent is not None else None)
             )
-        if code is None and depth < MAX_DEPTH:
-            code = self._inner(token, depth)
-        return code, (span.start_char, span.end_char)
+        if code is not None:
+            return (code,), (span.start_char, span.end_char)
+        codes = self._inner(token, depth) if depth < MAX_DEPTH else ()
+        return codes, (span.start_char, span.end_char)
 
-    def _inner(self, token: Token, depth: int) -> str | None:
+    def _inner(self, token: Token, depth: int) -> tuple[str, ...]:
+        """Actors named inside the phrase; a list inside counts whole (``ties between X and Y``)."""
         for dep in INNER_DEPS:
             for child in token.children:
                 if child.dep_ == dep and child.pos_ in {"PROPN", "NOUN", "ADJ", "PRON"}:
-                    code = self._phrase(child, depth + 1)[0]
-                    if code:
-                        return code
+                    codes = self._phrase(child, depth + 1)[0]
+                    if codes:
+                        return codes
         for prep in INNER_PREPS:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == prep:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
-                            code = self._phrase(obj, depth + 1)[0]
-                            if code:
-                                return code
-        return None
+                            found = (c for one in _conjuncts(obj) for c in self._phrase(one, depth + 1)[0])
+                            codes = tuple(dict.fromkeys(found))
+                            if codes:
+                                return codes
+        return ()
 
     def _pronoun(self, token: Token) -> str | None:
         word = token.lower_
@@ -134,9 +165,9 @@ class Resolver:
             node = node.head
             for child in node.children:
                 if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON":
-                    code = self._phrase(child, MAX_DEPTH)[0]
-                    if code:
-                        return code
+                    codes = self._phrase(child, MAX_DEPTH)[0]
+                    if codes:
+                        return codes[0]
         return None
 
     def _last_person(self, token: Token) -> str | None:
@@ -186,6 +217,28 @@ def _conjuncts(token: Token) -> list[Token]:
         for head in list(heads):
             heads.extend(c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN")
     return sorted(set(heads), key=lambda t: t.i)
+
+
+def _own_place(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in AGENT_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return obj
+    return None
+
+
+def _agent_place(heads: list[Token]) -> Token | None:
+    """The place phrase a list of agent nouns shares (written once, after the last or first)."""
+    if len(heads) < 2:
+        return None
+    places = [p for p in (_own_place(h) for h in heads if h.pos_ == "NOUN") if p is not None]
+    return places[0] if len(places) == 1 else None
+
+
+def _span_of(token: Token) -> tuple[int, int]:
+    span = _np_span(token)
+    return (span.start_char, span.end_char)
 
 
 def _np_span(token: Token) -> Span:

@@ -41,6 +41,8 @@ REFINE: dict[str, dict[str, str]] = {
 #: links along which a governing predicate takes a nested one as its content
 CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "oprd", "attr", "ccomp"})
 SOURCE_NOUN_DEPS = ("poss", "amod", "compound", "nmod")
+#: links that keep a noun inside its verb's phrase (objects, their modifiers and prepositions)
+PHRASE_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nmod", "conj", "appos", "attr", "oprd"})
 TARGET_PREPS = (
     "with",
     "about",
@@ -57,6 +59,10 @@ TARGET_PREPS = (
     "for",
 )
 WEAK_TARGET_PREPS = frozenset({"in", "from"})
+#: prepositions of place, time and route: never where a passive's hidden agent is named
+PLACE_PREPS = frozenset(
+    {"in", "at", "on", "near", "into", "from", "to", "during", "after", "before", "since", "along", "across"}
+)
 CIRCUMSTANCE_PREPS = frozenset(
     {"at", "during", "in", "after", "before", "following", "for", "via", "through"}
 )
@@ -64,6 +70,8 @@ CIRCUMSTANCE_PREPS = frozenset(
 DEEP_TARGET_LEVELS = 4
 DEEP_STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "mark", "nsubj"})
 DEMONSTRATIVES = frozenset({"this", "that", "it"})
+#: subordinators of a background clause that dates the main event
+TEMPORAL_MARKS = frozenset({"after", "before", "since", "when", "while", "until", "as"})
 ACCUSE_CODE = "112"
 APPEAL_CODE = "020"
 HOSTILE_QUADS = frozenset({3, 4})
@@ -116,12 +124,29 @@ def code_work(work: Work, resolver: Resolver, coder: Coder) -> tuple[Event, ...]
 def _sentence_drafts(sent: Span, previous: Span | None, resolver: Resolver, coder: Coder) -> list[Draft]:
     predicates = find_predicates(sent, coder.lexicon)
     speech = [p for p in predicates if p.entry.is_speech]
-    acts = _fold([p for p in predicates if not p.entry.is_speech], coder.ontology)
+    acts = _one_per_phrase(_fold([p for p in predicates if not p.entry.is_speech], coder.ontology))
     drafts = [_folded_draft(gov, code, inner, resolver) for gov, code, inner in acts]
     drafts.extend(_reversed(drafts))
+    drafts = _without_background(drafts)
     for cue in speech:
         drafts.extend(_speech_drafts(cue, previous, resolver, coder))
     return [d for d in drafts if d.source.resolved]
+
+
+def _without_background(drafts: list[Draft]) -> list[Draft]:
+    """A targetless act in a temporal clause (``... after crowds burned down its embassy``) is
+    background to the event it dates, not an event of the sentence (PETRARCH codes the main
+    verb phrase); with a named target, or with no coded main event, it stays."""
+    coded = {d.predicate.token.i for d in drafts if d.source.resolved}
+    return [d for d in drafts if d.target.codes or not _background_of(d.predicate.token, coded)]
+
+
+def _background_of(token: Token, coded: set[int]) -> bool:
+    """In a temporal clause, while the sentence has a coded event outside that clause."""
+    if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in token.children):
+        return False
+    inside = {t.i for t in token.subtree}
+    return bool(coded - inside)
 
 
 def _folded_draft(gov: Predicate, code: str, inner: Predicate | None, resolver: Resolver) -> Draft:
@@ -133,7 +158,8 @@ def _folded_draft(gov: Predicate, code: str, inner: Predicate | None, resolver: 
     source = draft.source if draft.source.resolved else inside.source
     target = draft.target if draft.target.resolved else inside.target
     modality = tuple(sorted(set(draft.modality) | ({"negated"} & set(inside.modality))))
-    return replace(draft, source=source, target=target, modality=modality, reciprocal=False)
+    reciprocal = draft.reciprocal and len(source.codes) > 1 and not target.codes
+    return replace(draft, source=source, target=target, modality=modality, reciprocal=reciprocal)
 
 
 def _reversed(drafts: list[Draft]) -> list[Draft]:
@@ -166,7 +192,8 @@ def _fold(predicates: list[Predicate], ontology: Ontology) -> list[Folded]:
                 continue
             absorbed.add(inner.token.i)
             code = gov.code
-            if code.endswith("0") and len(code) == 3:
+            # a dictionary's code is exact (PETRARCH never refines); the built-in 0-ending codes are roots
+            if code.endswith("0") and len(code) == 3 and "dict" not in gov.entry.flags:
                 code = REFINE[root].get(inner.code[:2], code)
             folded.append((replace(gov, last=max(gov.last, inner.last)), code, inner))
             break
@@ -178,6 +205,28 @@ def _fold(predicates: list[Predicate], ontology: Ontology) -> list[Folded]:
             continue  # "plans to ..." with no event inside says nothing codable
         folded.append((predicate, predicate.code, None))
     return sorted(folded, key=lambda item: item[0].first)
+
+
+def _one_per_phrase(acts: list[Folded]) -> list[Folded]:
+    """An event noun inside a coded verb's own phrase (``called for a boycott against X``,
+    ``welcomed a resumption of ties``) is that verb's event, not a second one: one event per
+    verb phrase, as PETRARCH codes. Nouns in other clauses keep their events."""
+    verbs = [p.token for p, _, _ in acts if p.kind == "verb"]
+    return [item for item in acts if item[0].kind != "noun" or not _in_phrase_of(item[0], verbs)]
+
+
+def _in_phrase_of(noun: Predicate, verbs: list[Token]) -> bool:
+    if noun.light is not None:
+        return False
+    keys = {v.i for v in verbs}
+    node = noun.token
+    for _ in range(8):
+        if node.dep_ not in PHRASE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in keys:
+            return True
+    return False
 
 
 def _governs(gov: Token, inner: Predicate) -> bool:
@@ -216,13 +265,30 @@ def _verb_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Arg
     passive = passive_subject(token)
     if passive is not None:
         agent = agent_of(token)
-        source = resolver.argument(agent) if agent is not None else EMPTY
-        return source, resolver.argument(passive)
+        target = resolver.argument(passive)
+        if agent is not None:
+            return resolver.argument(agent), target
+        return _passive_source(token, predicate, resolver, target), target
     subject = subject_of(token)
     source = resolver.argument(subject) if subject is not None else EMPTY
     if "notarget" in predicate.entry.flags:
         return source, EMPTY
     return source, _target(token, predicate, resolver, source)
+
+
+def _passive_source(token: Token, predicate: Predicate, resolver: Resolver, target: Argument) -> Argument:
+    """A passive without ``by``: the actor the act is about (``X was criticized over its dispute
+    with Y`` -> Y), as PETRARCH takes the first other actor of the verb phrase; never from a
+    place or time phrase."""
+    candidates = [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ not in PLACE_PREPS
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    found = _deep_target(candidates, resolver, target) if candidates else None
+    return found if found is not None else EMPTY
 
 
 def _placed_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Argument] | None:
@@ -264,6 +330,9 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
     """First resolvable object: direct object, dative, then prepositional phrases."""
     candidates = [c for c in token.children if c.dep_ in {"dobj", "dative", "iobj", "attr"}]
     candidates.extend(_prep_objects(token, predicate))
+    # "marched close to the border with X": an adverb's own prepositional phrase
+    for adverb in (c for c in token.children if c.dep_ == "advmod"):
+        candidates.extend(_prep_objects(adverb, predicate))
     for child in list(candidates):
         candidates.extend(_prep_objects(child, predicate))
     candidates = [c for c in candidates if c.i != predicate.token.i and not _is_time(c)]
@@ -313,8 +382,12 @@ def _unresolved(candidates: list[Token], resolver: Resolver) -> Argument:
 def _prep_objects(token: Token, predicate: Predicate) -> list[Token]:
     allowed = predicate.entry.target_preps
     preps = [c for c in token.children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ != "by"]
-    ranked: list[Token] = []
+    # a particle parsed as a preposition (``cordoned off the roads``) has the direct object
+    particles = [p for p in preps if predicate.first <= p.i <= predicate.last and p.i != predicate.token.i]
+    ranked: list[Token] = [c for p in particles for c in p.children if c.dep_ == "pobj"]
     for prep in preps:
+        if prep in particles:
+            continue
         word = prep.lower_
         if allowed is not None and word not in allowed:
             continue

@@ -14,6 +14,8 @@ from pathlib import Path
 NO_PATTERN = "-"
 #: built-in roles a dictionary's bare verb must not take away (``say`` stays a speech cue)
 KEPT_ROLES = frozenset({"speech", "light", "intent"})
+#: context key present when the verb's subject is a list (PETRARCH ``%``: a compound actor)
+COMPOUND_SUBJECT = "%compound"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +108,8 @@ class Lexicon:
         """A dictionary pattern first (over ``wide`` context: subject, auxiliaries, governors too);
         its bare verb does not override a built-in speech/light/intent role."""
         builtin = _best(self.verbs.get(lemma, ()), context)
-        entries = self.dictionary.get(lemma) or self.dictionary.get(form, ())
-        chosen = _best(entries, context if wide is None else wide)
+        scope = context if wide is None else wide
+        chosen = _best(self.dictionary.get(lemma, ()), scope) or _best(self.dictionary.get(form, ()), scope)
         if chosen is None:
             return builtin
         bare = "default" in chosen.flags

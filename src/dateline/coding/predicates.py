@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 from wordfreq import zipf_frequency
 
-from .lexicon import Entry, Lexicon
+from .lexicon import COMPOUND_SUBJECT, Entry, Lexicon
 
 #: dependents never searched for pattern words: they start other clauses or are the subject
 CLAUSE_DEPS = frozenset(
@@ -150,6 +150,8 @@ def _context(token: Token, depth: int = PATTERN_DEPTH) -> dict[str, Token]:
 
 #: dependents whose words a dictionary pattern may name before the verb (``{DEATH TOLL} *``)
 WIDE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod"})
+#: links to a governor in another clause (a reported or adverbial clause is coded on its own)
+OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl"})
 
 
 def _wide_context(token: Token, context: dict[str, Token]) -> dict[str, Token]:
@@ -159,6 +161,8 @@ def _wide_context(token: Token, context: dict[str, Token]) -> dict[str, Token]:
     """
     wide = dict(context)
     for child in token.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "conj" for c in child.children):
+            wide[COMPOUND_SUBJECT] = child
         if child.dep_ in WIDE_DEPS:
             for t in child.subtree:
                 if abs(t.i - child.i) <= 3:
@@ -166,8 +170,8 @@ def _wide_context(token: Token, context: dict[str, Token]) -> dict[str, Token]:
                     wide.setdefault(t.lower_, t)
     node = token
     for _ in range(2):
-        if node.head.i == node.i:
-            break
+        if node.head.i == node.i or node.dep_ in OTHER_CLAUSE_DEPS:
+            break  # "X indicated it deplored Y": a verb of another clause is no pattern word
         node = node.head
         wide.setdefault(node.lemma_.lower(), node)
         wide.setdefault(node.lower_, node)

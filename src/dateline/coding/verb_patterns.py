@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from .lexicon import Entry, Slot, Word
+from .lexicon import COMPOUND_SUBJECT, Entry, Slot, Word
 
 PATTERN_LINE = re.compile(r"^-?\s*(?P<body>.*?\*.*?)\s*\[(?P<code>[^\]]*)\]")
 CODE_IN_LINE = re.compile(r"\[(?P<code>[^\]]*)\]")
@@ -173,21 +173,30 @@ def _verb_line(
     parts = [p for p in word[0].lstrip("+").lower().split("_") if p]
     if not parts or not parts[0][0].isalpha():
         return []
-    marked = [p for p in word[0].lower().split("_") if p.startswith("+")]
+    verb, extra = _verb_word(word[0])
+    out = [(verb, extra, code, reverse)]
+    # inflected forms count as verbs of their own: the lemmatizer does not know every verb
+    # ("cordoned" -> "cordone"), and a phrasal form keeps its particle (+CORDONED_OFF)
+    for group in forms:
+        for form in group.strip("{}").split():
+            form_verb, form_extra = _verb_word(form)
+            if form_verb and form_verb != verb and form_extra == extra:
+                out.append((form_verb, form_extra, code, reverse))
+    return out
+
+
+def _verb_word(word: str) -> tuple[str, tuple[str, ...]]:
+    """``+BREAK_DOWN`` -> ("break", ("down",)); ``WIRE_+TAP`` -> ("tap", ("wire",))."""
+    parts = [p for p in word.lstrip("+").lower().split("_") if p]
+    if not parts:
+        return "", ()
+    marked = [p for p in word.lower().split("_") if p.startswith("+")]
     verb = (
         marked[0].lstrip("+")
-        if word[0].count("+") > (1 if word[0].startswith("+") else 0) and marked
+        if word.count("+") > (1 if word.startswith("+") else 0) and marked
         else parts[0]
     )
-    extra = tuple(p.lstrip("+") for p in parts if p.lstrip("+") != verb)
-    out = [(verb, extra, code, reverse)]
-    if not extra:
-        for group in forms:
-            for form in group.strip("{}").split():
-                form_parts = form.lstrip("+").lower().split("_")
-                if len(form_parts) == 1 and form_parts[0] != verb:
-                    out.append((form_parts[0], (), code, reverse))
-    return out
+    return verb, tuple(p.lstrip("+") for p in parts if p.lstrip("+") != verb)
 
 
 def _code(text: str | None) -> tuple[str | None, str | None]:
@@ -225,6 +234,8 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
             role = "subject" if before else (f"prep:{prep}" if prep else "object")
             if token == "%":
                 flags.add("recip")
+                if before:  # the subject must be a list of actors
+                    slots.append(((Word(COMPOUND_SUBJECT, True),),))
             elif token == "$":
                 source_role = role
             else:

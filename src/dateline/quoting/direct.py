@@ -21,7 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .cues import Attribution, attribution, is_cue_token, right_edge
 from .lexicon import QuoteLexicon
@@ -227,8 +227,3 @@ def _same_paragraph(text: str, last: DirectFinding, mark: Marked) -> bool:
 
 def _words(text: str, finding: DirectFinding) -> int:
     return sum(len(text[s:e].split()) for s, e in finding.segments)
-
-
-def in_any(span: Span, ranges: list[tuple[int, int]]) -> bool:
-    """True when ``span`` starts inside one of ``ranges`` (character ranges)."""
-    return any(s <= span.start_char < e for s, e in ranges)

@@ -12,7 +12,8 @@ Rules, in order (the first that applies decides, and says why in ``reason``):
    of state") is the holder of that office on the story date, from the registry;
    with no country named, the most recent person holding such an office, and a
    bare description of a person ("the spokesman") is the current speaker;
-4. a phrase naming an organisation or country is that body.
+4. a phrase naming an organisation or country is that body;
+5. any other proper name is taken as the speaker's own name, with no actor code.
 """
 
 from __future__ import annotations
@@ -73,6 +74,11 @@ class SpeakerResolver:
         groups = [m for m in mentions if m.kind == "group"]
         if groups:
             return self._group(phrase, groups)
+        if head.pos_ == "PROPN" and head.is_title:
+            # a proper name speaking is a speaker even when the tagger called it a place
+            name = " ".join(t.text for t in phrase if t.pos_ == "PROPN")
+            reason = f"proper name {phrase.text!r} outside the registry"
+            return Resolved(Speaker(name, None), "person", reason)
         return Resolved(None, None, f"unresolved: {phrase.text!r} names no known person or body")
 
     def _pronoun(self, phrase: Span, kind: str, previous: Previous | None) -> Resolved:
