@@ -13,6 +13,8 @@ from pathlib import Path
 
 #: marks an alias or short name that resolves but is kept out of the spaCy entity ruler
 RESOLVE_ONLY = "~"
+#: marks a building or office that stands for a government ("^White House"): an ORG, not a place
+INSTITUTION = "^"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +23,7 @@ class Alias:
 
     text: str
     in_ruler: bool = True
+    institution: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,8 @@ def aliases(cell: str) -> tuple[Alias, ...]:
     for part in split_list(cell):
         if part.startswith(RESOLVE_ONLY):
             found.append(Alias(part[1:].strip(), in_ruler=False))
+        elif part.startswith(INSTITUTION):
+            found.append(Alias(part[1:].strip(), institution=True))
         else:
             found.append(Alias(part))
     return tuple(found)

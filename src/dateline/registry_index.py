@@ -164,8 +164,10 @@ def _add_country(builder: IndexBuilder, row: CountryRow) -> None:
         builder.add_name(alias.text, state, label="NORP" if alias.in_ruler else None)
     for alias in row.capitals:
         ref = ActorRef(row.code + CAPITAL_SECTOR, alias.text, row.code, CAPITAL_SECTOR, None, "state")
-        builder.add_name(alias.text, Entry(ref), label="GPE" if alias.in_ruler else None)
-        builder.add_place(alias.text, row.code)
+        label = ("ORG" if alias.institution else "GPE") if alias.in_ruler else None
+        builder.add_name(alias.text, Entry(ref), label=label)
+        if not alias.institution:
+            builder.add_place(alias.text, row.code)
 
 
 def _with_demonym_plurals(adjectives: tuple[Alias, ...]) -> list[Alias]:

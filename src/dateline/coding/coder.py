@@ -143,7 +143,9 @@ def _without_background(drafts: list[Draft]) -> list[Draft]:
 
 def _background_of(token: Token, coded: set[int]) -> bool:
     """In a temporal clause, while the sentence has a coded event outside that clause."""
-    if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in token.children):
+    if token.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in token.children
+    ):
         return False
     inside = {t.i for t in token.subtree}
     return bool(coded - inside)
@@ -341,8 +343,30 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
         codes = tuple(c for c in argument.codes if c not in source.codes)
         if codes:
             return Argument(codes, argument.spans)
-    deeper = _deep_target(candidates, resolver, source)
+    deeper = _deep_target(candidates, resolver, source) or _purpose_target(token, predicate, resolver, source)
     return deeper if deeper is not None else _unresolved(candidates, resolver)
+
+
+def _purpose_target(
+    token: Token, predicate: Predicate, resolver: Resolver, source: Argument
+) -> Argument | None:
+    """``signed an accord to supply X``: the object of a subjectless infinitive of purpose is
+    who the act is for, when the verb phrase names nobody else."""
+    for clause in token.children:
+        if clause.dep_ not in {"advcl", "xcomp"} or clause.pos_ != "VERB":
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in clause.children):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        objects = [c for c in clause.children if c.dep_ in {"dobj", "dative"}]
+        objects.extend(_prep_objects(clause, predicate))
+        for obj in objects:
+            argument = resolver.argument(obj)
+            codes = tuple(c for c in argument.codes if c not in source.codes)
+            if codes:
+                return Argument(codes, argument.spans)
+    return None
 
 
 def _deep_target(candidates: list[Token], resolver: Resolver, source: Argument) -> Argument | None:

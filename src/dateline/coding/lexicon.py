@@ -26,6 +26,8 @@ class Word:
     exact: bool = True
     #: must be the word right after the previous word of its phrase (PETRARCH ``{...}`` groups)
     follows: bool = False
+    #: the preposition whose phrase holds the word (PETRARCH ``(ON &TIETYPES)``), or ""
+    under: str = ""
 
     def find(self, context: Mapping[str, object]) -> str | None:
         """The context key this word matches, if any."""
@@ -125,7 +127,11 @@ def _slot_keys(slot: Slot, context: Mapping[str, object]) -> list[str] | None:
     for alternative in slot:
         keys = [w.find(context) for w in alternative]
         found = [k for k in keys if k is not None]
-        if len(found) == len(keys) and _in_order(alternative, found, context):
+        if (
+            len(found) == len(keys)
+            and _in_order(alternative, found, context)
+            and _in_scope(alternative, found, context)
+        ):
             return found
     return None
 
@@ -136,6 +142,16 @@ def _in_order(words: tuple[Word, ...], keys: list[str], context: Mapping[str, ob
         if words[n].follows:
             here, before = getattr(context[keys[n]], "i", None), getattr(context[keys[n - 1]], "i", None)
             if here is None or before is None or here != before + 1:
+                return False
+    return True
+
+
+def _in_scope(words: tuple[Word, ...], keys: list[str], context: Mapping[str, object]) -> bool:
+    """Words of a ``( PREP ... )`` phrase sit below that preposition in the parse."""
+    for word, key in zip(words, keys, strict=True):
+        if word.under:
+            ancestors = getattr(context[key], "ancestors", None)
+            if ancestors is None or not any(a.lower_ == word.under for a in ancestors):
                 return False
     return True
 

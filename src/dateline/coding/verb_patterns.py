@@ -192,9 +192,7 @@ def _verb_word(word: str) -> tuple[str, tuple[str, ...]]:
         return "", ()
     marked = [p for p in word.lower().split("_") if p.startswith("+")]
     verb = (
-        marked[0].lstrip("+")
-        if word.count("+") > (1 if word.startswith("+") else 0) and marked
-        else parts[0]
+        marked[0].lstrip("+") if word.count("+") > (1 if word.startswith("+") else 0) and marked else parts[0]
     )
     return verb, tuple(p.lstrip("+") for p in parts if p.lstrip("+") != verb)
 
@@ -253,7 +251,7 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
             continue
         if token == "^":
             continue
-        slot = _slot(token, synsets)
+        slot = _slot(token, synsets, under=prep or "")
         if slot and group is not None:
             group.append(slot)
         elif slot:
@@ -283,14 +281,15 @@ def _phrase_slot(group: list[Slot]) -> Slot:
     return tuple(tuple(replace(w, follows=n > 0) for n, w in enumerate(combo)) for combo in combos if combo)
 
 
-def _slot(token: str, synsets: dict[str, list[str]]) -> Slot:
-    """A pattern word as alternatives: a synset's members, or the word itself."""
+def _slot(token: str, synsets: dict[str, list[str]], under: str = "") -> Slot:
+    """A pattern word as alternatives: a synset's members, or the word itself; ``under`` is the
+    preposition of the ``( ... )`` phrase the word sits in (it must be found below it)."""
     members = synsets.get(token.upper(), []) if token.startswith("&") else [token]
     alternatives = []
     for member in members:
         words = [word for piece in member.strip("() ").split() for word in _words(piece)]
         if words:  # a multi-word member is a contiguous phrase
-            alternatives.append(tuple(replace(w, follows=n > 0) for n, w in enumerate(words)))
+            alternatives.append(tuple(replace(w, follows=n > 0, under=under) for n, w in enumerate(words)))
     return tuple(alternatives)
 
 
