@@ -114,7 +114,9 @@ def main() -> int:
     return 0
 
 
-def _show(record: dict, classes: list[tuple[str, Triple]], extras: list[Triple], outcome: StoryResult) -> None:
+def _show(
+    record: dict, classes: list[tuple[str, Triple]], extras: list[Triple], outcome: StoryResult
+) -> None:
     print(f"== {record['id']}")
     print(f"   {record['text']}")
     print(f"   gold text: {record.get('plover_record', {}).get('eventText')}")

@@ -208,7 +208,8 @@ def score(
         rule = judge(left, right, lexicon).rule
         tally.missed_by_rule[rule] += 1
         if len(tally.missed_examples) < show:
-            tally.missed_examples.append(f"{inj.split} ({rule})")
+            context = text[max(0, inj.hyphen - 40) : inj.hyphen + 40].replace("\n", " ")
+            tally.missed_examples.append(f"{inj.split} ({rule})  …{context}…")
 
 
 def run(args: argparse.Namespace) -> Tally:

@@ -91,3 +91,34 @@ def test_unresolved_target_is_kept_as_text(pipeline: Pipeline) -> None:
 
 def test_plain_statement_is_not_an_event(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "France said the weather was fine.") == ()
+
+
+def test_agent_carried_through_compound_places(pipeline: Pipeline) -> None:
+    text = "Lawmakers and officials in France and Germany welcomed the agreement with Iran."
+    event = only(events_of(pipeline, text), "05")
+    assert set(event.source) == {"FRALEG", "DEULEG", "FRAGOV", "DEUGOV"} and event.target == ("IRN",)
+
+
+def test_agent_of_a_list_of_countries(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "The ambassadors of France, Italy and Spain met Ukraine."), "04")
+    assert set(event.source) == {"FRAGOV", "ITAGOV", "ESPGOV"}
+
+
+def test_passive_without_agent_takes_source_from_the_phrase(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Iran was sharply criticized over its dispute with Iraq."), "11")
+    assert (event.source, event.target) == (("IRQ",), ("IRN",))
+
+
+def test_targetless_background_clause_is_not_an_event(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "France restored ties with Germany after crowds burned down its embassy.")
+    assert [(e.cameo[:2], e.source, e.target) for e in events] == [("05", ("FRA",), ("DEU",))]
+
+
+def test_target_of_an_infinitive_of_purpose(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "France signed an agreement to supply Ukraine with wheat."), "05")
+    assert (event.source, event.target) == (("FRA",), ("UKR",))
+
+
+def test_one_event_per_verb_phrase(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "France condemned the attack on Mali.")
+    assert len(events) == 1 and events[0].cameo.startswith("11"), events

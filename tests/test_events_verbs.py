@@ -79,3 +79,48 @@ def test_coder_prefers_dictionary_pattern(pipeline: Pipeline, tmp_path: Path) ->
     coder = load_coder(pipeline.settings.data, (verbs,))
     events = code_work(work, Resolver(doc, pipeline.registry, story.published), coder)
     assert any(e.cameo == "161" and e.source == ("FRA",) and e.target == ("DEU",) for e in events), events
+
+
+SCOPED = """\
+&TOPICS
++TRADE
+
+--- POSTPONE [161] ---
+POSTPONE
++CALL_OFF {+CALLED_OFF +CALLS_OFF}
+- % *  [120]
+- * TALKS (ON &TOPICS)  [036]
+"""
+
+
+def _code(
+    text: str, pipeline: Pipeline, tmp_path: Path
+) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    verbs = tmp_path / "scoped.txt"
+    verbs.write_text(SCOPED, encoding="utf-8")
+    raw = RawStory("t", text, Origin("t", 1, "t"), published=dt.date(2020, 3, 2))
+    story = clean_story(raw, pipeline.registry)
+    doc = pipeline.context.nlp(story.clean_text)
+    work = Work(story, doc, offsets_from_repairs(story.repairs, len(story.text)))
+    coder = load_coder(pipeline.settings.data, (verbs,))
+    events = code_work(work, Resolver(doc, pipeline.registry, story.published), coder)
+    return [(e.cameo, e.source, e.target) for e in events]
+
+
+def test_phrasal_forms_are_verbs_with_their_particle() -> None:
+    found = {(name, e.slots[0][0][0].text) for name, e in parse_verbs(SCOPED.splitlines()) if e.slots}
+    assert ("called", "off") in found and ("call", "off") in found
+
+
+def test_compound_marker_needs_a_list_subject(pipeline: Pipeline, tmp_path: Path) -> None:
+    both = _code("France and Germany postponed the summit.", pipeline, tmp_path)
+    assert [c for c, _, _ in both] == ["120"], both
+    one = _code("France postponed the summit with Germany.", pipeline, tmp_path)
+    assert [c for c, _, _ in one] == ["161"], one
+
+
+def test_preposition_phrase_words_follow_their_preposition(pipeline: Pipeline, tmp_path: Path) -> None:
+    inside = _code("France postponed talks on trade with Germany.", pipeline, tmp_path)
+    assert ("036", ("FRA",), ("DEU",)) in inside, inside
+    outside = _code("France postponed trade talks on Monday with Germany.", pipeline, tmp_path)
+    assert all(code != "036" for code, _, _ in outside), outside

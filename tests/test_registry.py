@@ -262,7 +262,7 @@ def test_role_holder(registry: ActorRegistry) -> None:
     putin = registry.role_holder("RUS", "head_of_state", on=STORY_DAY)
     yeltsin_era = registry.role_holder("RUS", "head_of_state", on=dt.date(1999, 6, 1))
     assert putin is not None and putin.name == "Vladimir Putin"
-    assert yeltsin_era is None  # before the table's coverage
+    assert yeltsin_era is not None and yeltsin_era.name == "Boris Yeltsin"
     usa_government = registry.role_holder("USA", "head_of_government", on=EARLIER_DAY)
     assert usa_government is not None and usa_government.name == "George W. Bush"
 
@@ -335,3 +335,16 @@ def test_a_full_name_with_another_first_name_is_not_the_office_holder() -> None:
     assert registry.resolve("Mary Johnson", on=day, label="PERSON") is None
     titled = registry.resolve("Prime Minister Johnson", on=day)
     assert titled is not None and titled.name == "Boris Johnson"
+
+
+def test_groups_carry_their_country_and_sector() -> None:
+    registry = ActorRegistry.load(Settings())
+    ref = registry.resolve("Hezbollah", on=dt.date(2006, 7, 20))
+    assert ref is not None and (ref.code, ref.country, ref.sector, ref.kind) == ("LBNREB", "LBN", "REB", "group")
+
+
+def test_an_undated_story_still_resolves_an_unambiguous_surname() -> None:
+    registry = ActorRegistry.load(Settings())
+    ref = registry.resolve("President Mugabe")
+    assert ref is not None and ref.code == "ZWEGOV" and ref.role is None
+    assert registry.resolve("Clinton") is None  # two people in the table bear it

@@ -9,8 +9,10 @@ import dataclasses
 
 from .quoting.assemble import merge, to_quotes
 from .quoting.direct import Parsed, attribute_marked
+from .quoting.labelled import find_labelled
 from .quoting.lexicon import load_lexicon
 from .quoting.marks import find_marked
+from .quoting.nouns import find_noun_cues
 from .quoting.mentions import build_history
 from .quoting.reported import find_reported
 from .quoting.speakers import SpeakerResolver
@@ -25,7 +27,10 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     marked = find_marked(text)
     quoted = [(m.start, m.end) for m in marked]
     direct = attribute_marked(Parsed.of(doc, text), marked, lexicon)
-    reported = find_reported(doc, lexicon, quoted)
+    reported = sorted(
+        find_reported(doc, lexicon, quoted) + find_noun_cues(doc, lexicon, quoted) + find_labelled(doc, text),
+        key=lambda f: f.content
+    )
     history = build_history(doc, text, ctx.registry, work.date, quoted=quoted)
     resolver = SpeakerResolver(history, lexicon, ctx.registry, work.date)
     quotes = to_quotes(work, merge(direct, reported), resolver)

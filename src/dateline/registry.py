@@ -66,6 +66,10 @@ TITLE_FILLERS = frozenset({"acting", "current", "incumbent", "sitting", "serving
 PETRARCH_LABELS = {True: "GPE", False: "ORG"}
 
 
+#: the "date" of a story that has none: offices are not assumed, names still resolve
+UNDATED = dt.date.min
+
+
 @dataclass(frozen=True)
 class ActorRegistry:
     """Immutable lookup tables built once per run (plus a lookup cache)."""
@@ -137,7 +141,7 @@ class ActorRegistry:
         """The actor a mention names, as of ``on`` (the story date). ``label`` is not needed to
         decide (a capital is its government, CHNGOV, whether spaCy says GPE or ORG) and is accepted
         for callers that have it."""
-        day = on or dt.date.today()
+        day = on or UNDATED
         key = ("resolve", text, day)
         if key not in self.cache:
             self._remember(key, self._resolve(clean_mention(text), day))
@@ -221,7 +225,12 @@ class ActorRegistry:
             return _choose(entries, day)
         if not surnames or not has_capital(text):
             return None
-        active = [entry for entry in self.short.get(fold_key(text), ()) if entry.active(day)]
+        holders = self.short.get(fold_key(text), ())
+        if day == UNDATED:
+            # no story date: a surname is whoever in the table bears it, if only one person does
+            people = {entry.at(day).name for entry in holders if entry.at(day) is not None}  # type: ignore[union-attr]
+            return holders[0].at(day) if len(people) == 1 else None
+        active = [entry for entry in holders if entry.active(day)]
         return active[0].at(day) if len(active) == 1 else None
 
     def _title(self, parts: Sequence[str], day: dt.date) -> ActorRef | None:

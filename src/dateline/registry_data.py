@@ -226,7 +226,7 @@ def read_tables(folder: Path) -> TableRows:
     return TableRows(
         countries=read_countries(folder / "countries.tsv", warnings),
         cities=read_cities(folder / "cities.tsv", warnings),
-        orgs=read_orgs(folder / "igos.tsv", warnings),
+        orgs=read_orgs(folder / "igos.tsv", warnings) + read_orgs(folder / "groups.tsv", warnings),
         agents=read_agents(folder / "agents.tsv", warnings),
         titles=read_titles(folder / "titles.tsv", warnings),
         leaders=read_leaders(folder / "leaders.tsv", warnings),

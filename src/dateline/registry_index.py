@@ -187,7 +187,9 @@ def add_cities(builder: IndexBuilder, rows: TableRows) -> None:
 
 def add_orgs(builder: IndexBuilder, rows: tuple[OrgRow, ...]) -> None:
     for row in rows:
-        entry = Entry(ActorRef(row.code, row.name, None, None, None, row.kind))
+        # a group's code is its country and sector (PSEREB); an organisation's has neither
+        country, sector = (row.code[:3], row.code[3:6] or None) if row.kind == "group" else (None, None)
+        entry = Entry(ActorRef(row.code, row.name, country, sector, None, row.kind))
         for alias in (Alias(row.name), *row.aliases):
             builder.add_name(alias.text, entry, label="ORG" if alias.in_ruler else None)
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import ftfy
 
-from .hyphenation import Evidence, HyphenLexicon, default_lexicon, judge
+from .hyphenation import PLACE_AFTER, PLACE_BEFORE, Evidence, HyphenLexicon, Place, default_lexicon, judge
 from .offsets import Edit, OffsetMap
 from .records import Repair
 
@@ -162,24 +162,29 @@ def _hyphens(text: str, lexicon: HyphenLexicon) -> list[Repair]:
     repairs = []
     for match in _HYPHENATED.finditer(text):
         left, right = match.group(1), match.group(2)
-        if judge(left, right, lexicon, evidence).join:
+        if judge(left, right, lexicon, evidence, _place(text, match)).join:
             repairs.append(Repair(match.start(), match.end(), match.group(0), left + right, "hyphen"))
     for match in _LINE_END_SPLIT.finditer(text):
-        repair = _line_end(match, lexicon, evidence)
+        repair = _line_end(text, match, lexicon, evidence)
         if repair is not None:
             repairs.append(repair)
     return repairs
 
 
-def _line_end(match: re.Match[str], lexicon: HyphenLexicon, evidence: Evidence) -> Repair | None:
+def _line_end(text: str, match: re.Match[str], lexicon: HyphenLexicon, evidence: Evidence) -> Repair | None:
     """A word broken at a line end is joined; a real compound keeps its hyphen but loses the break."""
     left, right = match.group(1), match.group(3)
     if lexicon.has(right.lower(), "function"):
         return None  # a suspended hyphen ("three- and six-month"): the break is a space
-    if judge(left, right, lexicon, evidence).join:
+    if judge(left, right, lexicon, evidence, _place(text, match)).join:
         return Repair(match.start(), match.end(), match.group(0), left + right, "hyphen")
     start, end = match.span(2)
     return Repair(start, end, match.group(2), "", "whitespace")
+
+
+def _place(text: str, match: re.Match[str]) -> Place:
+    start, end = match.span()
+    return Place(text[max(0, start - PLACE_BEFORE) : start], text[end : end + PLACE_AFTER])
 
 
 def _evidence(text: str) -> Evidence:

@@ -57,6 +57,7 @@ class Resolver:
     #: entity spans by token index, built once (``doc.ents`` is rebuilt on every access)
     entities: dict[int, Span] = field(default_factory=dict)
     persons: list[Span] = field(default_factory=list)
+    arguments: dict[tuple[int, int], Argument] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for ent in self.doc.ents:
@@ -75,7 +76,14 @@ class Resolver:
         return self.cache[key]
 
     def argument(self, token: Token) -> Argument:
-        """All actors of the phrase headed by ``token`` and its conjuncts."""
+        """All actors of the phrase headed by ``token`` and its conjuncts (memoised per story;
+        the key includes the known speakers, which change what ``we`` resolves to)."""
+        key = (token.i, len(self.speakers))
+        if key not in self.arguments:
+            self.arguments[key] = self._argument(token)
+        return self.arguments[key]
+
+    def _argument(self, token: Token) -> Argument:
         codes: list[str] = []
         spans: list[tuple[int, int]] = []
         heads = _conjuncts(token)

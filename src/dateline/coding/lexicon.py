@@ -16,6 +16,8 @@ NO_PATTERN = "-"
 KEPT_ROLES = frozenset({"speech", "light", "intent"})
 #: context key present when the verb's subject is a list (PETRARCH ``%``: a compound actor)
 COMPOUND_SUBJECT = "%compound"
+#: how far after its preposition a word of a ``( PREP ... )`` phrase may sit
+PHRASE_SPAN = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,13 +149,25 @@ def _in_order(words: tuple[Word, ...], keys: list[str], context: Mapping[str, ob
 
 
 def _in_scope(words: tuple[Word, ...], keys: list[str], context: Mapping[str, object]) -> bool:
-    """Words of a ``( PREP ... )`` phrase sit below that preposition in the parse."""
+    """A word of a ``( PREP ... )`` phrase has that preposition as the nearest one before it,
+    with no verb between (by word order: parsers attach ``clash over the efforts`` either way)."""
     for word, key in zip(words, keys, strict=True):
-        if word.under:
-            ancestors = getattr(context[key], "ancestors", None)
-            if ancestors is None or not any(a.lower_ == word.under for a in ancestors):
-                return False
+        if word.under and not _after_preposition(context[key], word.under):
+            return False
     return True
+
+
+def _after_preposition(token: object, prep: str) -> bool:
+    doc, at = getattr(token, "doc", None), getattr(token, "i", None)
+    if doc is None or at is None:
+        return False
+    for back in range(at - 1, max(at - PHRASE_SPAN, 0) - 1, -1):
+        before = doc[back]
+        if before.pos_ in {"ADP", "SCONJ"} or before.lower_ == prep:
+            return bool(before.lower_ == prep)
+        if before.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _best(entries: tuple[Entry, ...], context: Mapping[str, object]) -> Entry | None:

@@ -14,6 +14,7 @@ from ..records import Quote, Span, Speaker
 from ..work import Work
 from .cues import Attribution
 from .direct import DirectFinding
+from .labelled import LABELLED
 from .reported import ReportedFinding
 from .speakers import Previous, Resolved, SpeakerResolver
 
@@ -58,6 +59,8 @@ def merge(direct: list[DirectFinding], reported: list[ReportedFinding]) -> list[
         inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
         covered = sum(min(end, q.end) - max(start, q.start) for q in overlapping)
         if covered >= QUOTED_SHARE_DROP * (end - start):
+            if finding.how == LABELLED:
+                _label_quotes(quotes, overlapping, finding)
             continue
         if len(inside) != len(overlapping):
             continue  # a quotation straddles the clause edge: keep the quotation alone
@@ -66,6 +69,14 @@ def merge(direct: list[DirectFinding], reported: list[ReportedFinding]) -> list[
         out.append(Candidate(kind, ((start, end),), finding.found, finding.how))
     out.extend(q for i, q in enumerate(quotes) if i not in absorbed)
     return sorted(out, key=lambda c: c.start)
+
+
+def _label_quotes(quotes: list[Candidate], overlapping: list[Candidate], finding: ReportedFinding) -> None:
+    """``JONES: “...”``: quotations after a speaker label that found no cue of their own take it."""
+    for quote in overlapping:
+        if quote.found is None:
+            index = quotes.index(quote)
+            quotes[index] = Candidate(quote.kind, quote.segments, finding.found, finding.how)
 
 
 def to_quotes(work: Work, candidates: list[Candidate], resolver: SpeakerResolver) -> tuple[Quote, ...]:

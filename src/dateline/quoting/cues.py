@@ -54,7 +54,7 @@ def attribution(token: Token, lexicon: QuoteLexicon) -> Attribution:
         if child.dep_ in {"prt", "prep"} and lexicon.phrase(token.lemma_.lower(), child.lower_, child.dep_):
             end = child
             break
-    speaker = _subject(token)
+    speaker = subject(token)
     return Attribution((token.idx, end.idx + len(end)), phrase(speaker) if speaker else None, None)
 
 
@@ -87,7 +87,7 @@ def _last_in_as(verb: Token) -> Token | None:
     return None
 
 
-def _subject(token: Token) -> Token | None:
+def subject(token: Token) -> Token | None:
     """The cue's subject, its passive agent, or the subject it shares with the verb it hangs on."""
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -132,6 +132,10 @@ def phrase(head: Token) -> Span:
     return doc[start:end]
 
 
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"}
+
+
 def right_edge(token: Token, *, keep_subject_conj: bool = False) -> int:
     """The last token of ``token``'s phrase, without conjoined verbs that add a new act.
 
@@ -143,9 +147,9 @@ def right_edge(token: Token, *, keep_subject_conj: bool = False) -> int:
     for child in token.rights:
         if child.dep_ == "cc":
             continue
-        if child.dep_ == "conj":
-            has_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
-            if not (keep_subject_conj and has_subject):
+        if child.dep_ == "conj" and _is_verb(token) and _is_verb(child):
+            own_clause = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in child.children)
+            if not (keep_subject_conj and own_clause):
                 break
         last = max(last, right_edge(child, keep_subject_conj=keep_subject_conj))
     return last

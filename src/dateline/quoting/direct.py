@@ -40,7 +40,7 @@ MAX_CONTINUATION_GAP = 240
 #: punctuation that sets a full quotation off from its cue
 INTRODUCING_PUNCT = frozenset({":", ",", "—", "–"})
 #: characters dropped from the end of a widened content span
-TRAILING_MARKS = frozenset(' .,;:”"»')
+TRAILING_MARKS = frozenset(" .,;:”\"»'")
 SENTENCE_END = frozenset({".", "!", "?"})
 
 
@@ -218,7 +218,7 @@ def _opens_sentence(text: str, mark: Marked) -> bool:
     """A full-sentence quotation: capitalised, after a sentence end or a paragraph break."""
     content = text[mark.content_start : mark.content_start + 1]
     before = text[: mark.start].rstrip(" \t\xa0")
-    return content.isupper() and (not before or before[-1] in '\n.!?”"»')
+    return content.isupper() and (not before or before[-1] in "\n.!?”\"»'")
 
 
 def _same_paragraph(text: str, last: DirectFinding, mark: Marked) -> bool:

@@ -29,16 +29,22 @@ class QuoteLexicon:
     """Cue verbs, reporting phrases, pronouns and office descriptions."""
 
     cue_verbs: dict[str, str]
+    clause_only: frozenset[str]
     phrases: tuple[Phrase, ...]
     pronouns: dict[str, str]
     roles: tuple[tuple[tuple[str, ...], str], ...]
     person_nouns: frozenset[str]
+    cue_nouns: frozenset[str]
 
     def is_speech(self, lemma: str) -> bool:
         return self.cue_verbs.get(lemma) == "speech"
 
     def is_cue(self, lemma: str) -> bool:
         return lemma in self.cue_verbs
+
+    def takes_object(self, lemma: str) -> bool:
+        """Whether the verb's object alone is what it attributes ("endorsed Clinton")."""
+        return lemma in self.cue_verbs and lemma not in self.clause_only
 
     def phrase(self, head: str, dependent: str, dep: str) -> Phrase | None:
         for phrase in self.phrases:
@@ -60,10 +66,13 @@ def _rows(path: Path) -> list[list[str]]:
 def load_lexicon(data: Path) -> QuoteLexicon:
     """Read the lexicons under ``data/quotes`` (cached per data folder: they never change in a run)."""
     folder = data / QUOTES_DATA
-    cue_verbs = {row[0]: row[1] for row in _rows(folder / "cue_verbs.tsv")}
+    verb_rows = _rows(folder / "cue_verbs.tsv")
+    cue_verbs = {row[0]: row[1] for row in verb_rows}
+    clause_only = frozenset(row[0] for row in verb_rows if row[2:3] == ["clause"])
     phrases = tuple(Phrase(*row[:4]) for row in _rows(folder / "reporting_phrases.tsv"))
     pronouns = {row[0]: row[1] for row in _rows(folder / "pronouns.tsv")}
     roles = tuple((tuple(row[0].split()), row[1]) for row in _rows(folder / "roles.tsv"))
     roles = tuple(sorted(roles, key=lambda item: -len(item[0])))
     nouns = frozenset(row[0] for row in _rows(folder / "person_nouns.txt"))
-    return QuoteLexicon(cue_verbs, phrases, pronouns, roles, nouns)
+    cue_nouns = frozenset(row[0] for row in _rows(folder / "cue_nouns.txt"))
+    return QuoteLexicon(cue_verbs, clause_only, phrases, pronouns, roles, nouns, cue_nouns)

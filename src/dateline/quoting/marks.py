@@ -1,4 +1,7 @@
-"""Quotation-mark spans in a text: straight, curly and angle marks.
+"""Quotation-mark spans in a text: straight, curly and angle marks, and doubled apostrophes.
+
+Some wire archives (the New York Times among them) write quotation marks as two
+apostrophes, ``''like this,''``; they open and close like a straight ``"``.
 
 A quotation may run over several paragraphs when each new paragraph opens with a
 mark again (the newspaper convention: no closing mark until the quote ends). A mark
@@ -12,12 +15,19 @@ import re
 from dataclasses import dataclass
 
 #: an opening mark and the marks that may close it
-CLOSERS: dict[str, str] = {"“": "”", '"': '"', "«": "»", "„": "“”", "‟": "”"}
+CLOSERS: dict[str, tuple[str, ...]] = {
+    "“": ("”",),
+    '"': ('"',),
+    "''": ("''",),
+    "«": ("»",),
+    "„": ("“", "”"),
+    "‟": ("”",),
+}
 #: the longest stretch (in characters, marks included) one quotation may cover
 MAX_QUOTE_CHARS = 4000
 
-_MARK = re.compile(r'[“”"«»„‟]|\n')
-_PARAGRAPH_OPENING = re.compile(r'\s*([“"«„‟])')
+_MARK = re.compile(r"''|[“”\"«»„‟]|\n")
+_PARAGRAPH_OPENING = re.compile(r"\s*(''|[“\"«„‟])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +64,7 @@ def find_marked(text: str) -> list[Marked]:
     skip_to = -1
     for match in _MARK.finditer(text):
         pos, char = match.start(), match.group()
+        after = match.end()
         if pos < skip_to:
             continue
         if current is not None and pos - current.start > MAX_QUOTE_CHARS:
@@ -63,15 +74,15 @@ def find_marked(text: str) -> list[Marked]:
                 current, skip_to = _continue_paragraph(text, pos, current)
             continue
         if current is None:
-            if char in CLOSERS and _can_open(text, pos):
-                current = _Open(pos, char, pos + 1, [])
+            if char in CLOSERS and _can_open(text, after):
+                current = _Open(pos, char, after, [])
             continue
         if char in CLOSERS[current.mark] and _can_close(text, pos):
             segments = [*current.segments, _trim(text, current.segment_start, pos)]
-            found.append(Marked(current.start, pos + 1, tuple(s for s in segments if s[1] > s[0])))
+            found.append(Marked(current.start, after, tuple(s for s in segments if s[1] > s[0])))
             current = None
-        elif char in CLOSERS and _can_open(text, pos) and not _can_close(text, pos):
-            current = _Open(pos, char, pos + 1, [])  # the earlier mark was never closed
+        elif char in CLOSERS and _can_open(text, after) and not _can_close(text, pos):
+            current = _Open(pos, char, after, [])  # the earlier mark was never closed
     return [m for m in found if m.segments]
 
 
@@ -85,9 +96,9 @@ def _continue_paragraph(text: str, pos: int, current: _Open) -> tuple[_Open | No
     return resumed, opening.end()
 
 
-def _can_open(text: str, pos: int) -> bool:
-    """An opening mark is followed by text, not by a space or the end."""
-    return pos + 1 < len(text) and not text[pos + 1].isspace()
+def _can_open(text: str, after: int) -> bool:
+    """An opening mark (ending before ``after``) is followed by text, not by a space or the end."""
+    return after < len(text) and not text[after].isspace()
 
 
 def _can_close(text: str, pos: int) -> bool:

@@ -81,6 +81,8 @@ def _object(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
     what is attributed (an annotated attribution in PolNeAR's sense: stances and
     speech acts over an entity or proposal, not only over a clause).
     """
+    if not lexicon.takes_object(token.lemma_.lower()):
+        return None
     obj = next((c for c in token.rights if c.dep_ in OBJECT_DEPS), None)
     if obj is None:
         return None
@@ -113,6 +115,17 @@ def _finding(
     if found.speaker is not None and found.speaker.start < span.end and span.start < found.speaker.end:
         return None
     return ReportedFinding((span.start_char, span.end_char), found, how)
+
+
+def content_span(head: Token, cue: Token, found: Attribution) -> tuple[int, int] | None:
+    """The characters of ``head``'s phrase as the content of ``cue``, or None if too short or the speaker's."""
+    doc = cue.doc
+    start, end = _within_paragraph(doc, *_trim(doc, *_edges(head)), cue.i)
+    if end - start < MIN_OBJECT_WORDS:
+        return None
+    if found.speaker is not None and found.speaker.start < end and start < found.speaker.end:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
 def _edges(token: Token) -> tuple[int, int]:

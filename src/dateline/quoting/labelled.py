@@ -1,0 +1,83 @@
+"""Speech set out as ``NAME: words``: transcripts, interviews and headlines.
+
+A paragraph that opens with a short label naming someone, then a colon, reports
+what that someone said: ``JAKE TAPPER: Take a listen.``, ``Obama: I'm optimistic``,
+``Former AG Mukasey at RNC: the scandal disqualifies her``. The content is the rest
+of the paragraph; the speaker phrase is the label's leading run of name words
+(``Mukasey at RNC`` gives ``Former AG Mukasey``). A label holding a verb is a
+sentence, not a label (``He said: ...`` is found by the other steps).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import Attribution
+from .reported import ReportedFinding
+
+#: the longest label, in words ("Sahil Kapur (@sahilkapur)", "Former AG Mukasey at RNC")
+MAX_LABEL_WORDS = 8
+#: how the finding is described in ``reason``; ``assemble.merge`` looks for it too
+LABELLED = "label before a colon"
+
+_LABELLED = re.compile(r"(?m)^[^\S\n]*([^\n:]{1,80}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$")
+#: parts of speech that may make up a speaker label's name run
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT", "DET"})
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+def find_labelled(doc: Doc, text: str) -> list[ReportedFinding]:
+    """Every paragraph of the form ``LABEL: content`` whose label names a speaker."""
+    findings = []
+    for match in _LABELLED.finditer(text):
+        label = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if label is None or not _is_label(label):
+            continue
+        speaker = _name_run(label)
+        if speaker is None:
+            continue
+        colon = match.end(1) + text[match.end(1) : match.start(2)].index(":")
+        content = (match.start(2), _without_final_stop(text, match.start(2), match.end(2)))
+        if content[1] <= content[0]:
+            continue
+        findings.append(ReportedFinding(content, Attribution((colon, colon + 1), speaker, None), LABELLED))
+    return findings
+
+
+def _is_label(label: Span) -> bool:
+    words = [t for t in label if not t.is_punct and not t.is_space]
+    if not words or len(words) > MAX_LABEL_WORDS or not words[0].text[:1].isupper():
+        return False
+    if any(t.pos_ in _VERB_POS and not t.is_title and not t.is_upper for t in words):
+        return False
+    return any(t.pos_ == "PROPN" or t.is_upper for t in words)
+
+
+def _name_run(label: Span) -> Span | None:
+    """The label's words up to the first that cannot be part of a name or title."""
+    end = label.start
+    for token in label:
+        if not _namelike(token):
+            break
+        end = token.i + 1
+    while end > label.start and label.doc[end - 1].is_punct:
+        end -= 1
+    if end == label.start or not any(t.pos_ == "PROPN" or t.is_upper for t in label.doc[label.start : end]):
+        return None
+    return label.doc[label.start : end]
+
+
+def _namelike(token: Token) -> bool:
+    if token.text in {"(", ")"} or token.text.startswith("@") or token.tag_ == "POS":
+        return True
+    if token.pos_ in {"ADP", "CCONJ", "SCONJ"} or token.pos_ in _VERB_POS:
+        return token.is_upper and len(token) > 1  # "JOEL BENENSON" may be mis-tagged, "To" is not
+    return token.pos_ in _NAME_POS or token.is_title
+
+
+def _without_final_stop(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in ".":
+        end -= 1
+    return end
