@@ -73,6 +73,8 @@ class Tally:
     repaired_by_class: Counter[str] = field(default_factory=Counter)
     other_repairs: Counter[str] = field(default_factory=Counter)
     missed_by_rule: Counter[str] = field(default_factory=Counter)
+    missed_corpus_hyphenated: int = 0
+    wrong_corpus_closed: int = 0
     missed_examples: list[str] = field(default_factory=list)
     wrong_examples: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -171,8 +173,40 @@ def is_two_word(split: str) -> bool:
     return all(len(part) >= TWO_WORD_LEN and zipf(part) >= TWO_WORD_ZIPF for part in (left, right))
 
 
+@dataclass(frozen=True, slots=True)
+class Spellings:
+    """How the unmodified corpus spells things: its hyphenated forms and its plain words (lower case).
+
+    A miss whose hyphenated form the corpus itself writes (take-over, pre-tax) and a wrong join
+    into a word the corpus itself writes closed (Rabobank) are arguable; they are counted apart
+    (and stay in the main figures) so that the reader can judge the counting.
+    """
+
+    hyphenated: frozenset[str]
+    closed: frozenset[str]
+
+
+NO_SPELLINGS = Spellings(frozenset(), frozenset())
+_HYPHEN_PAIR = re.compile(r"(?<![\w-])[A-Za-z]+-[A-Za-z]+(?![\w-])")
+_PLAIN_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
+
+
+def corpus_spellings(path: Path, limit: int | None) -> Spellings:
+    hyphenated: set[str] = set()
+    closed: set[str] = set()
+    for body in bodies(path, limit):
+        hyphenated.update(m.group(0).lower() for m in _HYPHEN_PAIR.finditer(body))
+        closed.update(m.group(0).lower() for m in _PLAIN_WORD.finditer(body))
+    return Spellings(frozenset(hyphenated), frozenset(closed))
+
+
 def score(
-    text: str, injections: list[Injection], repairs: tuple[Repair, ...], tally: Tally, show: int
+    text: str,
+    injections: list[Injection],
+    repairs: tuple[Repair, ...],
+    tally: Tally,
+    show: int,
+    spellings: Spellings = NO_SPELLINGS,
 ) -> None:
     by_hyphen = {inj.hyphen: inj for inj in injections}
     restored: set[int] = set()
@@ -189,6 +223,7 @@ def score(
             restored.add(hyphen)
             continue
         tally.wrong_joins += 1
+        tally.wrong_corpus_closed += inj is None and repair.after.lower() in spellings.closed
         if len(tally.wrong_examples) < show:
             context = text[max(0, repair.start - 30) : repair.end + 30].replace("\n", " ")
             tally.wrong_examples.append(f"{repair.before!r} -> {repair.after!r}  …{context}…")
@@ -204,6 +239,7 @@ def score(
             tally.two_word_repaired += two_word
             continue
         tally.missed += 1
+        tally.missed_corpus_hyphenated += inj.split.lower() in spellings.hyphenated
         left, right = inj.split.split("-")
         rule = judge(left, right, lexicon).rule
         tally.missed_by_rule[rule] += 1
@@ -215,6 +251,7 @@ def score(
 def run(args: argparse.Namespace) -> Tally:
     rng = random.Random(args.seed)
     tally = Tally()
+    spellings = corpus_spellings(args.data, args.limit)
     for newid, body in stories(args.data, args.limit):
         # inject into every story so that the two halves partition the full run exactly
         text, injections = inject(body, rng, args.rate, args.positions)
@@ -227,7 +264,7 @@ def run(args: argparse.Namespace) -> Tally:
         tally.words += len(body.split())
         tally.chars += len(text)
         tally.injected += len(injections)
-        score(text, injections, cleaned.repairs, tally, args.show)
+        score(text, injections, cleaned.repairs, tally, args.show, spellings)
     return tally
 
 
@@ -265,6 +302,11 @@ def report(tally: Tally, args: argparse.Namespace) -> None:
     print(f"repaired     {tally.repaired:,}  ({pct:.2f}%)   target >= 99%")
     print(f"missed       {tally.missed:,}   by rule: {dict(tally.missed_by_rule.most_common())}")
     print(f"wrong joins  {tally.wrong_joins:,}  ({per_100k:.2f} per 100,000 words)   target <= 1")
+    print(
+        f"  arguable (counted above): misses the unmodified corpus itself writes hyphenated "
+        f"{tally.missed_corpus_hyphenated:,}; joins of its hyphens into words it also writes closed "
+        f"{tally.wrong_corpus_closed:,}"
+    )
     for kind, count in tally.by_class.most_common():
         share = 100.0 * tally.repaired_by_class[kind] / count
         print(f"  {kind:32} injected {count:,}, repaired {tally.repaired_by_class[kind]:,} ({share:.2f}%)")

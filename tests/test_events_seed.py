@@ -24,9 +24,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 #: dev floors, pinned a little under the measured figures (see docs/events.md)
 FLOORS = {
     # measured (with the suite's verb dictionary, round 3) 2_02: found 0.701, extras 0.243;
-    # plover_gsr: found 0.300, extras 0.707
+    # plover_gsr: found 0.300-0.346, extras 0.707-0.738 (moving with the built-in lexicon work)
     "petr_validate_2_02": {"found": 0.68, "max_extras": 0.27},
-    "plover_gsr": {"found": 0.27, "max_extras": 0.75},
+    "plover_gsr": {"found": 0.28, "max_extras": 0.80},
 }
 #: coding may cost at most this share of the NLP (parse) time
 SPEED_BUDGET = 0.10

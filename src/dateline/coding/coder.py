@@ -539,26 +539,23 @@ def _content(cue: Token, previous: Span | None) -> Token | None:
     return None
 
 
+#: pronouns by which a quoted speaker refers to itself
+FIRST_PERSON = frozenset({"we", "i", "us", "our"})
+
+
 def _quote_speakers(work: Work, resolver: Resolver) -> dict[int, str]:
     """Token index -> speaker code for first-person pronouns inside attributed quotes."""
+    attributed = [(q.start, q.end, q.speaker.actor) for q in work.quotes if q.speaker and q.speaker.actor]
+    if not attributed:
+        return {}
+    # map only the few first-person tokens back to original offsets (once, not per quote)
+    pronouns = [(work.span(t.idx, t.idx).start, t.i) for t in work.doc if t.lower_ in FIRST_PERSON]
     found: dict[int, str] = {}
-    for quote in work.quotes:
-        code = quote.speaker.actor if quote.speaker else None
-        if not code:
-            continue
-        for token in _quote_tokens(work, quote):
-            if token.lower_ in {"we", "i", "us", "our"}:
-                found[token.i] = code
+    for start, end, code in attributed:
+        for offset, index in pronouns:
+            if start <= offset < end:
+                found[index] = code
     return found
-
-
-def _quote_tokens(work: Work, quote: Quote) -> list[Token]:
-    start, end = quote.start, quote.end
-    return [t for t in work.doc if start <= _orig(work, t.idx) < end]
-
-
-def _orig(work: Work, clean: int) -> int:
-    return work.span(clean, clean).start
 
 
 def _event(work: Work, sent: Span, draft: Draft, coder: Coder, dates: list[Span]) -> Event:

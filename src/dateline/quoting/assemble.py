@@ -19,7 +19,7 @@ from .reported import ReportedFinding
 from .speakers import Previous, Resolved, SpeakerResolver
 
 #: reported speech is dropped when quotations cover at least this share of its content
-QUOTED_SHARE_DROP = 0.5
+QUOTED_SHARE_DROP = 0.9
 #: characters a quotation may reach past a clause's edge and still belong to it
 MAX_OVERHANG = 3
 

@@ -75,6 +75,6 @@ def _source(noun: Token) -> Span | None:
                 return phrase(target)
     if noun.dep_ in HOLDER_DEPS and noun.head.pos_ in {"VERB", "AUX"}:
         holder = subject(noun.head)  # "X made the claim that", "X voiced support for"
-        if holder is not None and holder.pos_ != "PRON" or holder is not None and holder.lower_ in PERSONAL:
+        if holder is not None and (holder.pos_ != "PRON" or holder.lower_ in PERSONAL):
             return phrase(holder)
     return None

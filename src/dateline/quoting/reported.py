@@ -29,6 +29,10 @@ PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp"})
 #: prepositions that continue an object ("accused X of Y", "praised X for Y", "described X as Y")
 OBJECT_PREPS = frozenset({"of", "for", "as"})
+#: prepositions that usually set the scene of the act rather than extend what it is about
+SETTING_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "while", "with", "via", "through"})
+#: entity types of a scene-setting phrase ("on Monday", "in Iowa")
+SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 #: an object needs at least this many words ("criticized Smith" is an attribution too)
 MIN_OBJECT_WORDS = 1
 #: a content span needs at least this many words
@@ -88,9 +92,19 @@ def _object(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
         return None
     start, end = _edges(obj)
     for child in token.rights:
-        if child.i > obj.i and (child.dep_ in {"xcomp", "oprd"} or child.lower_ in OBJECT_PREPS):
+        if child.i > obj.i and (child.dep_ in {"xcomp", "oprd"} or _continues_object(child)):
             end = max(end, _edges(child)[1])
     return _finding((start, end), token, lexicon, "object of the cue", min_words=MIN_OBJECT_WORDS)
+
+
+def _continues_object(child: Token) -> bool:
+    """A phrase after the object that says more about it, not when or where the act happened."""
+    if child.lower_ in OBJECT_PREPS:
+        return True
+    if child.dep_ != "prep" or child.lower_ in SETTING_PREPS:
+        return False
+    target = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return target is not None and target.ent_type_ not in SETTING_ENTITIES
 
 
 def _finding(
