@@ -28,10 +28,15 @@ CHROMIUM_ARGS = [
 ]  # fmt: skip
 VIEWPORT = {"width": 1366, "height": 850}  # a common laptop screen
 
+# CI sets DATELINE_REQUIRE_BROWSER=1 so that a missing browser fails the run instead of skipping
+REQUIRED = os.environ.get("DATELINE_REQUIRE_BROWSER") == "1"
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and not REQUIRED, reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright Python package")
 

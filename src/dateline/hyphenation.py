@@ -194,8 +194,7 @@ def judge(
             optional = _is_optional_hyphen(low_left, low_right, lexicon)
             return Verdict(not attested and not optional, "unknown, in text")
         return Verdict(_is_stump(left, lexicon, evidence) and _is_stump(right, lexicon, evidence), "unknown")
-    both_words = _is_attestable(low_left) and _is_attestable(low_right)
-    if attested and both_words and not lexicon.has(low_right, "suffix"):
+    if attested and _are_attestable(low_left, low_right) and not lexicon.has(low_right, "suffix"):
         return Verdict(False, "attested")
     verdict = _by_parts(low_left, low_right, lexicon)
     # a capital before a lower-case half is a name cut in two (Fair-child, Laws-on) more often
@@ -406,6 +405,14 @@ def _gap(a: float, b: float) -> float:
 
 def _is_word(part: str) -> bool:
     return len(part) >= MIN_PART_LEN and zipf(part) >= MIN_PART_ZIPF
+
+
+def _are_attestable(left: str, right: str) -> bool:
+    """Two words, or two rarer ones of some length that make no common word (back-bencher)."""
+    if _is_word(left) and _is_word(right):
+        return True
+    rare_compound = zipf(left + right) < MIN_PART_ZIPF
+    return rare_compound and _is_attestable(left) and _is_attestable(right)
 
 
 def _is_attestable(part: str) -> bool:
