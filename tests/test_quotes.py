@@ -170,3 +170,32 @@ def test_seed_speaker_codes_when_registry_knows_them(pipeline: Pipeline, seed_pa
     for quote in result.quotes:
         if quote.speaker is not None and quote.speaker.name == "Xi Jinping":
             assert quote.speaker.actor == "CHNGOV"
+
+
+def test_speaker_label_before_a_colon(pipeline: Pipeline) -> None:
+    text = "Transcript of the show.\n\nNORA VANCE: We are ready to count every single ballot tonight."
+    quote = _holding(_quotes(pipeline, text), "ready to count")
+    assert quote.speaker_mention is not None and "VANCE" in quote.speaker_mention.text
+    assert quote.cue is not None and quote.cue.text == ":"
+
+
+def test_stance_verb_object(pipeline: Pipeline) -> None:
+    text = "Gina Lorenz endorsed the new school funding plan on Tuesday."
+    quote = _holding(_quotes(pipeline, text), "the new school funding plan")
+    assert quote.kind == "indirect"
+    assert quote.cue is not None and quote.cue.text == "endorsed"
+    assert quote.speaker is not None and quote.speaker.name == "Gina Lorenz"
+
+
+def test_noun_cue_with_possessor(pipeline: Pipeline) -> None:
+    text = "Tomas Berg repeated his claim that the tunnel would be finished by the summer."
+    quote = _holding(_quotes(pipeline, text), "the tunnel would be finished")
+    assert quote.cue is not None and quote.cue.text == "claim"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "his"
+
+
+def test_clause_holding_partial_quotes_is_one_direct_quote(pipeline: Pipeline) -> None:
+    text = 'Sales were "flat for a month" while buyers waited for a "calmer market," Ruth Adler said.'
+    quote = _holding(_quotes(pipeline, text), "Sales were")
+    assert quote.kind == "direct" and "calmer market" in quote.text
+    assert quote.speaker is not None and quote.speaker.name == "Ruth Adler"

@@ -40,3 +40,10 @@ def test_stray_closing_mark_is_ignored() -> None:
 
 def test_closing_mark_before_a_word_does_not_open() -> None:
     assert _contents("Stray ”closing then “real words” end.") == [["real words"]]
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    text = "''We will stay,'' she said, and the crowd's ''cheers'' rose."
+    found = find_marked(text)
+    assert [text[m.content_start : m.content_end] for m in found] == ["We will stay,", "cheers"]
+    assert text[found[0].start : found[0].end] == "''We will stay,''"

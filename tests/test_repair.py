@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.hyphenation import Evidence, HyphenLexicon, default_lexicon, judge
+from dateline.hyphenation import Evidence, HyphenLexicon, Place, default_lexicon, judge
 from dateline.repair import apply_repairs, clean_text, offsets_from_repairs
 
 SPLITS = ["ag-ainst", "Ch-ina", "t-he", "hu-man", "re-port", "be-cause", "AG-AINST", "a-bout", "in-come"]
@@ -246,3 +246,63 @@ def test_stumps_used_as_words_in_the_text_are_not_stumps() -> None:
 def test_a_prefixed_form_is_kept_even_if_the_text_also_writes_it_closed() -> None:
     text = "The after-tax charge cut aftertax profit."
     assert clean_text(text).text == text
+
+
+# --- round three: the story as evidence, where a hyphen sits, jingles, weak prefixes -----------
+
+
+def test_a_closed_form_written_elsewhere_in_the_story_joins_a_word_pair() -> None:
+    assert not judge("land", "slide", default_lexicon()).join  # alone, two words: a compound
+    cleaned = clean_text("A landslide hit the town. The land-slide cut the road.")
+    assert "The landslide cut" in cleaned.text
+
+
+def test_a_prefixed_form_next_to_its_closed_form_is_still_a_spelling_choice() -> None:
+    text = "The pre-tax figure and the pretax margin."
+    assert clean_text(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("Acme Holdings Corp <AC-MH> said it", "<ACMH>"),
+        ("Acme Holdings Plc <AC-MH.L> said it", "<ACMH.L>"),
+        ("the Joint Grain Board (JG-B) said", "(JGB)"),
+        ("the Banque Nationale du Commerce (B-NC) said", "(BNC)"),
+    ],
+)
+def test_capitals_in_ticker_brackets_or_spelt_by_initials_join(text: str, joined: str) -> None:
+    assert joined in clean_text(text).text
+
+
+def test_capitals_in_brackets_that_spell_nothing_before_them_stay() -> None:
+    text = "said Senator Ann Smith (D-NY) and the Northern Grain Institute (IG-N)."
+    assert clean_text(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "join"),
+    [
+        ("hodge", "podge", False),  # rhyming jingle
+        ("zig", "zag", False),  # ablaut jingle
+        ("mer", "ger", True),  # rhymes, but the closed form is a common word
+        ("re", "assure", False),  # weak prefix, uncommon closed form rarer than the word
+        ("over", "priced", False),
+        ("mis", "match", False),
+        ("re", "port", True),  # the closed form is the commoner word
+        ("Jean", "pierre", False),  # two words whose closed form is barely known
+    ],
+)
+def test_judge_rules_of_round_three(left: str, right: str, join: bool) -> None:
+    assert judge(left, right, default_lexicon()).join is join
+
+
+def test_a_rare_word_pair_hyphenated_twice_is_attested_but_a_repeated_split_is_not() -> None:
+    text = "One back-bencher spoke, then another back-bencher."
+    assert clean_text(text).text == text
+    assert clean_text("one bil-lion and two bil-lion").text == "one billion and two billion"
+
+
+def test_where_a_hyphen_sits_changes_nothing_for_lower_case_words() -> None:
+    lexicon = default_lexicon()
+    assert judge("ag", "ainst", lexicon, place=Place("<", ">")).join

@@ -109,50 +109,41 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _process(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
-    from .reading import read_inputs
-    from .store import Store
+    from .processing import process_paths
 
     pipeline = Pipeline(_settings(args))
     for warning in pipeline.registry.warnings:
         print(f"dateline: warning: {warning}", file=sys.stderr)
     out_spec = args.out if args.out is not None else (None if args.db else "-")
     out = _open_out(out_spec)
-    store = Store.open(args.db) if args.db else None
-    writer = store.writer() if store is not None else None
-    stored = failed = warned = 0
+
+    def on_result(result: StoryResult) -> None:
+        _write(out, result.to_json())
+        if not args.quiet:
+            _progress(result)
+
+    def on_problem(problem: Problem) -> None:
+        prefix = "warning: " if problem.is_warning else ""
+        print(f"dateline: {prefix}{problem.origin.describe()}: {problem.message}", file=sys.stderr)
+        if not problem.is_warning:
+            _write(out, problem.to_json())
+
     try:
-        for outcome in pipeline.process(read_inputs(args.paths, pipeline.settings)):
-            if isinstance(outcome, Problem) and outcome.is_warning:
-                warned += 1
-                print(f"dateline: warning: {outcome.origin.describe()}: {outcome.message}", file=sys.stderr)
-                continue
-            if isinstance(outcome, Problem):
-                failed += 1
-                print(f"dateline: {outcome.origin.describe()}: {outcome.message}", file=sys.stderr)
-                _write(out, outcome.to_json())
-                continue
-            stored += 1
-            _write(out, outcome.to_json())
-            if writer is not None:
-                writer.add(outcome)
-            if not args.quiet:
-                _progress(stored, outcome)
+        counts = process_paths(args.paths, pipeline, on_result=on_result, on_problem=on_problem, db=args.db)
     finally:
-        if writer is not None:
-            writer.flush()
-        if store is not None:
-            store.close()
         if out is not None and out is not sys.stdout:
             out.close()
     if not args.quiet:
-        summary = f"dateline: {stored} stories processed, {failed} problems reported"
-        print(summary + (f", {warned} warnings" if warned else ""), file=sys.stderr)
-    return 0 if stored or not failed else 1
+        if sys.stderr.isatty():
+            print(file=sys.stderr)  # end the progress line
+        summary = f"dateline: {counts.processed} stories processed, {counts.failed} problems reported"
+        print(summary + (f", {counts.warned} warnings" if counts.warned else ""), file=sys.stderr)
+    return 0 if counts.ok else 1
 
 
-def _progress(count: int, result: StoryResult) -> None:
-    if sys.stderr.isatty() and count % 10 == 0:
-        print(f"\rdateline: {count} stories ({result.story.id})", end="", file=sys.stderr)
+def _progress(result: StoryResult) -> None:
+    if sys.stderr.isatty():
+        print(f"\rdateline: processing {result.story.id[:60]:<60}", end="", file=sys.stderr)
 
 
 def _open_out(spec: str | None) -> TextIO | None:

@@ -3,23 +3,29 @@
 The judgement is a cascade; the first rule that applies decides (see ``docs/repair.md``):
 
 1. a listed compound (``co-op``, ``e-mail``, ``go-ahead``) stays;
-2. all capitals (``MS-DOS``, ``IM-F``) join only into a word the text itself uses, a common
-   word or acronym (``NO-TE``, ``AP-R``), or a known word of four letters or more when a half
-   is a stump (``REUTE-R``);
+2. all capitals (``MS-DOS``, ``IM-F``) join only into a word the text itself uses, a ticker in
+   angle brackets (``<MC-D>``), an acronym the capitalised words before its bracket spell
+   (``International Coffee Organization (IC-O)``), a common word or acronym (``NO-TE``,
+   ``AP-R``), or a known word of four letters or more when a half is a stump (``REUTE-R``);
 3. a capital after the hyphen marks a name or a proper compound (``anti-China``,
    ``Jean-Claude``, ``Al-Assad``): it stays; so does a capital letter before a word whose
    closed form is much rarer than the word (``T-bill``, ``A-plus``, but ``A-bout`` joins);
-4. a closed form no word list knows joins if the text itself uses it elsewhere, or if both
+4. a known closed form that the story itself writes elsewhere joins (``Naka-sone`` next to
+   ``Nakasone``), unless a prefix or little word makes both spellings usual (``pre-tax``);
+5. a closed form no word list knows joins if the text itself uses it elsewhere, or if both
    halves are stumps rather than words or abbreviations (``Bugo-wski``, but ``fl-yr``);
-5. the same two words hyphenated twice in one text are attested there: they stay;
-6. by the parts, lower-cased: a known prefix (strong ``non-profit``, vowel clash
-   ``co-operation``; weak ``re-port`` joins when the closed form is a word in its own right);
-   a suffix after the hyphen joins (``pay-able``); a particle after a content word stays
-   (``follow-up``); a listed head or tail stays (``well-known``, ``Paris-based``); two content
-   words whose closed form is much rarer than either stay (``market-place``); a little word
+6. the same two words hyphenated twice in one text are attested there: they stay
+   (``back-bencher``), but not a repeated split into a common word (``bil-lion``);
+7. by the parts, lower-cased: a rhyming or ablaut jingle stays (``hodge-podge``, ``zig-zag``);
+   a known prefix (strong ``non-profit``, vowel clash ``co-operation``; weak ``re-port`` joins
+   when the closed form is a word in its own right, ``re-assure`` stays when the closed form
+   is uncommon and rarer than the word); a suffix after the hyphen joins (``pay-able``); a
+   particle after a content word stays (``follow-up``); a listed head or tail stays
+   (``well-known``, ``Paris-based``); two content words whose closed form is much rarer than
+   either, or barely known at all, stay (``market-place``, ``Gholam-reza``); a little word
    and a content word with an uncommon closed form stay (``in-house``) -- unless a capitalised
    half before a lower-case one spells a known word or name (``Fair-child``);
-7. anything else is a stray split and is joined (``ag-ainst``, ``be-cause``).
+8. anything else is a stray split and is joined (``ag-ainst``, ``be-cause``).
 
 Fragments of one or two letters are not treated as words: word lists count ``ag``,
 ``ch`` and ``hu`` as words, but they are what splitting ``against``, ``China`` and

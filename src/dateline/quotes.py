@@ -12,8 +12,8 @@ from .quoting.direct import Parsed, attribute_marked
 from .quoting.labelled import find_labelled
 from .quoting.lexicon import load_lexicon
 from .quoting.marks import find_marked
-from .quoting.nouns import find_noun_cues
 from .quoting.mentions import build_history
+from .quoting.nouns import find_noun_cues
 from .quoting.reported import find_reported
 from .quoting.speakers import SpeakerResolver
 from .work import Context, Work
@@ -29,7 +29,7 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     direct = attribute_marked(Parsed.of(doc, text), marked, lexicon)
     reported = sorted(
         find_reported(doc, lexicon, quoted) + find_noun_cues(doc, lexicon, quoted) + find_labelled(doc, text),
-        key=lambda f: f.content
+        key=lambda f: f.content,
     )
     history = build_history(doc, text, ctx.registry, work.date, quoted=quoted)
     resolver = SpeakerResolver(history, lexicon, ctx.registry, work.date)

@@ -20,6 +20,8 @@ from .speakers import Previous, Resolved, SpeakerResolver
 
 #: reported speech is dropped when quotations cover at least this share of its content
 QUOTED_SHARE_DROP = 0.9
+#: an unattributed quotation this close (characters) after an attribution is taken as the same speaker's
+NEARBY_SPEAKER_CHARS = 400
 #: characters a quotation may reach past a clause's edge and still belong to it
 MAX_OVERHANG = 3
 
@@ -86,10 +88,12 @@ def to_quotes(work: Work, candidates: list[Candidate], resolver: SpeakerResolver
     last_mention: Span | None = None
     for candidate in candidates:
         found = candidate.found
-        if candidate.continues and previous is not None:
-            resolved = Resolved(
-                previous.resolved.speaker, previous.resolved.kind, "continues the quotation before"
+        near = previous is not None and candidate.start - previous.position <= NEARBY_SPEAKER_CHARS
+        if previous is not None and (candidate.continues or (found is None and near)):
+            how = (
+                "continues the quotation before" if candidate.continues else "no cue: the speaker just before"
             )
+            resolved = Resolved(previous.resolved.speaker, previous.resolved.kind, how)
             quotes.append(_quote(work, candidate, None, last_mention, resolved, None))
             continue
         if found is None or found.speaker is None:

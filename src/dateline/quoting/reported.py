@@ -30,7 +30,9 @@ OBJECT_DEPS = frozenset({"dobj", "xcomp"})
 #: prepositions that continue an object ("accused X of Y", "praised X for Y", "described X as Y")
 OBJECT_PREPS = frozenset({"of", "for", "as"})
 #: prepositions that usually set the scene of the act rather than extend what it is about
-SETTING_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "while", "with", "via", "through"})
+SETTING_PREPS = frozenset(
+    {"in", "at", "during", "after", "before", "since", "while", "with", "via", "through"}
+)
 #: entity types of a scene-setting phrase ("on Monday", "in Iowa")
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 #: an object needs at least this many words ("criticized Smith" is an attribution too)
@@ -132,7 +134,7 @@ def _finding(
 
 
 def content_span(head: Token, cue: Token, found: Attribution) -> tuple[int, int] | None:
-    """The characters of ``head``'s phrase as the content of ``cue``, or None if too short or the speaker's."""
+    """``head``'s phrase as the content of ``cue``; None if too short or overlapping the speaker."""
     doc = cue.doc
     start, end = _within_paragraph(doc, *_trim(doc, *_edges(head)), cue.i)
     if end - start < MIN_OBJECT_WORDS:
