@@ -188,10 +188,11 @@ def test_stance_verb_object(pipeline: Pipeline) -> None:
 
 
 def test_noun_cue_with_possessor(pipeline: Pipeline) -> None:
-    text = "Tomas Berg repeated his claim that the tunnel would be finished by the summer."
+    text = "Tomas Berg spoke on Monday. His claim that the tunnel would be finished by June surprised nobody."
     quote = _holding(_quotes(pipeline, text), "the tunnel would be finished")
     assert quote.cue is not None and quote.cue.text == "claim"
-    assert quote.speaker_mention is not None and quote.speaker_mention.text == "his"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "His"
+    assert quote.speaker is not None and quote.speaker.name == "Tomas Berg"
 
 
 def test_clause_holding_partial_quotes_is_one_direct_quote(pipeline: Pipeline) -> None:

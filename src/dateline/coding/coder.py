@@ -26,8 +26,8 @@ from ..work import Work
 from .arguments import EMPTY, Argument, Resolver, agent_of, passive_subject, subject_of
 from .event_dates import EventDate, default_date, resolve_date
 from .lexicon import Lexicon
-from .modality import is_deontic, modality_of
-from .ontology import Ontology
+from .modality import is_commitment, is_deontic, modality_of
+from .ontology import QUAD_BY_ROOT, Ontology
 from .predicates import Predicate, find_predicates
 from .verb_patterns import load_verb_files
 
@@ -37,7 +37,39 @@ REFINE: dict[str, dict[str, str]] = {
     "03": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"},
     "10": {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"},
     "12": {"04": "125", "06": "121", "07": "122", "08": "124"},
+    "13": {},  # a threat is refined by THREAT_OF
 }
+#: the threat (CAMEO 13x) of a hostile act, by the act's code prefix, longest first:
+#: ``threatened to break off relations`` is 1313, ``plans to impose restrictions`` is 132
+THREAT_OF: dict[str, str] = {
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "172": "132",
+    "191": "1381",
+    "192": "1382",
+    "14": "133",
+    "15": "138",
+    "16": "131",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "138",
+}
+#: roots whose stated intent, future or conditional is cooperation (03x) or a threat (13x)
+COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+#: roots a negated commitment turns into a rejection (``would not meet their demands``)
+REJECTABLE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+REJECT_CODE = "120"
+#: an appeal or demand is addressed to whoever its content clause says should act
+ADDRESSED_ROOTS = frozenset({"02", "10"})
 #: links along which a governing predicate takes a nested one as its content
 CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "oprd", "attr", "ccomp"})
 SOURCE_NOUN_DEPS = ("poss", "amod", "compound", "nmod")
@@ -75,6 +107,7 @@ TEMPORAL_MARKS = frozenset({"after", "before", "since", "when", "while", "until"
 ACCUSE_CODE = "112"
 APPEAL_CODE = "020"
 HOSTILE_QUADS = frozenset({3, 4})
+MATERIAL_CONFLICT = 4
 
 
 @dataclass(frozen=True)
@@ -154,14 +187,35 @@ def _background_of(token: Token, coded: set[int]) -> bool:
 def _folded_draft(gov: Predicate, code: str, inner: Predicate | None, resolver: Resolver) -> Draft:
     """One event for an appeal/intent and its content: roles missing on the governor come from inside."""
     draft = _draft(gov, code, resolver)
+    addressee = EMPTY
+    if gov.code[:2] in ADDRESSED_ROOTS and not draft.target.codes:
+        addressee = _addressee(gov.token, resolver, draft.source)
     if inner is None:
-        return draft
+        return replace(draft, target=addressee) if addressee.codes else draft
     inside = _draft(inner, inner.code, resolver)
     source = draft.source if draft.source.resolved else inside.source
-    target = draft.target if draft.target.resolved else inside.target
-    modality = tuple(sorted(set(draft.modality) | ({"negated"} & set(inside.modality))))
+    target = draft.target if draft.target.resolved else addressee if addressee.codes else inside.target
+    # an inner negation is the event's, unless it already made the event a refusal
+    refusal = draft.code[:2] == "12" and gov.code[:2] != "12"
+    modality = tuple(sorted(set(draft.modality) | (set() if refusal else {"negated"} & set(inside.modality))))
     reciprocal = draft.reciprocal and len(source.codes) > 1 and not target.codes
     return replace(draft, source=source, target=target, modality=modality, reciprocal=reciprocal)
+
+
+def _addressee(token: Token, resolver: Resolver, source: Argument) -> Argument:
+    """Whom a demand or appeal is addressed to: the subject of its content clause
+    (``demanded that Germany release the prisoners`` -> Germany), never the speaker."""
+    for clause in token.children:
+        if clause.dep_ not in {"ccomp", "xcomp"}:
+            continue
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        argument = resolver.argument(subject)
+        codes = tuple(c for c in argument.codes if c not in source.codes)
+        if codes:
+            return Argument(codes, argument.spans)
+    return EMPTY
 
 
 def _reversed(drafts: list[Draft]) -> list[Draft]:
@@ -196,7 +250,7 @@ def _fold(predicates: list[Predicate], ontology: Ontology) -> list[Folded]:
             code = gov.code
             # a dictionary's code is exact (PETRARCH never refines); the built-in 0-ending codes are roots
             if code.endswith("0") and len(code) == 3 and "dict" not in gov.entry.flags:
-                code = REFINE[root].get(inner.code[:2], code)
+                code = _refined(root, inner.code, code)
             folded.append((replace(gov, last=max(gov.last, inner.last)), code, inner))
             break
     done = {p.token.i for p, _, _ in folded}
@@ -207,6 +261,20 @@ def _fold(predicates: list[Predicate], ontology: Ontology) -> list[Folded]:
             continue  # "plans to ..." with no event inside says nothing codable
         folded.append((predicate, predicate.code, None))
     return sorted(folded, key=lambda item: item[0].first)
+
+
+def _refined(root: str, inner: str, code: str) -> str:
+    """A governing appeal/intent/demand/rejection/threat refined by what it is about; an intent
+    to do harm (``plans to impose restrictions on X``) is a threat."""
+    if root in {"03", "13"}:
+        threat = _threat_of(inner)
+        if threat is not None:
+            return threat
+    return REFINE[root].get(inner[:2], code)
+
+
+def _threat_of(code: str) -> str | None:
+    return next((THREAT_OF[code[:n]] for n in (4, 3, 2) if code[:n] in THREAT_OF), None)
 
 
 def _one_per_phrase(acts: list[Folded]) -> list[Folded]:
@@ -251,10 +319,31 @@ def _draft(predicate: Predicate, code: str, resolver: Resolver) -> Draft:
     modality = tuple(sorted(set(modality_of(anchor)) | set(modality_of(predicate.token))))
     if "intent" in modality and code[:2] in REFINE["03"]:
         code = REFINE["03"][code[:2]]
+    if "dict" not in predicate.entry.flags and (predicate.kind == "verb" or predicate.light is not None):
+        code, modality = _stated_code(code, modality, is_commitment(anchor))
     reciprocal = predicate.entry.reciprocal and (len(source.codes) > 1 or bool(target.codes))
     # a compound subject with nobody else involved acts among itself ("X and Y agreed")
     reciprocal = reciprocal or (len(source.codes) > 1 and not target.codes and not target.spans)
     return Draft(predicate, code, source, target, modality, predicate.first, predicate.last, reciprocal)
+
+
+def _stated_code(code: str, modality: tuple[str, ...], committed: bool) -> tuple[str, tuple[str, ...]]:
+    """What an act said to be intended, coming or conditional (``will``, ``would``, ``plans
+    to``) is as an event: a refusal when negated (``would not meet their demands``), a threat
+    when hostile (``said they would blockade Paris``), an intent to cooperate when cooperative
+    (``will visit``). Past acts keep their code; dictionary codes are exact and never pass here."""
+    root = code[:2]
+    stated = committed or "intent" in modality
+    if "negated" in modality and root in REJECTABLE_ROOTS and (stated or root == "03"):
+        return REFINE["12"].get(root, REJECT_CODE), tuple(m for m in modality if m != "negated")
+    if not stated or "negated" in modality:
+        return code, modality
+    threat = _threat_of(code) if QUAD_BY_ROOT.get(root) == MATERIAL_CONFLICT else None
+    if threat is not None:
+        return threat, modality
+    if root in COOPERATIVE_ROOTS:
+        return REFINE["03"][root], modality
+    return code, modality
 
 
 def _verb_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Argument]:
@@ -366,6 +455,10 @@ def _purpose_target(
             codes = tuple(c for c in argument.codes if c not in source.codes)
             if codes:
                 return Argument(codes, argument.spans)
+        # "threatened to break off relations with X": inside the complement's own objects
+        deeper = _deep_target(objects, resolver, source) if objects else None
+        if deeper is not None:
+            return deeper
     return None
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+#: auxiliaries that state an act as coming or promised (a stated threat or intent when reported)
+COMMITMENT_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "would", "can"})
 DEONTIC_AUX = frozenset({"should", "must", "ought"})
 #: governing words that make their complement an intention of the subject
@@ -40,6 +42,14 @@ def modality_of(token: Token) -> tuple[str, ...]:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 found.add("negated")
     return tuple(sorted(found))
+
+
+def is_commitment(token: Token) -> bool:
+    """True when the clause states an act as coming or promised (``will``, ``shall``, a
+    conditional ``would``), not as done or merely possible (``could``, ``may``)."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in COMMITMENT_AUX for node in _chain(token) for c in node.children
+    )
 
 
 def is_deontic(token: Token) -> bool:
