@@ -22,6 +22,8 @@ INNER_DEPS = ("appos", "poss", "compound", "amod", "nmod")
 INNER_PREPS = ("by", "of", "from", "in", "between", "among")
 #: prepositions that place an agent noun in a country (``lawmakers in X``, ``soldiers from X``)
 AGENT_PREPS = frozenset({"of", "in", "from"})
+#: prepositions that place a person or target noun (``residents of X``, ``targets in X``)
+PLACE_HEAD_PREPS = frozenset({"in", "of", "from", "near", "around"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "me"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her"})
@@ -58,6 +60,8 @@ class Resolver:
     entities: dict[int, Span] = field(default_factory=dict)
     persons: list[Span] = field(default_factory=list)
     arguments: dict[tuple[int, int], Argument] = field(default_factory=dict)
+    #: nouns of people/targets placed by ``in X`` (``targets in Jericho``): the place's country
+    place_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for ent in self.doc.ents:
@@ -89,7 +93,7 @@ class Resolver:
         heads = _conjuncts(token)
         shared = _agent_place(heads)
         for head in heads:
-            found = self._agents(head, shared)
+            found = self._agents(head, shared) or self._joined(head)
             named, span = self._phrase(head, 0) if not found else ((), _span_of(head))
             spans.append(span)
             for one in found or named:
@@ -115,6 +119,37 @@ class Resolver:
                 found.append(code)
         return found
 
+    def _joined(self, head: Token) -> list[str]:
+        """Joined modifiers each name an actor with the head: ``Hungarian and Romanian
+        officials`` -> HUNGOV, ROUGOV (the phrase as a whole resolves to the first only)."""
+        for child in head.children:
+            if child.dep_ not in {"amod", "compound"} or not any(c.dep_ == "conj" for c in child.children):
+                continue
+            found: list[str] = []
+            for modifier in (child, *child.conjuncts):
+                words = _strip_det(_np_span(modifier))
+                code = self.lookup(f"{words} {head.text}") or self.lookup(words)
+                if code and code not in found:
+                    found.append(code)
+            if len(found) > 1:
+                return found
+        return []
+
+    def _placed(self, token: Token) -> tuple[str, ...]:
+        """``demonstrators in Baghdad``, ``targets in Jericho``: a person or target noun placed in
+        a known place belongs to the place's country."""
+        if token.lemma_.lower() not in self.place_heads:
+            return ()
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_HEAD_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    country = self.registry.place_country(_strip_det(_np_span(obj)))
+                    if country:
+                        return (country,)
+        return ()
+
     def _phrase(self, token: Token, depth: int) -> tuple[tuple[str, ...], tuple[int, int]]:
         span = _np_span(token)
         text = _strip_det(span)
@@ -133,7 +168,7 @@ class Resolver:
         if code is not None:
             return (code,), (span.start_char, span.end_char)
         codes = self._inner(token, depth) if depth < MAX_DEPTH else ()
-        return codes, (span.start_char, span.end_char)
+        return codes or self._placed(token), (span.start_char, span.end_char)
 
     def _inner(self, token: Token, depth: int) -> tuple[str, ...]:
         """Actors named inside the phrase; a list inside counts whole (``ties between X and Y``)."""

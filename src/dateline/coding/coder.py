@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+import pycountry
 from spacy.tokens import Span, Token
 
 from ..records import Event, Quote
@@ -28,7 +29,7 @@ from .event_dates import EventDate, default_date, resolve_date
 from .lexicon import Lexicon
 from .modality import is_commitment, is_deontic, modality_of
 from .ontology import QUAD_BY_ROOT, Ontology
-from .predicates import Predicate, find_predicates
+from .predicates import Predicate, find_predicates, noun_predicate
 from .verb_patterns import load_verb_files
 
 #: how a governing appeal/intent/demand/rejection refines by the root of what it is about
@@ -68,6 +69,9 @@ COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 #: roots a negated commitment turns into a rejection (``would not meet their demands``)
 REJECTABLE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 REJECT_CODE = "120"
+#: acts whose unnamed target is the source's own country (protest; coercion of someone unnamed)
+DOMESTIC_ROOTS = frozenset({"14", "17"})
+DOMESTIC_IF_OBJECT = frozenset({"17"})
 #: an appeal or demand is addressed to whoever its content clause says should act
 ADDRESSED_ROOTS = frozenset({"02", "10"})
 #: links along which a governing predicate takes a nested one as its content
@@ -116,13 +120,17 @@ class Coder:
 
     ontology: Ontology
     lexicon: Lexicon
+    #: ISO 3166 alpha-3 codes: a source whose code starts with one is of that country
+    countries: frozenset[str] = frozenset()
 
 
 @cache
 def load_coder(data: Path, verb_files: tuple[Path, ...] = ()) -> Coder:
     """Load once per data folder and verb dictionaries; the result is shared read-only."""
     dictionary = load_verb_files(verb_files) if verb_files else None
-    return Coder(Ontology.load(data / "ontology"), Lexicon.load(data / "events", dictionary))
+    ontology = Ontology.load(data / "ontology", data / "events" / "plover_overrides.txt")
+    countries = frozenset(c.alpha_3 for c in pycountry.countries)
+    return Coder(ontology, Lexicon.load(data / "events", dictionary), countries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +167,28 @@ def _sentence_drafts(sent: Span, previous: Span | None, resolver: Resolver, code
     speech = [p for p in predicates if p.entry.is_speech]
     acts = _one_per_phrase(_fold([p for p in predicates if not p.entry.is_speech], coder.ontology))
     drafts = [_folded_draft(gov, code, inner, resolver) for gov, code, inner in acts]
+    drafts.extend(_inner_events(sent, drafts, resolver, coder))
     drafts.extend(_reversed(drafts))
-    drafts = _without_background(drafts)
+    drafts = [_domestic(d, coder.countries) for d in _without_background(drafts)]
     for cue in speech:
         drafts.extend(_speech_drafts(cue, previous, resolver, coder))
     return [d for d in drafts if d.source.resolved]
+
+
+def _domestic(draft: Draft, countries: frozenset[str]) -> Draft:
+    """A protest naming nobody it is against is against its own country's authorities
+    (``thousands demonstrated in Kirkuk``), and a coercive act on people it does not name
+    (``police arrested 12``) falls on the source's own country: the target is the source's
+    country. Dictionary codes and sources of no country (IGOs, NGOs) are left alone."""
+    root = draft.code[:2]
+    if draft.target.codes or "dict" in draft.predicate.entry.flags or not draft.source.codes:
+        return draft
+    if root not in DOMESTIC_ROOTS or (root in DOMESTIC_IF_OBJECT and not draft.target.spans):
+        return draft
+    country = draft.source.codes[0][:3]
+    if country not in countries:
+        return draft
+    return replace(draft, target=Argument((country,), draft.target.spans))
 
 
 def _without_background(drafts: list[Draft]) -> list[Draft]:
@@ -286,17 +311,58 @@ def _one_per_phrase(acts: list[Folded]) -> list[Folded]:
 
 
 def _in_phrase_of(noun: Predicate, verbs: list[Token]) -> bool:
-    if noun.light is not None:
-        return False
-    keys = {v.i for v in verbs}
-    node = noun.token
+    return noun.light is None and _phrase_verb(noun.token, {v.i for v in verbs}) is not None
+
+
+def _phrase_verb(noun: Token, keys: set[int]) -> int | None:
+    """The coded verb whose own phrase holds the noun, if any."""
+    node = noun
     for _ in range(8):
         if node.dep_ not in PHRASE_DEPS or node.head.i == node.i:
-            return False
+            return None
         node = node.head
         if node.i in keys:
-            return True
-    return False
+            return node.i
+    return None
+
+
+def _inner_events(sent: Span, drafts: list[Draft], resolver: Resolver, coder: Coder) -> list[Draft]:
+    """An event noun inside a verb's phrase that names its own parties is an event too:
+    ``France welcomed talks between Russia and Ukraine`` is also Russia and Ukraine talking.
+    Kept only with a source and a target of its own, its source not the verb's. Under a
+    PETRARCH dictionary verb the phrase is coded once, as PETRARCH does (its gold says so)."""
+    outer = {
+        d.predicate.token.i: d
+        for d in drafts
+        if d.predicate.kind == "verb" and "dict" not in d.predicate.entry.flags
+    }
+    taken = {d.predicate.token.i for d in drafts}
+    found: list[Draft] = []
+    for token in sent:
+        if token.i in taken or token.pos_ != "NOUN" or token.ent_type_:
+            continue
+        verb = _phrase_verb(token, set(outer)) if token.dep_ in PHRASE_DEPS else None
+        if verb is None:
+            continue
+        predicate = noun_predicate(token, coder.lexicon, None)
+        if predicate is None or predicate.code[:2] in REFINE:
+            continue
+        source, target = _own_noun_roles(predicate, resolver)
+        if not (source.codes and target.codes) or set(source.codes) & set(outer[verb].source.codes):
+            continue
+        draft = _draft(predicate, predicate.code, resolver)
+        found.append(replace(draft, source=source, target=target, reciprocal=predicate.entry.reciprocal))
+    return found
+
+
+def _own_noun_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Argument]:
+    """An event noun's parties from its own phrase only (``Russian sanctions on X``, ``talks
+    between X and Y``), never from the clause around it."""
+    source = _noun_source(predicate.token, resolver)
+    target = _target(predicate.token, predicate, resolver, source)
+    if not source.resolved and len(target.codes) > 1 and "between" in {c.lower_ for c in predicate.token.children}:
+        return Argument(target.codes[:1], target.spans[:1]), Argument(target.codes[1:], target.spans[1:])
+    return source, target
 
 
 def _governs(gov: Token, inner: Predicate) -> bool:
@@ -354,6 +420,10 @@ def _verb_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Arg
         if placed is not None:
             return placed
     passive = passive_subject(token)
+    if passive is not None and "stative" in entry.flags and agent_of(token) is None:
+        # an adjectival passive names its actor: "X is opposed to Y" is X's act
+        source = resolver.argument(passive)
+        return source, _target(token, predicate, resolver, source)
     if passive is not None:
         agent = agent_of(token)
         target = resolver.argument(passive)
@@ -557,7 +627,8 @@ def _governor_source(predicate: Predicate, resolver: Resolver) -> Argument:
     agent = agent_of(head)
     if agent is not None:
         return resolver.argument(agent)
-    subject = subject_of(head)
+    # "X was engaged in ethnic cleansing": a light verb's passive subject holds the event
+    subject = subject_of(head) or passive_subject(head)
     return resolver.argument(subject) if subject is not None else EMPTY
 
 

@@ -97,10 +97,20 @@ class Lexicon:
     nouns: dict[str, tuple[Entry, ...]]
     #: PETRARCH verb dictionaries (``--verbs``): tried before the built-in verbs
     dictionary: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    #: irregular verb forms -> lemma (``data/events/irregular.tsv``), for when the lemmatizer errs
+    irregular: dict[str, str] = field(default_factory=dict)
+    #: nouns of people or targets that take their country from a place (``targets in Jericho``)
+    place_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path, dictionary: dict[str, tuple[Entry, ...]] | None = None) -> Lexicon:
-        return cls(_read(folder / "verbs.tsv"), _read(folder / "nouns.tsv"), dictionary or {})
+        return cls(
+            _read(folder / "verbs.tsv"),
+            _read(folder / "nouns.tsv"),
+            dictionary or {},
+            _read_pairs(folder / "irregular.tsv"),
+            frozenset(_read_pairs(folder / "place_heads.tsv")),
+        )
 
     def match_verb(
         self,
@@ -175,6 +185,17 @@ def _best(entries: tuple[Entry, ...], context: Mapping[str, object]) -> Entry | 
         if entry.match(context) is not None:
             return entry
     return None
+
+
+def _read_pairs(path: Path) -> dict[str, str]:
+    """``word<TAB>value`` rows (a lone word maps to itself); ``#`` comments."""
+    pairs: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        pairs[cols[0]] = cols[1] if len(cols) > 1 else cols[0]
+    return pairs
 
 
 def _read(path: Path) -> dict[str, tuple[Entry, ...]]:

@@ -55,7 +55,9 @@ class Ontology:
     plover_contexts: frozenset[str]
 
     @classmethod
-    def load(cls, folder: Path) -> Ontology:
+    def load(cls, folder: Path, overrides: Path | None = None) -> Ontology:
+        """``overrides``: Dateline's own CAMEO->PLOVER rows (same line format), applied over the
+        pinned table where its row contradicts the PLOVER codebook (see docs/events.md)."""
         goldstein = _read_goldstein(folder / "goldstein.tsv")
         names = _read_names(folder / "cameo_event_codes.tsv")
         cameo = {
@@ -65,7 +67,10 @@ class Ontology:
         codebook = json.loads((folder / "plover_codebook.json").read_text(encoding="utf-8"))
         return cls(
             cameo=cameo,
-            plover=_read_plover_map(folder / "CAMEO2PLOVER-2021.txt"),
+            plover={
+                **_read_plover_map(folder / "CAMEO2PLOVER-2021.txt"),
+                **(_read_plover_map(overrides) if overrides is not None else {}),
+            },
             plover_types=frozenset(e["event"] for e in codebook["events"]),
             plover_modes={e["event"]: frozenset(m["mode"] for m in e["modes"]) for e in codebook["events"]},
             plover_contexts=frozenset(c["context"] for c in codebook["contexts"]),

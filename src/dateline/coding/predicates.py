@@ -8,6 +8,7 @@ Tokens a pattern consumed never start an event of their own.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -35,6 +36,8 @@ CLAUSE_DEPS = frozenset(
 #: prepositional/object links a light verb uses to hand the event to its noun
 LIGHT_OBJECT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 PATTERN_DEPTH = 3
+#: inflection endings and what replaces them, tried in order (``raped`` -> ``rape``, ``rap``)
+INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", ""))
 #: PETRARCH phrase patterns reach one level further (``ASSURANCES (ON &TIETYPES)``)
 DICT_DEPTH = 4
 VERB_TAGS = frozenset({"VERB"})
@@ -65,7 +68,7 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
     for token in sent:
         if token.i in consumed or token.pos_ not in NOUN_TAGS or token.ent_type_:
             continue  # a word inside a name ("... Treaty Organization") is no event
-        predicate = _noun_predicate(token, lexicon, None)
+        predicate = noun_predicate(token, lexicon, None)
         if predicate is not None:
             consumed.add(token.i)
             found.append(predicate)
@@ -77,7 +80,7 @@ def _verb_predicates(token: Token, lexicon: Lexicon, consumed: set[int]) -> list
         return []  # PETRARCH matches verb forms, so a non-word form ("departes") is no verb
     context = _context(token)
     wide = _wide_context(token, _context(token, DICT_DEPTH)) if lexicon.dictionary else context
-    entry = lexicon.match_verb(token.lemma_.lower(), context, wide, token.lower_)
+    entry = _match_verb(token, lexicon, context, wide)
     if entry is None:
         return []
     keys = entry.match(wide if "dict" in entry.flags else context) or []
@@ -93,16 +96,45 @@ def _verb_predicates(token: Token, lexicon: Lexicon, consumed: set[int]) -> list
     return [Predicate(token, entry, entry.code, "verb", first, last)]
 
 
+def _match_verb(
+    token: Token, lexicon: Lexicon, context: dict[str, Token], wide: dict[str, Token]
+) -> Entry | None:
+    """By the lemma, else by the word's own base forms: the lemmatizer guesses wrong for some
+    verbs (``raped`` -> ``rap``), so the lowercased form, an irregular form's lemma and the form
+    without its inflection ending are tried too."""
+    entry = lexicon.match_verb(token.lemma_.lower(), context, wide, token.lower_)
+    if entry is not None:
+        return entry
+    for lemma in base_forms(token.lower_, lexicon.irregular):
+        if lemma != token.lemma_.lower():
+            entry = lexicon.match_verb(lemma, context, wide, token.lower_)
+            if entry is not None:
+                return entry
+    return None
+
+
+def base_forms(form: str, irregular: Mapping[str, str]) -> list[str]:
+    """Candidate lemmas of an inflected verb form, most likely first."""
+    found = [irregular[form]] if form in irregular else []
+    found.append(form)
+    for ending, keep in INFLECTIONS:
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            found.append(form[: len(form) - len(ending)] + keep)
+    return list(dict.fromkeys(found))
+
+
 def _light(verb: Token, lexicon: Lexicon, consumed: set[int]) -> list[Predicate]:
     """A light verb's event is its noun object's (``held talks`` -> the talks)."""
     found = []
     for obj in _light_objects(verb):
-        predicate = _noun_predicate(obj, lexicon, verb)
+        if obj.i in consumed:
+            continue  # already a word of another pattern ("threatened to hold a strike")
+        predicate = noun_predicate(obj, lexicon, verb)
         if predicate is not None:
             consumed.add(obj.i)
             found.append(predicate)
             for conj in obj.conjuncts:
-                extra = _noun_predicate(conj, lexicon, verb)
+                extra = noun_predicate(conj, lexicon, verb)
                 if extra is not None and conj.i not in consumed:
                     consumed.add(conj.i)
                     found.append(extra)
@@ -116,7 +148,7 @@ def _light_objects(verb: Token) -> list[Token]:
     return objects
 
 
-def _noun_predicate(token: Token, lexicon: Lexicon, light: Token | None) -> Predicate | None:
+def noun_predicate(token: Token, lexicon: Lexicon, light: Token | None) -> Predicate | None:
     context = _context(token)
     if token.pos_ not in NOUN_TAGS:
         return None
