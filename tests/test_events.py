@@ -41,8 +41,13 @@ def test_aid_to_country(pipeline: Pipeline) -> None:
 
 
 def test_compound_subject_is_one_reciprocal_event(pipeline: Pipeline) -> None:
-    event = only(events_of(pipeline, "France and Germany will meet next month."), "04")
+    event = only(events_of(pipeline, "France and Germany met on Monday."), "04")
     assert set(event.source) == {"FRA", "DEU"} and event.reciprocal
+
+
+def test_stated_future_cooperation_is_an_intent(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "France and Germany will meet next month."), "03")
+    assert event.cameo == "036" and set(event.source) == {"FRA", "DEU"}
     assert "future" in event.modality
     assert (event.date, event.date_precision) == ("2022-01", "month")
 
@@ -53,8 +58,73 @@ def test_passive_voice_swaps_roles(pipeline: Pipeline) -> None:
 
 
 def test_negation(pipeline: Pipeline) -> None:
-    event = only(events_of(pipeline, "Japan did not agree to sign a treaty with France."), "03")
+    event = only(events_of(pipeline, "Japan did not send aid to France."), "07")
     assert "negated" in event.modality and event.target == ("FRA",)
+
+
+def test_refused_cooperation_is_a_rejection(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Japan did not agree to sign a treaty with France."), "12")
+    assert "negated" not in event.modality and event.target == ("FRA",)
+    event = only(events_of(pipeline, "Egypt said it would not meet their demands."), "12")
+    assert event.source == ("EGY",) and event.plover is not None and event.plover["type"] == "REJECT"
+
+
+def test_threat_takes_the_target_of_what_it_threatens(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Chile threatened to break off diplomatic relations with Peru."), "13")
+    assert (event.source, event.target) == (("CHL",), ("PER",))
+    event = only(events_of(pipeline, "Greece plans to impose restrictions on Turkey."), "13")
+    assert (event.source, event.target) == (("GRC",), ("TUR",))
+    events = events_of(pipeline, "French farmers threatened to hold a general strike.")
+    assert [e.cameo[:2] for e in events] == ["13"]
+
+
+def test_stated_hostile_act_is_a_threat(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Serbian rebels said they would attack Belgrade."), "13")
+    assert event.source == ("SRBREB",)
+
+
+def test_demand_is_addressed_to_the_subject_of_its_content(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Spain demanded that Italy free the fishermen."), "10")
+    assert (event.source, event.target) == (("ESP",), ("ITA",))
+
+
+def test_adjectival_passive_keeps_its_actor(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Spain is opposed to French mediation."), "12")
+    assert (event.source, event.target) == (("ESP",), ("FRA",))
+
+
+def test_verb_lookup_survives_a_wrong_lemma(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Serbian soldiers raped women in Bosnia."), "18")
+    assert event.source == ("SRBMIL",)
+
+
+def test_joined_adjectives_each_name_an_actor(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Senior Hungarian and Romanian officials agreed on Monday."), "03")
+    assert set(event.source) == {"HUNGOV", "ROUGOV"}
+
+
+def test_people_in_a_place_belong_to_its_country(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Israeli tanks fired shells at targets in Gaza."), "19")
+    assert event.target == ("PSE",)
+
+
+def test_a_visit_is_one_event_and_hosting_is_its_own(pipeline: Pipeline) -> None:
+    assert [(e.cameo, e.source) for e in events_of(pipeline, "Chile visited Peru on Monday.")] == [
+        ("042", ("CHL",))
+    ]
+    assert [(e.cameo, e.source) for e in events_of(pipeline, "Peru hosted Chile on Monday.")] == [
+        ("043", ("PER",))
+    ]
+
+
+def test_inner_event_with_its_own_parties_is_kept(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "France welcomed talks between Russia and Ukraine.")
+    assert {(e.cameo[:2], e.source) for e in events} == {("05", ("FRA",)), ("04", ("RUS",))}
+
+
+def test_domestic_protest_targets_its_own_government(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Thousands of Iraqi Kurds demonstrated in Kirkuk."), "14")
+    assert event.target == ("IRQGOV",)
 
 
 def test_appeal_folds_its_content(pipeline: Pipeline) -> None:

@@ -14,7 +14,7 @@ from dateline.pipeline import Pipeline
 from dateline.records import Event, Origin, RawStory, StoryResult
 from dateline.settings import data_dir
 
-FLAGS = {"recip", "speech", "intent", "light", "notarget"}
+FLAGS = {"recip", "speech", "intent", "light", "notarget", "stative"}
 
 
 @pytest.fixture(scope="module")

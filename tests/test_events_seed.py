@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from dateline.cleaning import clean_story
 from dateline.coding.arguments import Resolver
-from dateline.coding.coder import code_work, load_coder
+from dateline.coding.coder import Coder, code_work, load_coder
 from dateline.evaluation.events import evaluate
 from dateline.pipeline import Pipeline
 from dateline.reading import read_inputs
@@ -23,10 +25,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
 #: dev floors, pinned a little under the measured figures (see docs/events.md)
 FLOORS = {
-    # measured (with the suite's verb dictionary, round 3) 2_02: found 0.701, extras 0.243;
-    # plover_gsr: found 0.300-0.346, extras 0.707-0.738 (moving with the built-in lexicon work)
+    # measured (with the suite's verb dictionary, round 4) 2_02: found 0.701, extras 0.249;
+    # plover_gsr: found 0.451, extras 0.604 (round 3: 0.300-0.346 / 0.707-0.738)
     "petr_validate_2_02": {"found": 0.68, "max_extras": 0.27},
-    "plover_gsr": {"found": 0.28, "max_extras": 0.80},
+    "plover_gsr": {"found": 0.42, "max_extras": 0.66},
 }
 #: coding may cost at most this share of the NLP (parse) time
 SPEED_BUDGET = 0.10
@@ -97,7 +99,7 @@ def test_coding_costs_under_a_tenth_of_parsing(pipeline: Pipeline, seed_path: Pa
     work = Work(story, doc, offsets_from_repairs(story.repairs, len(story.text)))
     coder = load_coder(pipeline.settings.data)
     code = min(
-        _timed(lambda: code_work(work, Resolver(doc, pipeline.registry, story.published), coder))
+        _timed(lambda: code_work(work, _resolver(doc, pipeline, story.published, coder), coder))
         for _ in range(5)
     )
     assert code <= SPEED_BUDGET * parse, (code, parse)
@@ -107,3 +109,8 @@ def _timed(call: Callable[[], object]) -> float:
     start = time.perf_counter()
     call()
     return time.perf_counter() - start
+
+
+def _resolver(doc: Doc, pipeline: Pipeline, on: dt.date | None, coder: Coder) -> Resolver:
+    """The resolver as the events stage builds it (with the lexicon's place nouns)."""
+    return Resolver(doc, pipeline.registry, on, place_heads=coder.lexicon.place_heads)

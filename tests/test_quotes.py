@@ -200,3 +200,61 @@ def test_clause_holding_partial_quotes_is_one_direct_quote(pipeline: Pipeline) -
     quote = _holding(_quotes(pipeline, text), "Sales were")
     assert quote.kind == "direct" and "calmer market" in quote.text
     assert quote.speaker is not None and quote.speaker.name == "Ruth Adler"
+
+
+def test_dateline_is_not_a_speaker_label(pipeline: Pipeline) -> None:
+    text = (
+        "OSLO (NTB): The harbour tunnel will stay closed until the spring thaw.\n\n"
+        "Work crews found cracks in the roof last week."
+    )
+    quotes = _quotes(pipeline, text)
+    assert not [q for q in quotes if q.cue is not None and q.cue.text == ":"], [q.text for q in quotes]
+
+
+def test_place_and_agency_shape_is_not_a_label_but_a_name_and_network_is() -> None:
+    from dateline.quoting.labelled import is_dateline_shape
+
+    places = {"Lisbon": "PRT", "Kyiv": "UKR"}.get
+    assert is_dateline_shape("LISBON (Lusa)", places)
+    assert is_dateline_shape("KYIV /Ukrinform/", places)
+    assert not is_dateline_shape("DANA FELLOWS (CNN)", places)
+    assert not is_dateline_shape("Lisbon", places)
+
+
+def test_modal_stance_inside_reported_content_is_not_its_own_attribution(pipeline: Pipeline) -> None:
+    text = (
+        "The two river councils should back the new flood barrier and share its costs, "
+        "Karin Holm said on Monday."
+    )
+    quotes = _quotes(pipeline, text)
+    assert not [q for q in quotes if q.cue is not None and q.cue.text == "back"], [
+        (q.cue and q.cue.text, q.text) for q in quotes
+    ]
+    quote = _holding(quotes, "new flood barrier")
+    assert quote.speaker is not None and quote.speaker.name == "Karin Holm"
+
+
+def test_one_quotation_one_speaker_keeps_the_outer_frame(pipeline: Pipeline) -> None:
+    text = (
+        "Lars Eriksen spoke to reporters after the summit.\n\n"
+        "According to him, the two ministers discussed “every open question on fishing quotas” – "
+        "from the northern waters to the southern coast."
+    )
+    quotes = [q for q in _quotes(pipeline, text) if "every open question" in q.text]
+    assert len(quotes) == 1, [(q.cue and q.cue.text, q.text) for q in quotes]
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Lars Eriksen"
+
+
+def test_titled_name_keeps_the_registry_person(pipeline: Pipeline) -> None:
+    ref = pipeline.registry.resolve("Vladimir Putin", on=dt.date(2021, 12, 15), label="PERSON")
+    if ref is None:
+        pytest.skip("the registry does not know Vladimir Putin")
+    text = (
+        "Russian President Vladimir Putin met the governors in Moscow.\n\n"
+        "Later, Putin discussed new regional budgets and road repairs with the governors."
+    )
+    quotes = [q for q in _quotes(pipeline, text) if q.speaker is not None]
+    assert quotes, "no attribution found"
+    for quote in quotes:
+        assert quote.speaker is not None
+        assert (quote.speaker.name, quote.speaker.actor) == (ref.name, ref.code), quote.reason

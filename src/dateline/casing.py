@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,31 +60,49 @@ def truecase(text: str, lexicon: CasingLexicon) -> str:
     shouted = [is_shouted(line) for line in lines]
     if not any(shouted):
         return text
-    votes = case_votes(line for line, loud in zip(lines, shouted, strict=True) if not loud)
+    loud = [line for line, flag in zip(lines, shouted, strict=True) if flag]
+    wanted = {match.group().lower() for line in loud for match in _WORD.finditer(line)}
+    votes = case_votes((line for line, flag in zip(lines, shouted, strict=True) if not flag), wanted)
     return "\n".join(
-        recase_line(line, lexicon, votes) if loud else line for line, loud in zip(lines, shouted, strict=True)
+        recase_line(line, lexicon, votes) if flag else line for line, flag in zip(lines, shouted, strict=True)
     )
 
 
 def is_shouted(line: str) -> bool:
     """Whether nearly all cased letters of the line are capitals."""
-    upper = sum(1 for char in line if char.isupper())
-    lower = sum(1 for char in line if char.islower())
+    # map() counts in C: this runs on every line of every story, shouted or not
+    upper = sum(map(str.isupper, line))
+    if upper < SHOUTED_MIN_LETTERS * SHOUTED_SHARE:
+        return False  # too few capitals for any line that passes both tests below
+    lower = sum(map(str.islower, line))
     total = upper + lower
     return total >= SHOUTED_MIN_LETTERS and upper >= SHOUTED_SHARE * total
 
 
-def case_votes(lines: Iterable[str]) -> dict[str, str]:
-    """How each word is usually written inside sentences of ordinary text (not sentence-initially)."""
-    counts: dict[str, Counter[str]] = {}
+def case_votes(lines: Iterable[str], wanted: Container[str] | None = None) -> dict[str, str]:
+    """How each word is usually written inside sentences of ordinary text (not sentence-initially).
+
+    ``wanted`` limits the count to these lower-case words (the words of the shouted lines):
+    the votes of all other words would never be read. Ties go to the shape seen first.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
     for line in lines:
+        previous = ""  # the last character that is not a space before the word ("" at line start)
+        cursor = 0
         for match in _WORD.finditer(line):
             word = match.group()
-            before = line[: match.start()].rstrip()
-            initial = not before or before[-1] in _SENTENCE_END
-            if not initial or word[1:].isupper():
-                counts.setdefault(word.lower(), Counter())[_shape(word)] += 1
-    return {key: counter.most_common(1)[0][0] for key, counter in counts.items()}
+            gap = line[cursor : match.start()].rstrip()
+            previous = gap[-1] if gap else previous
+            initial = not previous or previous in _SENTENCE_END
+            previous, cursor = word[-1], match.end()
+            key = word.lower()
+            if (wanted is None or key in wanted) and (not initial or word[1:].isupper()):
+                counts[key, _shape(word)] += 1
+    best: dict[str, tuple[int, str]] = {}
+    for (key, shape), count in counts.items():  # insertion order: first seen wins a tie
+        if key not in best or count > best[key][0]:
+            best[key] = (count, shape)
+    return {key: shape for key, (_count, shape) in best.items()}
 
 
 def recase_line(line: str, lexicon: CasingLexicon, votes: dict[str, str]) -> str:

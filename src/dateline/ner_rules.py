@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pycountry
+from spacy.attrs import IS_ALPHA, IS_TITLE, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -116,6 +117,44 @@ def _lines(path: Path) -> list[str]:
         return [line for line in stripped if line]
 
 
+@dataclass(frozen=True, slots=True)
+class TokenView:
+    """What the whole-document rules read of every token, taken in one pass.
+
+    Each ``doc[i]`` builds a new ``Token`` object; the rules used to walk the
+    document five times that way, which cost more than the rules themselves.
+    """
+
+    text: str
+    texts: list[str]
+    starts: list[int]
+    title: list[bool]
+    alpha: list[bool]
+    #: whether a space follows the token (spaCy's ``whitespace_`` is one space or nothing,
+    #: so a line break is always a token of its own)
+    spaced: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenView:
+        # one C-level copy of the attributes; token texts come from the string store
+        rows = doc.to_array([ORTH, IS_TITLE, IS_ALPHA, SPACY]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        texts = [strings[row[0]] for row in rows]
+        spaced = [bool(row[3]) for row in rows]
+        starts: list[int] = []
+        at = 0
+        for word, space in zip(texts, spaced, strict=True):
+            starts.append(at)
+            at += len(word) + space
+        text = "".join(word + " " if space else word for word, space in zip(texts, spaced, strict=True))
+        title = [bool(row[1]) for row in rows]
+        return cls(text, texts, starts, title, [bool(row[2]) for row in rows], spaced)
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building the span."""
+        return self.text[self.starts[start] : self.starts[end - 1] + len(self.texts[end - 1])]
+
+
 class NerRules:
     """The spaCy component; holds its matchers, built once when the pipeline loads."""
 
@@ -129,17 +168,18 @@ class NerRules:
         self.matcher.add("NORP", [nlp.make_doc(name) for name in lexicon.nationalities])
 
     def __call__(self, doc: Doc) -> Doc:
+        view = TokenView.of(doc)
         spans = [piece for ent in doc.ents for piece in tidy(ent)]
-        spans, teams = results_lines(doc, spans)
+        spans, teams = results_lines(doc, spans, view)
         spans = self.gazetteer(doc, spans, teams)
         spans = [span for span in spans if not self.plain_word(span)]
-        spans = initials(doc, spans, self._places | self._acronyms)
-        runs = list(_title_runs(doc))
+        spans = initials(doc, spans, self._places | self._acronyms, view)
+        runs = list(_title_runs(view))
         spans = self.given_names(doc, spans, teams, runs)
         spans = self.entrants(doc, spans, teams, runs)
         spans = [self.org_suffix(span) for span in spans]
         spans = extend_persons(doc, spans)
-        spans = one_sense(doc, spans, teams, self._places)
+        spans = one_sense(doc, spans, teams, self._places, view)
         doc.ents = filter_spans(spans)
         return doc
 
@@ -247,30 +287,26 @@ def _line_initial(token: Token) -> bool:
     return token.i == 0 or "\n" in token.doc[token.i - 1].whitespace_ or "\n" in token.doc[token.i - 1].text
 
 
-def _title_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+def _title_runs(view: TokenView) -> Iterator[tuple[int, int]]:
     """Maximal runs of capitalised words (name particles like ``de`` inside a run are kept)."""
     start: int | None = None
-    for token in doc:
-        inside = _title_word(token) or (
-            start is not None
-            and token.text in _PARTICLES
-            and token.i + 1 < len(doc)
-            and _title_word(doc[token.i + 1])
+    size = len(view.texts)
+    for i, word in enumerate(view.texts):
+        inside = _title_word(view, i) or (
+            start is not None and word in _PARTICLES and i + 1 < size and _title_word(view, i + 1)
         )
         if inside and start is None:
-            start = token.i
+            start = i
         elif not inside and start is not None:
-            yield start, token.i
-            start = None
-        if start is not None and "\n" in token.whitespace_:
-            yield start, token.i + 1
+            yield start, i
             start = None
     if start is not None:
-        yield start, len(doc)
+        yield start, size
 
 
-def _title_word(token: Token) -> bool:
-    return token.is_title and (token.is_alpha or (len(token) > 2 and token.text.replace("-", "").isalpha()))
+def _title_word(view: TokenView, i: int) -> bool:
+    word = view.texts[i]
+    return view.title[i] and (view.alpha[i] or (len(word) > 2 and word.replace("-", "").isalpha()))
 
 
 def tidy(ent: Span) -> list[Span]:
@@ -305,16 +341,19 @@ def _trimmed(ent: Span, start: int, end: int) -> list[Span]:
     return [Span(doc, start, end, label=ent.label_)]
 
 
-def results_lines(doc: Doc, spans: list[Span]) -> tuple[list[Span], frozenset[tuple[int, int]]]:
+def results_lines(
+    doc: Doc, spans: list[Span], view: TokenView | None = None
+) -> tuple[list[Span], frozenset[tuple[int, int]]]:
     """Names in match-result and table lines become organisations (teams); also their token ranges.
 
     The ranges are returned so that later rules leave these labels alone: a
     city in a table row is a team even when the dateline names the same city.
     """
+    view = view or TokenView.of(doc)
     out = list(spans)
     teams: set[tuple[int, int]] = set()
-    for line in _lines_of(doc):
-        groups = _results_groups(line)
+    for line_start, line_end in _lines_of(view):
+        groups = _results_groups(view, line_start, line_end)
         if not groups:
             continue
         for start, end in groups:
@@ -326,41 +365,40 @@ def results_lines(doc: Doc, spans: list[Span]) -> tuple[list[Span], frozenset[tu
     return out, frozenset(teams)
 
 
-def _lines_of(doc: Doc) -> Iterator[Span]:
+def _lines_of(view: TokenView) -> Iterator[tuple[int, int]]:
+    """Token ranges of the lines (a line break is a token of its own, left out)."""
     start = 0
-    for token in doc:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            end = token.i if "\n" in token.text else token.i + 1
-            if end > start:
-                yield doc[start:end]
-            start = token.i + 1
-    if start < len(doc):
-        yield doc[start:]
+    for i, word in enumerate(view.texts):
+        if "\n" in word:
+            if i > start:
+                yield start, i
+            start = i + 1
+    if start < len(view.texts):
+        yield start, len(view.texts)
 
 
-def _results_groups(line: Span) -> list[tuple[int, int]]:
+def _results_groups(view: TokenView, line_start: int, line_end: int) -> list[tuple[int, int]]:
     """Token ranges of the names of a results line, or nothing if it is not one.
 
     Two shapes: ``Name n Name n`` (a result) and ``Name n n n ...`` (a table row).
     """
-    if _DATE.search(line.text):
+    if _DATE.search(view.span_text(line_start, line_end)):
         return []
     groups: list[tuple[int, int]] = []
     numbers_after: list[int] = []
     other = 0
     start: int | None = None
-    for token in line:
-        if (token.text[:1].isupper() and token.is_alpha) or (
-            start is not None and token.text in {"of", "de", "."}
-        ):
+    for i in range(line_start, line_end):
+        word = view.texts[i]
+        if (word[:1].isupper() and view.alpha[i]) or (start is not None and word in {"of", "de", "."}):
             if start is None:
-                start = token.i
+                start = i
                 numbers_after.append(0)
             continue
         if start is not None:
-            groups.append((start, token.i))
+            groups.append((start, i))
             start = None
-        if _SCORE.match(token.text) and numbers_after:
+        if _SCORE.match(word) and numbers_after:
             numbers_after[-1] += 1
         else:
             other += 1
@@ -377,24 +415,28 @@ def _full_person_name(spans: Iterable[Span], start: int, end: int) -> bool:
     return any(s.label_ == "PERSON" and s.start <= start and s.end >= end and len(s) > 1 for s in spans)
 
 
-def initials(doc: Doc, spans: list[Span], abbreviations: frozenset[str] = frozenset()) -> list[Span]:
+def initials(
+    doc: Doc, spans: list[Span], abbreviations: frozenset[str] = frozenset(), view: TokenView | None = None
+) -> list[Span]:
     """``J. Smith`` (an initial, then a capitalised word) is a person, whatever the model said.
 
     Known dotted abbreviations of places and bodies (``U.S. Treasury``) are not initials.
     """
+    view = view or TokenView.of(doc)
+    size = len(view.texts)
     out = list(spans)
-    for token in doc[:-1]:
-        following = doc[token.i + 1]
-        if token.text in abbreviations:
+    for i in range(size - 1):
+        word = view.texts[i]
+        if word in abbreviations:
             continue
-        if _INITIAL.match(token.text) and following.is_title and following.is_alpha:
-            end = following.i + 1
-            while end < len(doc) and doc[end].is_title and doc[end].is_alpha and doc[end].i == end:
+        if _INITIAL.match(word) and view.title[i + 1] and view.alpha[i + 1]:
+            end = i + 2
+            while end < size and view.title[end] and view.alpha[end]:
                 end += 1
-            if any(s.label_ not in NAME_LABELS for s in out if s.start < end and token.i < s.end):
+            if any(s.label_ not in NAME_LABELS for s in out if s.start < end and i < s.end):
                 continue
-            out = [s for s in out if s.end <= token.i or s.start >= end]
-            out.append(Span(doc, token.i, end, label="PERSON"))
+            out = [s for s in out if s.end <= i or s.start >= end]
+            out.append(Span(doc, i, end, label="PERSON"))
     return out
 
 
@@ -403,6 +445,7 @@ def one_sense(
     spans: list[Span],
     teams: frozenset[tuple[int, int]] = frozenset(),
     places: frozenset[str] = frozenset(),
+    view: TokenView | None = None,
 ) -> list[Span]:
     """Give each name its most frequent label in the story; find unlabelled repeats and lone surnames.
 
@@ -427,15 +470,15 @@ def one_sense(
         else s
         for s in spans
     ]
-    out += _repeats(doc, out, labels)
+    out += _repeats(doc, out, labels, view or TokenView.of(doc))
     return out
 
 
-def _repeats(doc: Doc, spans: list[Span], labels: dict[str, str]) -> list[Span]:
+def _repeats(doc: Doc, spans: list[Span], labels: dict[str, str], view: TokenView) -> list[Span]:
     """Unlabelled occurrences of labelled names, longest names first, adjacent pieces of one label joined."""
     covered = _covered(spans)
     added: list[Span] = []
-    texts = [token.text for token in doc]
+    texts = view.texts
     # where each word occurs, so a name is only compared where its first word stands
     positions: dict[str, list[int]] = {}
     for i, word in enumerate(texts):

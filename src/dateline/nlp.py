@@ -94,7 +94,10 @@ def _add_ruler(
         before=before,
         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": overwrite},
     )
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    # The ruler matches on ORTH, so a pattern needs only the tokenizer; spaCy's add_patterns
+    # would run every component before the ruler over each name (thousands of parses at load).
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
 
 
 def _pattern_names(patterns: list[dict[str, Any]]) -> Iterator[str]:

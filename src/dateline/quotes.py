@@ -9,7 +9,7 @@ import dataclasses
 
 from .quoting.assemble import merge, to_quotes
 from .quoting.direct import Parsed, attribute_marked
-from .quoting.labelled import find_labelled
+from .quoting.labelled import InDateline, find_labelled
 from .quoting.lexicon import load_lexicon
 from .quoting.marks import find_marked
 from .quoting.mentions import build_history
@@ -28,10 +28,25 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     quoted = [(m.start, m.end) for m in marked]
     direct = attribute_marked(Parsed.of(doc, text), marked, lexicon)
     reported = sorted(
-        find_reported(doc, lexicon, quoted) + find_noun_cues(doc, lexicon, quoted) + find_labelled(doc, text),
+        find_reported(doc, lexicon, quoted)
+        + find_noun_cues(doc, lexicon, quoted)
+        + find_labelled(doc, text, in_dateline=_dateline_test(work), place_country=ctx.registry.place_country),
         key=lambda f: f.content,
     )
     history = build_history(doc, text, ctx.registry, work.date, quoted=quoted)
     resolver = SpeakerResolver(history, lexicon, ctx.registry, work.date)
     quotes = to_quotes(work, merge(direct, reported), resolver)
     return dataclasses.replace(work, quotes=quotes)
+
+
+def _dateline_test(work: Work) -> InDateline:
+    """Whether a clean-text stretch overlaps the story's dateline (kept in original offsets)."""
+    dateline = work.story.dateline
+
+    def in_dateline(start: int, end: int) -> bool:
+        if dateline is None:
+            return False
+        span = work.span(start, end)
+        return span.start < dateline.end and dateline.start < span.end
+
+    return in_dateline

@@ -31,7 +31,7 @@ def process_shard(
     pipeline: Pipeline, schemas: Schemas, task: ShardTask, *, on_items: OnItems | None = None
 ) -> ShardData:
     """Run the pipeline over a shard's items and turn the outcomes into tables and rejects."""
-    started, wall = time.perf_counter(), time.time()
+    started, wall, cpu = time.perf_counter(), time.time(), time.process_time()
     results: list[StoryResult] = []
     rejects: list[dict[str, Any]] = []
     warnings: list[dict[str, Any]] = []
@@ -49,6 +49,9 @@ def process_shard(
     if on_items is not None and len(task.items) % TICK_ITEMS:
         on_items(len(task.items) % TICK_ITEMS)
     stamp = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    # the tables are part of the shard's work: built before the clocks stop
+    tables = result_tables(results, schemas, stored_at=stamp)
+    rejected = pa.Table.from_pylist(rejects, schema=REJECTS_SCHEMA)
     meta = ShardMeta(
         index=task.index,
         first_seq=task.first_seq,
@@ -62,9 +65,9 @@ def process_shard(
         finished=time.time(),
         peak_rss_mb=peak_rss_mb(),
         worker=os.getpid(),
+        cpu_seconds=round(time.process_time() - cpu, 3),
     )
-    tables = result_tables(results, schemas, stored_at=stamp)
-    return ShardData(meta, tables, pa.Table.from_pylist(rejects, schema=REJECTS_SCHEMA), warnings)
+    return ShardData(meta, tables, rejected, warnings)
 
 
 def peak_rss_mb() -> float:

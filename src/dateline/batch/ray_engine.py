@@ -23,6 +23,12 @@ from .shards import ShardData, ShardTask
 
 #: shards queued per actor: one running, one waiting, so an actor never idles on the driver
 IN_FLIGHT_PER_WORKER = 2
+#: native thread pools of each actor (OpenBLAS, OpenMP, BLIS, MKL): one, like the actor's one CPU,
+#: so two actors on two cores do not oversubscribe them; set before the actor process starts,
+#: because the libraries read them when they load
+SINGLE_THREAD_ENV = dict.fromkeys(
+    ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"), "1"
+)
 #: object store per local worker: shards are a few MB, the default (30 % of RAM) is far too much
 OBJECT_STORE_BYTES_PER_WORKER = 128 * 1024 * 1024
 
@@ -76,7 +82,8 @@ class RayEngine:
         return {**options, "num_cpus": self._workers, "object_store_memory": store_bytes}
 
     def _run(self, ray: Any, tasks: Iterator[ShardTask], on_items: OnItems) -> Iterator[ShardData]:
-        actor_class = ray.remote(num_cpus=1, max_restarts=0)(ShardWorker)
+        runtime_env = {"env_vars": SINGLE_THREAD_ENV}
+        actor_class = ray.remote(num_cpus=1, max_restarts=0, runtime_env=runtime_env)(ShardWorker)
         actors = [actor_class.remote(self._settings) for _ in range(self._workers)]
         pending: dict[Any, tuple[Any, int]] = {}
         queued = dict.fromkeys(range(len(actors)), 0)

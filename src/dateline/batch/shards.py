@@ -72,6 +72,9 @@ class ShardMeta:
     peak_rss_mb: float = 0.0
     #: process id of the worker that made the shard
     worker: int = 0
+    #: CPU time the worker spent on the shard (all its threads): on a shared machine words per
+    #: CPU second is the rate that does not depend on how much of a core the process got
+    cpu_seconds: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

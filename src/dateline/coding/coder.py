@@ -22,7 +22,7 @@ from pathlib import Path
 import pycountry
 from spacy.tokens import Span, Token
 
-from ..records import Event, Quote
+from ..records import Event
 from ..work import Work
 from .arguments import EMPTY, Argument, Resolver, agent_of, passive_subject, subject_of
 from .event_dates import EventDate, default_date, resolve_date
@@ -72,6 +72,8 @@ REJECT_CODE = "120"
 #: acts whose unnamed target is the source's own country (protest; coercion of someone unnamed)
 DOMESTIC_ROOTS = frozenset({"14", "17"})
 DOMESTIC_IF_OBJECT = frozenset({"17"})
+PROTEST_ROOTS = frozenset({"14"})
+GOVERNMENT = "GOV"
 #: an appeal or demand is addressed to whoever its content clause says should act
 ADDRESSED_ROOTS = frozenset({"02", "10"})
 #: links along which a governing predicate takes a nested one as its content
@@ -176,10 +178,10 @@ def _sentence_drafts(sent: Span, previous: Span | None, resolver: Resolver, code
 
 
 def _domestic(draft: Draft, countries: frozenset[str]) -> Draft:
-    """A protest naming nobody it is against is against its own country's authorities
-    (``thousands demonstrated in Kirkuk``), and a coercive act on people it does not name
-    (``police arrested 12``) falls on the source's own country: the target is the source's
-    country. Dictionary codes and sources of no country (IGOs, NGOs) are left alone."""
+    """A protest naming nobody it is against is against its own country's government
+    (``thousands demonstrated in Kirkuk`` -> IRQGOV), and a coercive act on people it does not
+    name (``police arrested 12``) falls on the source's own country. Dictionary codes and
+    sources of no country (IGOs, NGOs) are left alone."""
     root = draft.code[:2]
     if draft.target.codes or "dict" in draft.predicate.entry.flags or not draft.source.codes:
         return draft
@@ -188,7 +190,8 @@ def _domestic(draft: Draft, countries: frozenset[str]) -> Draft:
     country = draft.source.codes[0][:3]
     if country not in countries:
         return draft
-    return replace(draft, target=Argument((country,), draft.target.spans))
+    target = country + GOVERNMENT if root in PROTEST_ROOTS else country
+    return replace(draft, target=Argument((target,), draft.target.spans))
 
 
 def _without_background(drafts: list[Draft]) -> list[Draft]:
@@ -360,7 +363,11 @@ def _own_noun_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument,
     between X and Y``), never from the clause around it."""
     source = _noun_source(predicate.token, resolver)
     target = _target(predicate.token, predicate, resolver, source)
-    if not source.resolved and len(target.codes) > 1 and "between" in {c.lower_ for c in predicate.token.children}:
+    if (
+        not source.resolved
+        and len(target.codes) > 1
+        and "between" in {c.lower_ for c in predicate.token.children}
+    ):
         return Argument(target.codes[:1], target.spans[:1]), Argument(target.codes[1:], target.spans[1:])
     return source, target
 

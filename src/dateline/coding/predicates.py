@@ -37,7 +37,16 @@ CLAUSE_DEPS = frozenset(
 LIGHT_OBJECT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 PATTERN_DEPTH = 3
 #: inflection endings and what replaces them, tried in order (``raped`` -> ``rape``, ``rap``)
-INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", ""))
+INFLECTIONS = (
+    ("ied", "y"),
+    ("ies", "y"),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+    ("es", ""),
+    ("s", ""),
+)
 #: PETRARCH phrase patterns reach one level further (``ASSURANCES (ON &TIETYPES)``)
 DICT_DEPTH = 4
 VERB_TAGS = frozenset({"VERB"})

@@ -6,11 +6,16 @@ what that someone said: ``JAKE TAPPER: Take a listen.``, ``Obama: I'm optimistic
 of the paragraph; the speaker phrase is the label's leading run of name words
 (``Mukasey at RNC`` gives ``Former AG Mukasey``). A label holding a verb is a
 sentence, not a label (``He said: ...`` is found by the other steps).
+
+A wire dateline (``BEIJING (TASS): The permanent members ...``) has the same shape
+but names where the story was filed, not who speaks: the story's own dateline, and
+any all-caps place followed by an agency in brackets or slashes, is never a label.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,12 +31,23 @@ _LABELLED = re.compile(r"(?m)^[^\S\n]*([^\n:]{1,80}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?
 #: parts of speech that may make up a speaker label's name run
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT", "DET"})
 _VERB_POS = frozenset({"VERB", "AUX"})
+#: ``PLACE (AGENCY)`` or ``PLACE /AGENCY/``: the shape of a dateline before its colon
+_DATELINE_SHAPE = re.compile(r"^(?P<place>[A-Z][A-Z.'’ \-]*[A-Z.])\s*(?:\([^()]{1,30}\)|/[^/]{1,30}/)$")
+
+#: whether a clean-text stretch lies in the story's dateline
+InDateline = Callable[[int, int], bool]
+#: the country of a place name, or None (``ActorRegistry.place_country``)
+PlaceCountry = Callable[[str], str | None]
 
 
-def find_labelled(doc: Doc, text: str) -> list[ReportedFinding]:
+def find_labelled(
+    doc: Doc, text: str, *, in_dateline: InDateline, place_country: PlaceCountry
+) -> list[ReportedFinding]:
     """Every paragraph of the form ``LABEL: content`` whose label names a speaker."""
     findings = []
     for match in _LABELLED.finditer(text):
+        if in_dateline(match.start(1), match.end(1)) or is_dateline_shape(match.group(1), place_country):
+            continue
         label = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if label is None or not _is_label(label):
             continue
@@ -44,6 +60,15 @@ def find_labelled(doc: Doc, text: str) -> list[ReportedFinding]:
             continue
         findings.append(ReportedFinding(content, Attribution((colon, colon + 1), speaker, None), LABELLED))
     return findings
+
+
+def is_dateline_shape(label: str, place_country: PlaceCountry) -> bool:
+    """``BEIJING (TASS)``, ``MOSCOW /TASS/``: an all-caps known place with an agency after it.
+
+    ``JAKE TAPPER (CNN)`` has the shape too, but names no place.
+    """
+    match = _DATELINE_SHAPE.match(label.strip())
+    return match is not None and place_country(match.group("place").strip().title()) is not None
 
 
 def _is_label(label: Span) -> bool:

@@ -93,7 +93,7 @@ def _mention(
     if key not in cache:
         cache[key] = names.registry.resolve(text, on=names.on, label=label)
     ref = cache[key]
-    if ref is not None and label in PERSON_LABELS and not _same_person(text, ref.name):
+    if ref is not None and label in PERSON_LABELS and not same_person(text, ref):
         ref = None
     subject = _is_subject(span) and not any(s <= span.start_char < e for s, e in quoted)
     kind = "person" if label in PERSON_LABELS else "group"
@@ -158,10 +158,15 @@ def _is_subject(span: Span) -> bool:
     return False
 
 
-def _same_person(text: str, name: str) -> bool:
-    """A full name from the story must agree with the registry's ("Mary Johnson" is not Boris Johnson)."""
-    words = text.lower().split()
-    known = name.lower().split()
+def same_person(text: str, ref: ActorRef) -> bool:
+    """A full name from the story must agree with the registry's ("Mary Johnson" is not Boris Johnson).
+
+    Words of the person's office may stand before the name ("President Vladimir Putin"
+    is Vladimir Putin, whose role is President of Russia).
+    """
+    known = ref.name.lower().split()
+    office = (ref.role or "").lower().split()
+    words = [w for w in text.lower().split() if w not in office]
     return len(words) < 2 or all(word in known for word in words)
 
 

@@ -48,6 +48,11 @@ class ReportedFinding:
     content: tuple[int, int]  # clean-text characters
     found: Attribution
     how: str
+    #: a stance (belief, wish, support) rather than a statement: inside another
+    #: attribution's content it is usually part of what was said ("X said they should support Y")
+    stance: bool = False
+    #: clean-text start of the word heading the content clause (its verb), when there is one
+    head: int | None = None
 
 
 def find_reported(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]) -> list[ReportedFinding]:
@@ -67,13 +72,14 @@ def find_reported(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]
 def _reported(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
     if token.lower_ == "according":
         content = _clause_without(token.head, token)
-        return _finding(content, token, lexicon, "according to")
+        return _finding(content, token, lexicon, "according to", head=token.head)
     complement = next((c for c in token.children if c.dep_ in CONTENT_DEPS), None)
     if complement is not None:
         how = "complement clause" if complement.i > token.i else "clause before the cue"
-        return _finding(_edges(complement), token, lexicon, how)
+        return _finding(_edges(complement), token, lexicon, how, head=complement)
     if token.dep_ in PARENTHETICAL_DEPS and _is_parenthetical(token):
-        return _finding(_clause_without(token.head, token), token, lexicon, "clause around the cue")
+        content = _clause_without(token.head, token)
+        return _finding(content, token, lexicon, "clause around the cue", head=token.head)
     reporting = _phrase_object(token, lexicon)
     if reporting is not None:
         return _finding(_edges(reporting), token, lexicon, "object of the reporting phrase")
@@ -116,6 +122,7 @@ def _finding(
     how: str,
     *,
     min_words: int = MIN_CONTENT_WORDS,
+    head: Token | None = None,
 ) -> ReportedFinding | None:
     if content is None:
         return None
@@ -130,7 +137,10 @@ def _finding(
     found = attribution(token, lexicon)
     if found.speaker is not None and found.speaker.start < span.end and span.start < found.speaker.end:
         return None
-    return ReportedFinding((span.start_char, span.end_char), found, how)
+    stance = lexicon.cue_verbs.get(token.lemma_.lower()) == "stance"
+    return ReportedFinding(
+        (span.start_char, span.end_char), found, how, stance, head.idx if head is not None else None
+    )
 
 
 def content_span(head: Token, cue: Token, found: Attribution) -> tuple[int, int] | None:

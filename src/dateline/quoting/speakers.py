@@ -26,7 +26,7 @@ from spacy.tokens import Span
 from ..records import Speaker
 from ..registry import ActorRegistry
 from .lexicon import QuoteLexicon
-from .mentions import History, Mention
+from .mentions import History, Mention, same_person
 
 #: how far back (characters) a pronoun or description may look for its referent
 PRONOUN_WINDOW_CHARS = 2500
@@ -67,7 +67,7 @@ class SpeakerResolver:
         persons = [m for m in mentions if m.kind == "person"]
         if persons:
             person = _closest_to_head(persons, head.idx)
-            return Resolved(_speaker(person), "person", f"named: {phrase.text!r} is {person.name}")
+            return Resolved(self._speaker(person), "person", f"named: {phrase.text!r} is {person.name}")
         title = self._title(phrase, mentions, previous)
         if title is not None:
             return title
@@ -105,20 +105,20 @@ class SpeakerResolver:
                 )
             person = newer[-1]
             return Resolved(
-                _speaker(person),
+                self._speaker(person),
                 "person",
                 f"pronoun {phrase.text!r}: {person.name}, subject since the last quote",
             )
         subjects = [m for m in persons if m.subject]
         if subjects:
             return Resolved(
-                _speaker(subjects[-1]),
+                self._speaker(subjects[-1]),
                 "person",
                 f"pronoun {phrase.text!r}: the most recent subject, {subjects[-1].name}",
             )
         if persons:
             return Resolved(
-                _speaker(persons[-1]),
+                self._speaker(persons[-1]),
                 "person",
                 f"pronoun {phrase.text!r}: the most recent person, {persons[-1].name}",
             )
@@ -133,11 +133,20 @@ class SpeakerResolver:
         groups = [m for m in recent if m.kind == "group" and m.subject]
         if groups:
             return Resolved(
-                _speaker(groups[-1]),
+                self._speaker(groups[-1]),
                 "group",
                 f"pronoun {phrase.text!r}: the most recent subject body, {groups[-1].name}",
             )
         return Resolved(None, "group", f"pronoun {phrase.text!r}: no body in subject position before it")
+
+    def _speaker(self, mention: Mention) -> Speaker:
+        """The mention's person or body, with the registry's canonical name and code when it knows them."""
+        if mention.actor is not None or mention.kind != "person":
+            return Speaker(mention.name, mention.actor)
+        ref = self.registry.resolve(mention.name, on=self.on, label="PERSON")
+        if ref is not None and ref.kind == "person" and same_person(mention.name, ref):
+            return Speaker(ref.name, ref.code)
+        return Speaker(mention.name, None)
 
     def _title(self, phrase: Span, mentions: list[Mention], previous: Previous | None) -> Resolved | None:
         text = phrase.text
@@ -163,7 +172,7 @@ class SpeakerResolver:
         persons = [m for m in subjects if m.kind == "person"]
         if persons:
             return Resolved(
-                _speaker(persons[-1]), "person", f"description {text!r}: most recent subject person"
+                self._speaker(persons[-1]), "person", f"description {text!r}: most recent subject person"
             )
         return Resolved(None, "person", f"description {text!r}: no office holder or person found")
 
@@ -192,7 +201,7 @@ class SpeakerResolver:
         if holders:
             person = holders[-1]
             return Resolved(
-                _speaker(person),
+                self._speaker(person),
                 "person",
                 f"title {text!r}: most recent {role.replace('_', ' ')}, {person.name}",
             )
@@ -215,8 +224,6 @@ class SpeakerResolver:
         return Resolved(Speaker(name, body.actor), "group", f"body: {phrase.text!r}, coded by {body.name!r}")
 
 
-def _speaker(mention: Mention) -> Speaker:
-    return Speaker(mention.name, mention.actor)
 
 
 def _closest_to_head(mentions: list[Mention], head: int) -> Mention:
