@@ -40,7 +40,7 @@ def find_noun_cues(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]
         if content is None:
             continue
         found = Attribution((token.idx, token.idx + len(token)), _source(token), None)
-        span = content_span(content, token, found)
+        span = content_span(content, token, found, lexicon)
         if span is not None:
             findings.append(ReportedFinding(span, found, NOUN_CUE, stance=True))
     return findings

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import Attribution, attribution, is_cue_token, right_edge
+from .cues import Attribution, attribution, is_cue_token
 from .lexicon import QuoteLexicon
 
 #: dependency labels of a complement clause that carries what was said
@@ -35,6 +35,8 @@ SETTING_PREPS = frozenset(
 )
 #: entity types of a scene-setting phrase ("on Monday", "in Iowa")
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+#: subordinators of a clause that contrasts with what was said ("said X, while Y did Z")
+CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
 #: an object needs at least this many words ("criticized Smith" is an attribution too)
 MIN_OBJECT_WORDS = 1
 #: a content span needs at least this many words
@@ -71,18 +73,18 @@ def find_reported(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]
 
 def _reported(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
     if token.lower_ == "according":
-        content = _clause_without(token.head, token)
+        content = _clause_without(token.head, token, lexicon)
         return _finding(content, token, lexicon, "according to", head=token.head)
     complement = next((c for c in token.children if c.dep_ in CONTENT_DEPS), None)
     if complement is not None:
         how = "complement clause" if complement.i > token.i else "clause before the cue"
-        return _finding(_edges(complement), token, lexicon, how, head=complement)
+        return _finding(_edges(complement, lexicon), token, lexicon, how, head=complement)
     if token.dep_ in PARENTHETICAL_DEPS and _is_parenthetical(token):
-        content = _clause_without(token.head, token)
+        content = _clause_without(token.head, token, lexicon)
         return _finding(content, token, lexicon, "clause around the cue", head=token.head)
     reporting = _phrase_object(token, lexicon)
     if reporting is not None:
-        return _finding(_edges(reporting), token, lexicon, "object of the reporting phrase")
+        return _finding(_edges(reporting, lexicon), token, lexicon, "object of the reporting phrase")
     return _object(token, lexicon)
 
 
@@ -98,10 +100,10 @@ def _object(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
     obj = next((c for c in token.rights if c.dep_ in OBJECT_DEPS), None)
     if obj is None:
         return None
-    start, end = _edges(obj)
+    start, end = _edges(obj, lexicon)
     for child in token.rights:
         if child.i > obj.i and (child.dep_ in {"xcomp", "oprd"} or _continues_object(child)):
-            end = max(end, _edges(child)[1])
+            end = max(end, _edges(child, lexicon)[1])
     return _finding((start, end), token, lexicon, "object of the cue", min_words=MIN_OBJECT_WORDS)
 
 
@@ -143,10 +145,12 @@ def _finding(
     )
 
 
-def content_span(head: Token, cue: Token, found: Attribution) -> tuple[int, int] | None:
+def content_span(
+    head: Token, cue: Token, found: Attribution, lexicon: QuoteLexicon
+) -> tuple[int, int] | None:
     """``head``'s phrase as the content of ``cue``; None if too short or overlapping the speaker."""
     doc = cue.doc
-    start, end = _within_paragraph(doc, *_trim(doc, *_edges(head)), cue.i)
+    start, end = _within_paragraph(doc, *_trim(doc, *_edges(head, lexicon)), cue.i)
     if end - start < MIN_OBJECT_WORDS:
         return None
     if found.speaker is not None and found.speaker.start < end and start < found.speaker.end:
@@ -154,14 +158,41 @@ def content_span(head: Token, cue: Token, found: Attribution) -> tuple[int, int]
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
-def _edges(token: Token) -> tuple[int, int]:
-    return token.left_edge.i, right_edge(token, keep_subject_conj=True) + 1
+def _edges(token: Token, lexicon: QuoteLexicon) -> tuple[int, int]:
+    return token.left_edge.i, _content_end(token, lexicon) + 1
 
 
-def _clause_without(head: Token, cue: Token) -> tuple[int, int] | None:
+def _content_end(token: Token, lexicon: QuoteLexicon) -> int:
+    """The last token of a content phrase: conjoined clauses stay, a new act or a contrast does not.
+
+    ``said Mateen didn't mingle but left early``: the conjoined verb is part of what
+    was said. ``said X, noting Y`` (a second cue) and ``said X, while Y`` (the
+    reporter's contrast) end the content, as PolNeAR marks it.
+    """
+    last = token.i
+    for child in token.rights:
+        if child.dep_ == "cc":
+            continue
+        if _ends_content(child, lexicon):
+            break
+        last = max(last, _content_end(child, lexicon))
+    return last
+
+
+def _ends_content(child: Token, lexicon: QuoteLexicon) -> bool:
+    if child.dep_ not in {"advcl", "conj", "parataxis"} or child.pos_ not in {"VERB", "AUX"}:
+        return False
+    after_comma = child.i > 0 and child.doc[child.left_edge.i - 1].text in {",", ";", "—", "–"}
+    marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+    if marks & CONTRAST_MARKS and after_comma:
+        return True
+    return child.tag_ == "VBG" and after_comma and is_cue_token(child, lexicon, speech_only=True)
+
+
+def _clause_without(head: Token, cue: Token, lexicon: QuoteLexicon) -> tuple[int, int] | None:
     """The clause of ``head`` minus the cue's own subtree, on the larger side of it."""
-    start, end = _edges(head)
-    cue_start, cue_end = _edges(cue)
+    start, end = _edges(head, lexicon)
+    cue_start, cue_end = _edges(cue, lexicon)
     before = (start, cue_start)
     after = (cue_end, end)
     return max(before, after, key=lambda r: r[1] - r[0])
