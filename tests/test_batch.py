@@ -86,6 +86,16 @@ def test_shards_hold_every_item_once(tmp_path: Path) -> None:
     assert all(r["origin_path"] == str(corpus) for r in rejects)
 
 
+def test_shard_meta_times_the_work_in_wall_and_cpu_seconds(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 8)
+    run_batch(config(corpus, tmp_path / "out"), engine=FakeEngine())
+    for _, path in shard_dirs(tmp_path / "out"):
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        assert meta["words"] == 4 * 4  # "Paris talks number N." per story
+        assert meta["started"] <= meta["finished"]
+        assert meta["cpu_seconds"] >= 0 and meta["seconds"] >= 0
+
+
 def test_interrupted_batch_resumes_to_the_same_records(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "c.jsonl", 30, bad_every=9)
     whole = run_batch(config(corpus, tmp_path / "whole"), engine=FakeEngine())

@@ -113,4 +113,11 @@ def _timed(call: Callable[[], object]) -> float:
 
 def _resolver(doc: Doc, pipeline: Pipeline, on: dt.date | None, coder: Coder) -> Resolver:
     """The resolver as the events stage builds it (with the lexicon's place nouns)."""
-    return Resolver(doc, pipeline.registry, on, place_heads=coder.lexicon.place_heads)
+    return Resolver(
+        doc,
+        pipeline.registry,
+        on,
+        place_heads=coder.lexicon.place_heads,
+        abstract=frozenset(coder.lexicon.abstract),
+        actor_nouns=coder.lexicon.actor_nouns,
+    )

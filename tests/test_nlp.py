@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
-from dateline.casing import CasingLexicon, is_shouted, truecase
+from dateline.casing import CasingLexicon, case_votes, is_shouted, truecase
+from dateline.ner_rules import TokenView
+from dateline.nlp import RULER_NAME
 from dateline.pipeline import Pipeline
 
 LEXICON = CasingLexicon.from_files([], ["Ruritania", "New Zealand", "NATO"])
@@ -14,6 +17,26 @@ def test_shouted_lines_are_detected() -> None:
     assert is_shouted("TENNIS - SMITH BEATS JONES IN FINAL .")
     assert not is_shouted("The minister said NATO would meet.")
     assert not is_shouted("UK")  # too short to judge
+
+
+def test_shouted_needs_enough_capitals_and_few_small_letters() -> None:
+    assert is_shouted("ABCD")
+    assert not is_shouted("ABC")  # three letters are too few to judge
+    assert is_shouted("ABCDEFGHIj")  # nine capitals to one small letter
+    assert not is_shouted("ABCDEFGHij")
+    assert not is_shouted("")
+
+
+def test_case_votes_skip_sentence_starts_and_unwanted_words() -> None:
+    lines = ["Officials said. Officials met officials and officials: Officials"]
+    votes = case_votes(lines, {"officials"})
+    assert votes == {"officials": "lower"}  # the three capitalised ones open a line or a sentence
+    assert case_votes(lines)["met"] == "lower"  # without a filter every word is counted
+
+
+def test_case_votes_tie_goes_to_the_form_seen_first() -> None:
+    assert case_votes(["the Bank and the bank"])["bank"] == "title"
+    assert case_votes(["the bank and the Bank"])["bank"] == "lower"
 
 
 def test_truecase_keeps_length_and_other_lines() -> None:
@@ -86,3 +109,24 @@ def test_dotted_country_abbreviation_is_not_an_initial(pipeline: Pipeline) -> No
     doc = pipeline.context.nlp("Officials said the U.S. Treasury and the U.S. economy were sound.\n")
     assert not any(ent.label_ == "PERSON" for ent in doc.ents)
     assert any(ent.text == "U.S." and ent.label_ == "GPE" for ent in doc.ents)
+
+
+def test_token_view_matches_the_tokens() -> None:
+    doc = spacy.blank("en")("Mr. O'Neill  met\nNATO chiefs in São Paulo, twice.")
+    view = TokenView.of(doc)
+    assert view.texts == [token.text for token in doc]
+    assert view.title == [token.is_title for token in doc]
+    assert view.alpha == [token.is_alpha for token in doc]
+    assert view.spaced == [bool(token.whitespace_) for token in doc]
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert view.span_text(start, end) == doc[start:end].text
+    assert TokenView.of(spacy.blank("en")("")).texts == []
+
+
+@pytest.mark.slow
+def test_ruler_patterns_are_tokenized_without_running_the_model(pipeline: Pipeline) -> None:
+    # the patterns are added with every other component switched off; all come back on
+    nlp = pipeline.context.nlp
+    assert nlp.has_pipe(RULER_NAME) and RULER_NAME in nlp.pipe_names
+    assert {"tagger", "parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)

@@ -12,5 +12,12 @@ from .work import Context, Work
 def code_events(work: Work, ctx: Context) -> Work:
     """Code every act and statement of the story as CAMEO + PLOVER events."""
     coder = load_coder(ctx.settings.data, ctx.settings.verb_files)
-    resolver = Resolver(work.doc, ctx.registry, work.date, place_heads=coder.lexicon.place_heads)
+    resolver = Resolver(
+        work.doc,
+        ctx.registry,
+        work.date,
+        place_heads=coder.lexicon.place_heads,
+        abstract=frozenset(coder.lexicon.abstract),
+        actor_nouns=coder.lexicon.actor_nouns,
+    )
     return dataclasses.replace(work, events=code_work(work, resolver, coder))

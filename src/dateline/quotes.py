@@ -15,6 +15,7 @@ from .quoting.marks import find_marked
 from .quoting.mentions import build_history
 from .quoting.nouns import find_noun_cues
 from .quoting.reported import find_reported
+from .quoting.seeming import find_appearances
 from .quoting.speakers import SpeakerResolver
 from .work import Context, Work
 
@@ -27,10 +28,14 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     marked = find_marked(text)
     quoted = [(m.start, m.end) for m in marked]
     direct = attribute_marked(Parsed.of(doc, text), marked, lexicon)
+    labelled = find_labelled(
+        doc, text, in_dateline=_dateline_test(work), place_country=ctx.registry.place_country
+    )
     reported = sorted(
         find_reported(doc, lexicon, quoted)
         + find_noun_cues(doc, lexicon, quoted)
-        + find_labelled(doc, text, in_dateline=_dateline_test(work), place_country=ctx.registry.place_country),
+        + find_appearances(doc, lexicon, quoted)
+        + labelled,
         key=lambda f: f.content,
     )
     history = build_history(doc, text, ctx.registry, work.date, quoted=quoted)
@@ -40,8 +45,14 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
 
 
 def _dateline_test(work: Work) -> InDateline:
-    """Whether a clean-text stretch overlaps the story's dateline (kept in original offsets)."""
+    """Whether a clean-text stretch overlaps the story's dateline (kept in original offsets).
+
+    A dateline with neither an agency nor a known place may be a transcript's
+    ``JAKE TAPPER:`` taken for one; it does not stop a speaker label.
+    """
     dateline = work.story.dateline
+    if dateline is not None and dateline.agency is None and dateline.country is None:
+        dateline = None
 
     def in_dateline(start: int, end: int) -> bool:
         if dateline is None:

@@ -30,6 +30,21 @@ THIRD_PERSON = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "its", "their"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 MAX_DEPTH = 3
+#: entity types that never act (a date or number parsed as a subject)
+NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+#: how many tokens back a third-person pronoun looks for its person
+PERSON_WINDOW = 300
+#: ``the two sides``, ``both countries``: nouns that refer back to a pair of actors
+PAIR_NOUNS = frozenset(
+    {"side", "country", "nation", "state", "party", "leader", "government", "man", "minister", "official"}
+)
+COUNTRY_NOUNS = frozenset({"country", "nation", "state"})
+PAIR_WORDS = frozenset({"two", "both"})
+PAIR = 2
+#: how many tokens back the pair may be named
+PAIR_WINDOW = 400
+#: prepositions after which a gerund's subject is its governor's object (``prevent X from V-ing``)
+CONTROL_PREPS = frozenset({"from"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +77,10 @@ class Resolver:
     arguments: dict[tuple[int, int], Argument] = field(default_factory=dict)
     #: nouns of people/targets placed by ``in X`` (``targets in Jericho``): the place's country
     place_heads: frozenset[str] = frozenset()
+    #: abstract nouns (``the field``, ``the interests``) never kept as an unresolved party's text
+    abstract: frozenset[str] = frozenset()
+    #: nouns of people and groups that may act unresolved (``certain forces``)
+    actor_nouns: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for ent in self.doc.ents:
@@ -153,6 +172,9 @@ class Resolver:
     def _phrase(self, token: Token, depth: int) -> tuple[tuple[str, ...], tuple[int, int]]:
         span = _np_span(token)
         text = _strip_det(span)
+        several = self._hyphenated(text) or self._pair(token, span)
+        if several:
+            return several, (span.start_char, span.end_char)
         code = self._pronoun(token) if token.pos_ == "PRON" else None
         if code is None and text:
             ent = self.entities.get(token.i)
@@ -165,10 +187,50 @@ class Resolver:
             code = (
                 code or self.lookup(text) or (self.lookup(ent.text, ent.label_) if ent is not None else None)
             )
+            if code is None and ent is not None and ent.label_ == "PERSON" and len(ent) == 1:
+                code = self._surname(ent)
         if code is not None:
             return (code,), (span.start_char, span.end_char)
         codes = self._inner(token, depth) if depth < MAX_DEPTH else ()
         return codes or self._placed(token), (span.start_char, span.end_char)
+
+    def actor_like(self, token: Token) -> bool:
+        """Whether an unresolved phrase head still names someone who can act: a name, a noun of
+        people or groups, or an agent the registry knows (``police``)."""
+        if token.ent_type_ in NOT_ACTORS:
+            return False
+        if token.pos_ == "PROPN":
+            return True
+        return token.pos_ == "NOUN" and (
+            token.lemma_.lower() in self.actor_nouns or self.registry.agent_code(token.text) is not None
+        )
+
+    def _hyphenated(self, text: str) -> tuple[str, ...]:
+        """``Russian-Chinese``, ``US-Iran``: a hyphenated pair of names is both actors."""
+        if "-" not in text or " " in text.strip():
+            return ()
+        parts = [p.strip() for p in text.split("-")]
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            return ()
+        codes = [self.lookup(p) for p in parts]
+        found = tuple(dict.fromkeys(c for c in codes if c))
+        return found if len(found) == len(parts) else ()
+
+    def _pair(self, token: Token, span: Span) -> tuple[str, ...]:
+        """``the two sides``, ``both countries``: the latest pair of actors named before
+        (a small coreference: the nearest earlier list that resolves to exactly two actors)."""
+        if token.lemma_.lower() not in PAIR_NOUNS or not any(t.lower_ in PAIR_WORDS for t in span):
+            return ()
+        start = max(token.i - PAIR_WINDOW, 0)
+        for earlier in reversed(self.doc[start : span.start]):
+            if earlier.pos_ not in {"PROPN", "NOUN"} or not any(c.dep_ == "conj" for c in earlier.children):
+                continue
+            codes = self.argument(earlier).codes
+            if token.lemma_.lower() in COUNTRY_NOUNS:
+                codes = tuple(dict.fromkeys(c[:3] for c in codes))
+            if len(codes) == PAIR:
+                return codes
+        return ()
 
     def _inner(self, token: Token, depth: int) -> tuple[str, ...]:
         """Actors named inside the phrase; a list inside counts whole (``ties between X and Y``)."""
@@ -213,22 +275,69 @@ class Resolver:
                         return codes[0]
         return None
 
+    def _surname(self, ent: Span) -> str | None:
+        """``Wang said``: a one-word name is the earlier full name it ends or starts (``Foreign
+        Minister Wang Yi``) in the same story, when that one resolves (a small coreference)."""
+        word = ent.text
+        for earlier in reversed([e for e in self.persons if e.end <= ent.start and len(e) > 1]):
+            if word in {earlier[0].text, earlier[-1].text}:
+                code = self.lookup(earlier.text, earlier.label_) or self._titled(earlier)
+                if code:
+                    return code
+        return None
+
+    def _titled(self, ent: Span) -> str | None:
+        """The name with its title in front (``Chinese Foreign Minister Wang Yi``), as written."""
+        head = ent.root
+        while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
+            head = head.head
+        span = _np_span(head)
+        return self.lookup(_strip_det(span)) if span.start < ent.start else None
+
     def _last_person(self, token: Token) -> str | None:
-        """The nearest earlier person mention that resolves (a deliberately small coreference)."""
-        for ent in reversed([e for e in self.persons if e.end <= token.i]):
-            code = self.lookup(ent.text, ent.label_)
+        """The nearest earlier person mention that resolves (a deliberately small coreference):
+        a person name, or a bare surname the tagger missed (``Wang said ...``) that ends or starts
+        an earlier full name."""
+        names = [e for e in self.persons if e.end <= token.i]
+        seen: set[int] = set()
+        for earlier in reversed(self.doc[max(token.i - PERSON_WINDOW, 0) : token.i]):
+            ent = self.entities.get(earlier.i)
+            if ent is not None and ent.label_ == "PERSON":
+                if ent.start in seen:
+                    continue
+                seen.add(ent.start)
+                code = self.lookup(ent.text, ent.label_) or (self._surname(ent) if len(ent) == 1 else None)
+            elif (
+                earlier.pos_ == "PROPN"
+                and names
+                and (ent is None or (len(ent) == 1 and ent.label_ in {"ORG", "NORP"}))
+            ):
+                code = self._surname(self.doc[earlier.i : earlier.i + 1])
+            else:
+                continue
             if code:
                 return code
         return None
 
 
 def subject_of(token: Token) -> Token | None:
-    """The subject of a verb, climbing complement, conjunct and relative-clause chains."""
+    """The subject of a verb, climbing complement, conjunct and relative-clause chains; a
+    gerund after ``from`` has its governor's object as subject (``prevent X from interfering``:
+    X interferes), never the governor's own subject."""
     node = token
     for _ in range(6):
-        for child in node.children:
-            if child.dep_ in SUBJECT_DEPS and child.lower_ not in {"there", "which", "that", "who"}:
-                return child
+        subjects = [
+            c
+            for c in node.children
+            if c.dep_ in SUBJECT_DEPS and c.lower_ not in {"there", "which", "that", "who"}
+        ]
+        if subjects:
+            # two subjects is a parse of a leading dateline ("BEIJING (TASS): The members need"):
+            # the one nearest the verb is the clause's own
+            return max(subjects, key=lambda c: c.i if c.i < node.i else -c.i)
+        controller = object_controller(node)
+        if controller is not None:
+            return controller
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head
         if node.dep_ in {"xcomp", "conj", "acomp", "pcomp", "advcl"} and node.head.i != node.i:
@@ -236,6 +345,17 @@ def subject_of(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def object_controller(token: Token) -> Token | None:
+    """The object that is the subject of a gerund after ``from`` (``kept X from leaving``), or
+    the passive subject of its governor (``X was barred from entering``)."""
+    if token.dep_ != "pcomp" or token.head.lower_ not in CONTROL_PREPS:
+        return None
+    governor = token.head.head
+    if governor.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
 
 
 def passive_subject(token: Token) -> Token | None:

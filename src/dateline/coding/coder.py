@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Event
 from ..work import Work
-from .arguments import EMPTY, Argument, Resolver, agent_of, passive_subject, subject_of
+from .arguments import EMPTY, Argument, Resolver, agent_of, object_controller, passive_subject, subject_of
 from .event_dates import EventDate, default_date, resolve_date
 from .lexicon import Lexicon
 from .modality import is_commitment, is_deontic, modality_of
@@ -110,8 +110,15 @@ DEEP_STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "punct", "cc
 DEMONSTRATIVES = frozenset({"this", "that", "it"})
 #: subordinators of a background clause that dates the main event
 TEMPORAL_MARKS = frozenset({"after", "before", "since", "when", "while", "until", "as"})
+#: "allow X to interfere", "let X decide": the permitted act is not (yet) happening
+PERMISSIVE_HEADS = frozenset({"allow", "permit", "let", "prevent", "stop", "forbid"})
+#: verbs by which a relative clause says its event noun happens (besides ``take place``, ``be held``)
+OCCUR_VERBS = frozenset({"happen", "occur"})
+RELATIVE_WORDS = frozenset({"which", "that", "whom"})
 ACCUSE_CODE = "112"
 APPEAL_CODE = "020"
+JOINT_ROOT = "03"
+JOINT_CODE = "030"
 HOSTILE_QUADS = frozenset({3, 4})
 MATERIAL_CONFLICT = 4
 
@@ -148,6 +155,9 @@ class Draft:
     last: int
     reciprocal: bool = False
     speaker: str | None = None
+    #: a relative clause that says when the event takes place (``meetings, one of which could
+    #: take place in February``): its dates and modality are the event's
+    clause: Token | None = None
 
 
 def code_work(work: Work, resolver: Resolver, coder: Coder) -> tuple[Event, ...]:
@@ -170,11 +180,23 @@ def _sentence_drafts(sent: Span, previous: Span | None, resolver: Resolver, code
     acts = _one_per_phrase(_fold([p for p in predicates if not p.entry.is_speech], coder.ontology))
     drafts = [_folded_draft(gov, code, inner, resolver) for gov, code, inner in acts]
     drafts.extend(_inner_events(sent, drafts, resolver, coder))
+    drafts = _occurrences(sent, drafts, resolver, coder)
     drafts.extend(_reversed(drafts))
     drafts = [_domestic(d, coder.countries) for d in _without_background(drafts)]
     for cue in speech:
         drafts.extend(_speech_drafts(cue, previous, resolver, coder))
-    return [d for d in drafts if d.source.resolved]
+    return [d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)]
+
+
+def _named_source(draft: Draft, sent: Span, resolver: Resolver) -> bool:
+    """An actor nobody resolves (``certain forces are interfering``) still makes the event, kept
+    with ``source: []`` and its text; a pronoun, a thing or an abstract noun does not."""
+    doc = sent.doc
+    for start, end in draft.source.spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and resolver.actor_like(span.root):
+            return True
+    return False
 
 
 def _domestic(draft: Draft, countries: frozenset[str]) -> Draft:
@@ -274,6 +296,8 @@ def _fold(predicates: list[Predicate], ontology: Ontology) -> list[Folded]:
         for inner in predicates:
             if inner is gov or inner.token.i in absorbed or not _governs(gov.token, inner):
                 continue
+            if object_controller(inner.token) is not None:
+                continue  # "wants to stop X from interfering": X's act, kept from happening
             absorbed.add(inner.token.i)
             code = gov.code
             # a dictionary's code is exact (PETRARCH never refines); the built-in 0-ending codes are roots
@@ -358,6 +382,63 @@ def _inner_events(sent: Span, drafts: list[Draft], resolver: Resolver, coder: Co
     return found
 
 
+def _occurrences(sent: Span, drafts: list[Draft], resolver: Resolver, coder: Coder) -> list[Draft]:
+    """An event noun with a relative clause saying it takes place (``discussed future meetings,
+    one of which could take place in February``) is an event of its own, with the clause's
+    modality and date, even inside another verb's phrase; the governing verb keeps its own date."""
+    by_token = {d.predicate.token.i: n for n, d in enumerate(drafts)}
+    found: list[Draft] = []
+    for clause in sent:
+        if clause.pos_ not in {"VERB", "AUX"} or not _says_it_occurs(clause):
+            continue
+        for noun in _antecedents(clause):
+            known = by_token.get(noun.i)
+            if known is not None:
+                draft = drafts[known]
+                drafts[known] = replace(draft, modality=_with_clause(draft.modality, clause), clause=clause)
+                break
+            predicate = noun_predicate(noun, coder.lexicon, None)
+            if predicate is None or predicate.code[:2] in REFINE:
+                continue
+            last = max(predicate.last, *(c.i for c in clause.children if c.dep_ == "dobj"), clause.i)
+            draft = _draft(replace(predicate, last=last), predicate.code, resolver)
+            found.append(replace(draft, modality=_with_clause(draft.modality, clause), clause=clause))
+            break
+    return drafts + found
+
+
+def _antecedents(clause: Token) -> list[Token]:
+    """The nouns a relative clause may be about: its head and the head's conjuncts, or, when
+    the parser did not attach it as a relative clause (``..., one of which could take place``),
+    the nouns right before it, nearest first, back to the previous verb."""
+    if clause.dep_ == "relcl":
+        return [clause.head, *clause.head.conjuncts]
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or not any(t.lower_ in RELATIVE_WORDS for t in subject.subtree):
+        return []
+    found: list[Token] = []
+    for token in reversed(clause.doc[clause.sent.start : subject.left_edge.i]):
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+        if token.pos_ == "NOUN":
+            found.append(token)
+    return found
+
+
+def _says_it_occurs(clause: Token) -> bool:
+    """``take place``, ``happen``, ``occur``, ``be held``: the clause says its antecedent happens."""
+    lemma = clause.lemma_.lower()
+    if lemma in OCCUR_VERBS:
+        return True
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in clause.children)
+    return lemma == "hold" and any(c.dep_ == "auxpass" for c in clause.children)
+
+
+def _with_clause(modality: tuple[str, ...], clause: Token) -> tuple[str, ...]:
+    return tuple(sorted(set(modality) | set(modality_of(clause))))
+
+
 def _own_noun_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Argument]:
     """An event noun's parties from its own phrase only (``Russian sanctions on X``, ``talks
     between X and Y``), never from the clause around it."""
@@ -390,6 +471,11 @@ def _draft(predicate: Predicate, code: str, resolver: Resolver) -> Draft:
         source, target = _verb_roles(predicate, resolver)
     anchor = predicate.light if predicate.light is not None else predicate.token
     modality = tuple(sorted(set(modality_of(anchor)) | set(modality_of(predicate.token))))
+    if object_controller(anchor) is not None or (
+        anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in PERMISSIVE_HEADS
+    ):
+        # "prevent X from interfering": the act is kept from happening
+        modality = tuple(sorted({*modality, "hypothetical"}))
     if "intent" in modality and code[:2] in REFINE["03"]:
         code = REFINE["03"][code[:2]]
     if "dict" not in predicate.entry.flags and (predicate.kind == "verb" or predicate.light is not None):
@@ -568,7 +654,7 @@ def _is_time(token: Token) -> bool:
 def _unresolved(candidates: list[Token], resolver: Resolver) -> Argument:
     """An object nobody resolves, kept as text (``certain forces``)."""
     for candidate in candidates:
-        if candidate.pos_ in {"NOUN", "PROPN"}:
+        if candidate.pos_ in {"NOUN", "PROPN"} and candidate.lemma_.lower() not in resolver.abstract:
             return Argument((), resolver.argument(candidate).spans)
     return EMPTY
 
@@ -663,7 +749,11 @@ def _content_drafts(
             codes = tuple(c for c in argument.codes if c[:3] not in own)
             if codes or not argument.codes:
                 inner = _inner_code(content, coder)
-                code = REFINE["02"].get(inner[:2], APPEAL_CODE) if inner else APPEAL_CODE
+                # "X said X and Y should ...": a call for joint action with the speaker's own
+                # side is an intent to cooperate with the others, not an appeal to them
+                joint = JOINT_ROOT if len(codes) < len(argument.codes) else "02"
+                fallback = JOINT_CODE if joint == JOINT_ROOT else APPEAL_CODE
+                code = REFINE[joint].get(inner[:2], fallback) if inner else fallback
                 drafts.append(
                     Draft(cue, code, speaker, Argument(codes, argument.spans), (), cue.first, cue.last)
                 )
@@ -772,22 +862,28 @@ def _when(work: Work, dates: list[Span], draft: Draft) -> EventDate | None:
         return None
     # hypothetical and intended events point forward too: "could meet in February" is next February
     future = bool({"future", "hypothetical", "intent"} & set(draft.modality))
-    for ent in _owned_dates(dates, draft.predicate):
+    for ent in _owned_dates(dates, draft.predicate, draft.clause):
         found = resolve_date(ent.text, story, future=future)
         if found is not None:
             return found
     return default_date(story)
 
 
-def _owned_dates(dates: list[Span], predicate: Predicate) -> list[Span]:
-    """DATE mentions whose nearest governing verb is this event's, nearest clause first."""
+def _owned_dates(dates: list[Span], predicate: Predicate, clause: Token | None) -> list[Span]:
+    """DATE mentions whose nearest governing verb is this event's, nearest clause first. A
+    relative clause dates only its own antecedent (``talks, which will be held in May``), never
+    the verb above it (``discussed meetings, one of which could take place in May``)."""
     anchors = [predicate.token]
+    if clause is not None:
+        anchors.append(clause)
     if predicate.light is not None:
         anchors.append(predicate.light)
     anchors.extend(
-        t for t in predicate.token.subtree if t.dep_ in {"relcl", "acl"} and t.pos_ in {"VERB", "AUX"}
+        t
+        for t in predicate.token.children
+        if t.dep_ in {"relcl", "acl"} and t.pos_ in {"VERB", "AUX"} and predicate.kind == "noun"
     )
-    node = anchors[-1] if predicate.light is not None else predicate.token
+    node = predicate.light if predicate.light is not None else predicate.token
     for _ in range(4):
         if node.head.i == node.i:
             break

@@ -101,6 +101,10 @@ class Lexicon:
     irregular: dict[str, str] = field(default_factory=dict)
     #: nouns of people or targets that take their country from a place (``targets in Jericho``)
     place_heads: frozenset[str] = frozenset()
+    #: abstract noun lemma -> kind (``idiom``, ``value``, ``domain``; ``data/events/abstract_nouns.tsv``)
+    abstract: dict[str, str] = field(default_factory=dict)
+    #: nouns of people and groups who act, kept as an unresolved source (``data/events/actor_nouns.tsv``)
+    actor_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path, dictionary: dict[str, tuple[Entry, ...]] | None = None) -> Lexicon:
@@ -110,6 +114,8 @@ class Lexicon:
             dictionary or {},
             _read_pairs(folder / "irregular.tsv"),
             frozenset(_read_pairs(folder / "place_heads.tsv")),
+            _read_pairs(folder / "abstract_nouns.tsv"),
+            frozenset(_read_pairs(folder / "actor_nouns.tsv")),
         )
 
     def match_verb(

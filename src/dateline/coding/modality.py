@@ -21,6 +21,8 @@ INTENT_HEADS = frozenset(
 #: governing words that make their complement an obligation (deontic: hypothetical)
 DEONTIC_HEADS = frozenset({"need", "oblige", "obliged", "have", "ought", "require", "bind"})
 FUTURE_HEADS = frozenset({"about", "set", "due", "scheduled", "schedule", "go"})
+#: "under no circumstances", "in no case", "by no means": a negated clause
+NO_CASE_NOUNS = frozenset({"circumstance", "case", "condition", "mean", "means", "way", "account", "event"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 FUTURE_MODIFIERS = frozenset({"future", "upcoming", "forthcoming", "planned", "next", "proposed", "possible"})
 HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "proposed"})
@@ -90,9 +92,20 @@ def _collect(node: Token, found: set[str]) -> None:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "preconj" and word == "neither"):
             found.add("negated")
+        if child.dep_ == "prep" and _no_case(child):
+            found.add("negated")  # "under no circumstances allow", "in no case accept"
         if child.dep_ not in {"aux", "auxpass"}:
             continue
         if word in FUTURE_AUX:
             found.add("future")
         elif word in HYPOTHETICAL_AUX | DEONTIC_AUX:
             found.add("hypothetical")
+
+
+def _no_case(prep: Token) -> bool:
+    return any(
+        obj.dep_ == "pobj"
+        and obj.lemma_.lower() in NO_CASE_NOUNS
+        and any(d.lower_ == "no" for d in obj.children)
+        for obj in prep.children
+    )

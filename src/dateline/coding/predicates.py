@@ -50,6 +50,16 @@ INFLECTIONS = (
 #: PETRARCH phrase patterns reach one level further (``ASSURANCES (ON &TIETYPES)``)
 DICT_DEPTH = 4
 VERB_TAGS = frozenset({"VERB"})
+#: verbs that name something when they have a predicative object (``called it a provocation``)
+NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand"})
+#: CAMEO roots of material acts (QuadClass 2 and 4), which need a concrete object
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+#: codes whose object must be a person or actor (verbal defence of someone)
+ACTOR_OBJECT_CODES = frozenset({"052"})
+#: kinds of ``abstract_nouns.tsv`` (see the file's header)
+IDIOM = "idiom"
+VALUE = "value"
+ABSTRACT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 
 
@@ -87,6 +97,8 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
 def _verb_predicates(token: Token, lexicon: Lexicon, consumed: set[int]) -> list[Predicate]:
     if lexicon.dictionary and _misspelt(token):
         return []  # PETRARCH matches verb forms, so a non-word form ("departes") is no verb
+    if token.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in token.children):
+        return []  # "what he called interference": naming, not a call
     context = _context(token)
     wide = _wide_context(token, _context(token, DICT_DEPTH)) if lexicon.dictionary else context
     entry = _match_verb(token, lexicon, context, wide)
@@ -97,12 +109,27 @@ def _verb_predicates(token: Token, lexicon: Lexicon, consumed: set[int]) -> list
     consumed.update(t.i for t in used)
     if entry.is_light:
         return _light(token, lexicon, consumed)
-    if entry.code is None:
+    if entry.code is None or _acts_on_abstract(token, entry.code, {t.i for t in used}, lexicon):
         return []
     consumed.add(token.i)
     first = min([token.i, *(t.i for t in used)])
     last = max([token.i, *(t.i for t in used)])
     return [Predicate(token, entry, entry.code, "verb", first, last)]
+
+
+def _acts_on_abstract(token: Token, code: str, used: set[int], lexicon: Lexicon) -> bool:
+    """``seize the opportunity``, ``protect the interests of X``: a material act whose object is
+    an idiom's or an abstract good is no act on anything; verbal defence (052) of an abstract good
+    is not an event either (it needs a person or actor as object). A pattern's own words stay."""
+    for obj in token.children:
+        if obj.dep_ not in ABSTRACT_OBJECT_DEPS or obj.i in used:
+            continue
+        kind = lexicon.abstract.get(obj.lemma_.lower())
+        if kind in {IDIOM, VALUE} and code[:2] in MATERIAL_ROOTS:
+            return True
+        if kind == VALUE and code in ACTOR_OBJECT_CODES:
+            return True
+    return False
 
 
 def _match_verb(

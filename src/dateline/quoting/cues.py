@@ -40,14 +40,18 @@ def is_cue_token(token: Token, lexicon: QuoteLexicon, *, speech_only: bool) -> b
     return lexicon.is_speech(lemma) if speech_only else lexicon.is_cue(lemma)
 
 
-def attribution(token: Token, lexicon: QuoteLexicon) -> Attribution:
-    """The cue span, speaker phrase and channel of a cue word."""
+def attribution(token: Token, lexicon: QuoteLexicon, *, reported: bool = False) -> Attribution:
+    """The cue span, speaker phrase and channel of a cue word.
+
+    With ``reported`` (a cue of reported speech, not of a quotation) a bare
+    ``cited the report`` is a speech act of its subject, not a channel.
+    """
     if token.lower_ == "according":
         to = next(c for c in token.children if c.lower_ == "to")
         target = next((c for c in to.children if c.dep_ == "pobj"), None)
         return Attribution((token.idx, to.idx + len(to)), phrase(target) if target else None, None)
     channel = _channel_verb(token)
-    if channel is not None:
+    if channel is not None and not (reported and _last_in_as(channel) is None):
         return _channelled(channel, token)
     end = token
     for child in token.rights:
@@ -88,7 +92,11 @@ def _last_in_as(verb: Token) -> Token | None:
 
 
 def subject(token: Token) -> Token | None:
-    """The cue's subject, its passive agent, or the subject it shares with the verb it hangs on."""
+    """The cue's subject, its passive agent, or the subject it shares with the verb it hangs on.
+
+    A participle modifying a noun speaks for that noun (``voters backing Smith``), and
+    a gerund after a preposition shares its verb's subject (``endorsed A before backing B``).
+    """
     for _ in range(3):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
@@ -96,6 +104,11 @@ def subject(token: Token) -> Token | None:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return token.head
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in {"VERB", "AUX"}:
+            token = token.head.head
+            continue
         if token.dep_ not in SHARED_SUBJECT_DEPS or token.head is token:
             return None
         token = token.head

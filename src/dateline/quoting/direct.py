@@ -201,7 +201,17 @@ def _interrupts(text: str, first: Marked, second: Marked, cue: Token) -> bool:
     if len(gap) > MAX_INTERRUPTION_CHARS or "\n" in gap or not first.end <= cue.idx < second.start:
         return False
     ends_open = text[first.content_end - 1 : first.content_end] in {",", "—", "-", "–"}
-    return ends_open and gap.rstrip().endswith((",", "—", "–", ":"))
+    return ends_open and gap.rstrip().endswith((",", "—", "–", ":")) and not _second_cue(cue, second)
+
+
+def _second_cue(cue: Token, second: Marked) -> bool:
+    """``“A,” she said, adding, “B.”``: a second cue in the gap introduces the second quotation."""
+    token = cue.nbor() if cue.i + 1 < len(cue.doc) else None
+    while token is not None and token.idx < second.start:
+        if token.tag_ == "VBG" and token.pos_ == "VERB" and token.dep_ in {"advcl", "xcomp", "conj"}:
+            return True
+        token = token.nbor() if token.i + 1 < len(token.doc) else None
+    return False
 
 
 def _continues(text: str, mark: Marked, last: DirectFinding) -> bool:

@@ -35,6 +35,7 @@ class QuoteLexicon:
     roles: tuple[tuple[tuple[str, ...], str], ...]
     person_nouns: frozenset[str]
     cue_nouns: frozenset[str]
+    seem_verbs: frozenset[str]
 
     def is_speech(self, lemma: str) -> bool:
         return self.cue_verbs.get(lemma) == "speech"
@@ -75,4 +76,5 @@ def load_lexicon(data: Path) -> QuoteLexicon:
     roles = tuple(sorted(roles, key=lambda item: -len(item[0])))
     nouns = frozenset(row[0] for row in _rows(folder / "person_nouns.txt"))
     cue_nouns = frozenset(row[0] for row in _rows(folder / "cue_nouns.txt"))
-    return QuoteLexicon(cue_verbs, clause_only, phrases, pronouns, roles, nouns, cue_nouns)
+    seem_verbs = frozenset(row[0] for row in _rows(folder / "seem_verbs.txt"))
+    return QuoteLexicon(cue_verbs, clause_only, phrases, pronouns, roles, nouns, cue_nouns, seem_verbs)

@@ -37,6 +37,8 @@ SETTING_PREPS = frozenset(
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 #: subordinators of a clause that contrasts with what was said ("said X, while Y did Z")
 CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
+#: punctuation that sets a comment off from what was said
+SETTING_OFF = frozenset({",", ";", "—", "–"})
 #: an object needs at least this many words ("criticized Smith" is an attribution too)
 MIN_OBJECT_WORDS = 1
 #: a content span needs at least this many words
@@ -136,7 +138,7 @@ def _finding(
     if end - start < min_words:
         return None
     span = doc[start:end]
-    found = attribution(token, lexicon)
+    found = attribution(token, lexicon, reported=True)
     if found.speaker is not None and found.speaker.start < span.end and span.start < found.speaker.end:
         return None
     stance = lexicon.cue_verbs.get(token.lemma_.lower()) == "stance"
@@ -159,10 +161,10 @@ def content_span(
 
 
 def _edges(token: Token, lexicon: QuoteLexicon) -> tuple[int, int]:
-    return token.left_edge.i, _content_end(token, lexicon) + 1
+    return token.left_edge.i, content_end(token, lexicon) + 1
 
 
-def _content_end(token: Token, lexicon: QuoteLexicon) -> int:
+def content_end(token: Token, lexicon: QuoteLexicon) -> int:
     """The last token of a content phrase: conjoined clauses stay, a new act or a contrast does not.
 
     ``said Mateen didn't mingle but left early``: the conjoined verb is part of what
@@ -175,14 +177,16 @@ def _content_end(token: Token, lexicon: QuoteLexicon) -> int:
             continue
         if _ends_content(child, lexicon):
             break
-        last = max(last, _content_end(child, lexicon))
+        last = max(last, content_end(child, lexicon))
     return last
 
 
 def _ends_content(child: Token, lexicon: QuoteLexicon) -> bool:
+    after_comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text in SETTING_OFF
+    if child.dep_ == "appos" and after_comma and child.left_edge.pos_ == "DET":
+        return True  # "..., a charge that X denied": the reporter's comment on what was said
     if child.dep_ not in {"advcl", "conj", "parataxis"} or child.pos_ not in {"VERB", "AUX"}:
         return False
-    after_comma = child.i > 0 and child.doc[child.left_edge.i - 1].text in {",", ";", "—", "–"}
     marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
     if marks & CONTRAST_MARKS and after_comma:
         return True
