@@ -6,7 +6,9 @@
 Each gold (source country, target country, PLOVER type) triple that was not produced is put in
 one class:
 
-- ``none``: the record produced no scored event at all (a lexicon gap, or no resolved source);
+- ``none``: the record produced no scored event at all, split into ``none:no-event`` (no
+  predicate matched: a lexicon gap), ``none:source-unresolved`` (only events whose source nobody
+  resolved: a registry or attachment gap) and ``none:other`` (e.g. only statements with no PLOVER type);
 - ``type``: events were produced, but none of this PLOVER type (a wrong or missing lexicon code);
 - ``actors``: an event of the right type was produced with other countries (registry gap or
   argument attachment); split into ``source``, ``target`` and ``both`` wrong.
@@ -71,6 +73,16 @@ def _miss_class(triple: Triple, produced: list[Triple]) -> str:
     return "actors:both"
 
 
+def _why_none(outcome: StoryResult) -> str:
+    """Split ``none``: no predicate matched at all, only events whose source nobody resolved
+    (kept as ``source: []`` since round 5), or events whose type/code has no PLOVER label."""
+    if not outcome.events:
+        return "none:no-event"
+    if all(not e.source for e in outcome.events):
+        return "none:source-unresolved"
+    return "none:other"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--gold", type=Path, required=True)
@@ -97,6 +109,7 @@ def main() -> int:
         gold = gold_triples(record, PLOVER_SUITE)
         score.add(gold, produced, relax=False)
         classes, extras = classify(gold, produced)
+        classes = [(_why_none(outcome) if c == "none" else c, t) for c, t in classes]
         miss_counts.update(c for c, _ in classes)
         for c, triple in classes:
             if c == "type":

@@ -79,3 +79,15 @@ def test_problems_do_not_stop_the_batch(pipeline: Pipeline, tmp_path: Path) -> N
     assert sum(isinstance(o, StoryResult) for o in outcomes) == 1
     problems = [o for o in outcomes if isinstance(o, Problem)]
     assert len(problems) == 1 and "empty.txt" in problems[0].origin.path
+
+
+def test_new_words_do_not_stay_in_the_vocabulary(pipeline: Pipeline) -> None:
+    from dateline.records import Origin, RawStory
+
+    strings = pipeline.context.nlp.vocab.strings
+    before = len(strings)
+    text = "The Zorbulanian envoy Qwixtor Blemmings met officials of Vrantovia on Tuesday."
+    outcome = pipeline.process_one(RawStory(id="novel", text=text, origin=Origin("inline")))
+    assert isinstance(outcome, StoryResult)
+    assert any("Blemmings" in e.text for e in outcome.entities)
+    assert len(strings) == before  # a long run keeps flat memory (spaCy memory zones)

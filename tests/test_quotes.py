@@ -258,3 +258,60 @@ def test_titled_name_keeps_the_registry_person(pipeline: Pipeline) -> None:
     for quote in quotes:
         assert quote.speaker is not None
         assert (quote.speaker.name, quote.speaker.actor) == (ref.name, ref.code), quote.reason
+
+
+def test_appearance_verb_is_a_sourceless_attribution(pipeline: Pipeline) -> None:
+    text = "The new ferry schedule appears to be causing long delays for commuters."
+    quote = _holding(_quotes(pipeline, text), "causing long delays")
+    assert quote.cue is not None and quote.cue.text == "appears"
+    assert quote.speaker is None and quote.speaker_mention is None
+    assert "ferry schedule" in quote.text
+
+
+def test_reported_content_keeps_a_conjoined_verb_but_not_a_comment(pipeline: Pipeline) -> None:
+    text = (
+        "Nadia Petrov said the visitors stayed for lunch but left before the speeches, "
+        "a claim the organisers later disputed."
+    )
+    quote = _holding(_quotes(pipeline, text), "stayed for lunch")
+    assert "left before the speeches" in quote.text
+    assert "organisers" not in quote.text
+
+
+def test_second_cue_between_quotations_splits_them(pipeline: Pipeline) -> None:
+    text = (
+        "Greta Olsen spoke after the vote.\n\n"
+        "“The volunteers did most of the counting,” she said, adding, “We owe them a great deal of thanks.”"
+    )
+    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    first = _holding(tuple(quotes), "volunteers did most")
+    assert "great deal of thanks" not in first.text
+    second = _holding(tuple(quotes), "great deal of thanks")
+    assert second.speaker is not None and second.speaker.name == "Greta Olsen"
+
+
+def test_cited_object_is_the_content_not_a_channel(pipeline: Pipeline) -> None:
+    text = "Inspector Ruth Lang cited two interviews with the harbour pilots in her report."
+    quote = _holding(_quotes(pipeline, text), "two interviews")
+    assert quote.speaker is not None and "Ruth Lang" in quote.speaker.name
+    assert quote.via is None
+
+
+def test_speaker_phrase_and_content_never_hold_the_dateline(pipeline: Pipeline) -> None:
+    text = (
+        "LISBON, May 3 (Reuters) - Portuguese Trade Minister Elsa Brunner said on Monday that "
+        "exporters should keep their prices stable through the summer."
+    )
+    quote = _holding(_quotes(pipeline, text), "keep their prices stable")
+    assert quote.speaker_mention is not None and "LISBON" not in quote.speaker_mention.text
+    assert "Reuters" not in quote.text
+    assert quote.speaker is not None and quote.speaker.name == "Elsa Brunner"
+
+
+def test_spokesperson_for_a_body_is_not_the_previous_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "“The port will stay open all winter,” Mayor Henrik Dahl said on Monday.\n\n"
+        "A spokesperson for the Norwegian Coastal Administration said the ice breakers were ready."
+    )
+    quote = _holding(_quotes(pipeline, text), "ice breakers were ready")
+    assert quote.speaker is None or "Dahl" not in quote.speaker.name, quote.reason

@@ -55,18 +55,23 @@ class Pipeline:
     def process_one(self, raw: RawStory) -> Outcome:
         return next(iter(self._process_batch([raw])))
 
-    def _process_batch(self, batch: list[RawStory | Problem]) -> Iterator[Outcome]:
+    def _process_batch(self, batch: list[RawStory | Problem]) -> list[Outcome]:
         cleaned: list[Story | Problem] = [
             item if isinstance(item, Problem) else self._clean(item) for item in batch
         ]
         stories = [item for item in cleaned if isinstance(item, Story)]
-        docs = iter(self._parse(stories))
-        for item in cleaned:
-            if isinstance(item, Problem):
-                yield item
-                continue
-            parsed = next(docs)
-            yield parsed if isinstance(parsed, Problem) else self._run_stages(parsed)
+        # Words first seen in this batch are dropped from spaCy's vocabulary afterwards, so a
+        # long run keeps flat memory; results hold plain strings, never the batch's Docs.
+        outcomes: list[Outcome] = []
+        with self.context.nlp.memory_zone():
+            docs = iter(self._parse(stories))
+            for item in cleaned:
+                if isinstance(item, Problem):
+                    outcomes.append(item)
+                    continue
+                parsed = next(docs)
+                outcomes.append(parsed if isinstance(parsed, Problem) else self._run_stages(parsed))
+        return outcomes
 
     def _clean(self, raw: RawStory) -> Story | Problem:
         try:

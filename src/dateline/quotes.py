@@ -9,7 +9,7 @@ import dataclasses
 
 from .quoting.assemble import merge, to_quotes
 from .quoting.direct import Parsed, attribute_marked
-from .quoting.labelled import InDateline, find_labelled
+from .quoting.labelled import find_labelled
 from .quoting.lexicon import load_lexicon
 from .quoting.marks import find_marked
 from .quoting.mentions import build_history
@@ -17,6 +17,7 @@ from .quoting.nouns import find_noun_cues
 from .quoting.reported import find_reported
 from .quoting.seeming import find_appearances
 from .quoting.speakers import SpeakerResolver
+from .quoting.wireframe import body_start, clear_of_dateline, dateline_test
 from .work import Context, Work
 
 
@@ -29,7 +30,7 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     quoted = [(m.start, m.end) for m in marked]
     direct = attribute_marked(Parsed.of(doc, text), marked, lexicon)
     labelled = find_labelled(
-        doc, text, in_dateline=_dateline_test(work), place_country=ctx.registry.place_country
+        doc, text, in_dateline=dateline_test(work), place_country=ctx.registry.place_country
     )
     reported = sorted(
         find_reported(doc, lexicon, quoted)
@@ -38,26 +39,8 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
         + labelled,
         key=lambda f: f.content,
     )
-    history = build_history(doc, text, ctx.registry, work.date, quoted=quoted)
+    history = build_history(doc, text, ctx.registry, work.date, quoted=quoted, titles=lexicon.title_words)
     resolver = SpeakerResolver(history, lexicon, ctx.registry, work.date)
-    quotes = to_quotes(work, merge(direct, reported), resolver)
+    candidates = clear_of_dateline(merge(direct, reported), body_start(work), text)
+    quotes = to_quotes(work, candidates, resolver)
     return dataclasses.replace(work, quotes=quotes)
-
-
-def _dateline_test(work: Work) -> InDateline:
-    """Whether a clean-text stretch overlaps the story's dateline (kept in original offsets).
-
-    A dateline with neither an agency nor a known place may be a transcript's
-    ``JAKE TAPPER:`` taken for one; it does not stop a speaker label.
-    """
-    dateline = work.story.dateline
-    if dateline is not None and dateline.agency is None and dateline.country is None:
-        dateline = None
-
-    def in_dateline(start: int, end: int) -> bool:
-        if dateline is None:
-            return False
-        span = work.span(start, end)
-        return span.start < dateline.end and dateline.start < span.end
-
-    return in_dateline

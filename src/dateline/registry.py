@@ -92,6 +92,7 @@ class ActorRegistry:
     cache: dict[tuple[str, str, dt.date], ActorRef | None] = field(
         default_factory=dict, compare=False, repr=False
     )
+    entry_cache: dict[str, tuple[Entry, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, settings: Settings) -> ActorRegistry:
@@ -203,6 +204,16 @@ class ActorRegistry:
         )
 
     def _entries(self, text: str) -> tuple[Entry, ...]:
+        """Entries registered under a name, cached by text alone: stories rarely share a date,
+        but they share names, so the date-free part of a lookup is worth keeping."""
+        found = self.entry_cache.get(text)
+        if found is None:
+            if len(self.entry_cache) >= CACHE_LIMIT:
+                self.entry_cache.clear()
+            found = self.entry_cache[text] = self._find_entries(text)
+        return found
+
+    def _find_entries(self, text: str) -> tuple[Entry, ...]:
         """Entries registered under a name: exact acronyms first, then folded names and stems."""
         found = self.exact.get(exact_key(text))
         if found:

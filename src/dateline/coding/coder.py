@@ -142,6 +142,16 @@ def load_coder(data: Path, verb_files: tuple[Path, ...] = ()) -> Coder:
     return Coder(ontology, Lexicon.load(data / "events", dictionary), countries)
 
 
+#: predicates by sentence start, found once per story (speech content reuses its sentence's)
+Memo = dict[int, list[Predicate]]
+
+
+def _predicates(sent: Span, coder: Coder, memo: Memo) -> list[Predicate]:
+    if sent.start not in memo:
+        memo[sent.start] = find_predicates(sent, coder.lexicon)
+    return memo[sent.start]
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     """An event before it becomes a record: tokens still attached."""
@@ -165,17 +175,20 @@ def code_work(work: Work, resolver: Resolver, coder: Coder) -> tuple[Event, ...]
     quote_speakers = _quote_speakers(work, resolver)
     resolver.speakers.update(quote_speakers)
     events: list[Event] = []
+    memo: Memo = {}
     previous: Span | None = None
     for sent in work.doc.sents:
-        drafts = _sentence_drafts(sent, previous, resolver, coder)
+        drafts = _sentence_drafts(sent, previous, resolver, coder, memo)
         dates = [e for e in sent.ents if e.label_ == "DATE"] if drafts else []
         events.extend(_event(work, sent, draft, coder, dates) for draft in drafts)
         previous = sent
     return tuple(events)
 
 
-def _sentence_drafts(sent: Span, previous: Span | None, resolver: Resolver, coder: Coder) -> list[Draft]:
-    predicates = find_predicates(sent, coder.lexicon)
+def _sentence_drafts(
+    sent: Span, previous: Span | None, resolver: Resolver, coder: Coder, memo: Memo
+) -> list[Draft]:
+    predicates = _predicates(sent, coder, memo)
     speech = [p for p in predicates if p.entry.is_speech]
     acts = _one_per_phrase(_fold([p for p in predicates if not p.entry.is_speech], coder.ontology))
     drafts = [_folded_draft(gov, code, inner, resolver) for gov, code, inner in acts]
@@ -184,7 +197,7 @@ def _sentence_drafts(sent: Span, previous: Span | None, resolver: Resolver, code
     drafts.extend(_reversed(drafts))
     drafts = [_domestic(d, coder.countries) for d in _without_background(drafts)]
     for cue in speech:
-        drafts.extend(_speech_drafts(cue, previous, resolver, coder))
+        drafts.extend(_speech_drafts(cue, previous, resolver, coder, memo))
     return [d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)]
 
 
@@ -725,7 +738,9 @@ def _governor_source(predicate: Predicate, resolver: Resolver) -> Argument:
     return resolver.argument(subject) if subject is not None else EMPTY
 
 
-def _speech_drafts(cue: Predicate, previous: Span | None, resolver: Resolver, coder: Coder) -> list[Draft]:
+def _speech_drafts(
+    cue: Predicate, previous: Span | None, resolver: Resolver, coder: Coder, memo: Memo
+) -> list[Draft]:
     """The speaker's own event: an appeal or an accusation carried by what they said."""
     speaker = _speaker(cue.token, resolver)
     if not speaker.resolved:
@@ -734,11 +749,11 @@ def _speech_drafts(cue: Predicate, previous: Span | None, resolver: Resolver, co
     if content is None:
         return []
     resolver.speakers.update({t.i: speaker.codes[0] for t in content.subtree if t.lower_ in {"we", "i"}})
-    return _content_drafts(cue, content, speaker, resolver, coder)
+    return _content_drafts(cue, content, speaker, resolver, coder, memo)
 
 
 def _content_drafts(
-    cue: Predicate, content: Token, speaker: Argument, resolver: Resolver, coder: Coder
+    cue: Predicate, content: Token, speaker: Argument, resolver: Resolver, coder: Coder, memo: Memo
 ) -> list[Draft]:
     drafts: list[Draft] = []
     own = {code[:3] for code in speaker.codes}
@@ -748,7 +763,7 @@ def _content_drafts(
             argument = resolver.argument(subject)
             codes = tuple(c for c in argument.codes if c[:3] not in own)
             if codes or not argument.codes:
-                inner = _inner_code(content, coder)
+                inner = _inner_code(content, coder, memo)
                 # "X said X and Y should ...": a call for joint action with the speaker's own
                 # side is an intent to cooperate with the others, not an appeal to them
                 joint = JOINT_ROOT if len(codes) < len(argument.codes) else "02"
@@ -758,7 +773,7 @@ def _content_drafts(
                     Draft(cue, code, speaker, Argument(codes, argument.spans), (), cue.first, cue.last)
                 )
         return drafts
-    for predicate in find_predicates(content.sent, coder.lexicon):
+    for predicate in _predicates(content.sent, coder, memo):
         if predicate.token.i != content.i or predicate.entry.is_speech:
             continue
         known = coder.ontology.lookup(predicate.code)
@@ -772,8 +787,8 @@ def _content_drafts(
     return drafts
 
 
-def _inner_code(content: Token, coder: Coder) -> str | None:
-    for predicate in find_predicates(content.sent, coder.lexicon):
+def _inner_code(content: Token, coder: Coder, memo: Memo) -> str | None:
+    for predicate in _predicates(content.sent, coder, memo):
         if predicate.token.i in {t.i for t in content.subtree} and not predicate.entry.is_speech:
             return predicate.code
     return None

@@ -36,6 +36,7 @@ class QuoteLexicon:
     person_nouns: frozenset[str]
     cue_nouns: frozenset[str]
     seem_verbs: frozenset[str]
+    title_words: frozenset[str]
 
     def is_speech(self, lemma: str) -> bool:
         return self.cue_verbs.get(lemma) == "speech"
@@ -77,4 +78,8 @@ def load_lexicon(data: Path) -> QuoteLexicon:
     nouns = frozenset(row[0] for row in _rows(folder / "person_nouns.txt"))
     cue_nouns = frozenset(row[0] for row in _rows(folder / "cue_nouns.txt"))
     seem_verbs = frozenset(row[0] for row in _rows(folder / "seem_verbs.txt"))
-    return QuoteLexicon(cue_verbs, clause_only, phrases, pronouns, roles, nouns, cue_nouns, seem_verbs)
+    titles = frozenset(row[0] for row in _rows(folder / "title_words.txt"))
+    titles = titles | nouns | {word for pattern, _ in roles for word in pattern if word != "of"}
+    return QuoteLexicon(
+        cue_verbs, clause_only, phrases, pronouns, roles, nouns, cue_nouns, seem_verbs, titles
+    )

@@ -66,15 +66,26 @@ class _Names:
     registry: ActorRegistry
     on: dt.date | None
     full_names: tuple[str, ...]
+    titles: frozenset[str]
 
 
 def build_history(
-    doc: Doc, text: str, registry: ActorRegistry, on: dt.date | None, *, quoted: list[tuple[int, int]]
+    doc: Doc,
+    text: str,
+    registry: ActorRegistry,
+    on: dt.date | None,
+    *,
+    quoted: list[tuple[int, int]],
+    titles: frozenset[str] = frozenset(),
 ) -> History:
-    """The mention history of ``doc``; mentions inside quotations never count as subjects."""
+    """The mention history of ``doc``; mentions inside quotations never count as subjects.
+
+    ``titles`` are words of office that may stand before a name and are not part of it.
+    """
     persons = [_with_first_names(ent) for ent in doc.ents if ent.label_ in PERSON_LABELS]
-    full = tuple(sorted({_bare(ent.text) for ent in persons if len(_bare(ent.text).split()) > 1}, key=len))
-    names = _Names(registry, on, full)
+    bare = {_bare(ent.text, titles) for ent in persons}
+    full = tuple(sorted({name for name in bare if len(name.split()) > 1}, key=len))
+    names = _Names(registry, on, full, titles)
     cache: dict[tuple[str, str], ActorRef | None] = {}
     groups = [ent for ent in doc.ents if ent.label_ in GROUP_LABELS]
     mentions = [_mention(ent, names, cache, quoted) for ent in [*persons, *groups]]
@@ -86,7 +97,7 @@ def _mention(
     span: Span, names: _Names, cache: dict[tuple[str, str], ActorRef | None], quoted: list[tuple[int, int]]
 ) -> Mention:
     label = span.label_ or "PERSON"
-    text = _bare(span.text) if label in PERSON_LABELS else span.text
+    text = _bare(span.text, names.titles) if label in PERSON_LABELS else span.text
     if label in PERSON_LABELS:
         text = _full_name(text, names.full_names)
     key = (text, label)
@@ -170,9 +181,11 @@ def same_person(text: str, ref: ActorRef) -> bool:
     return len(words) < 2 or all(word in known for word in words)
 
 
-def _bare(text: str) -> str:
-    """A person's name without honorifics or a possessive ending."""
+def _bare(text: str, titles: frozenset[str]) -> str:
+    """A person's name without honorifics, leading words of office or a possessive ending."""
     words = [w for w in text.split() if w.lower() not in HONORIFICS]
+    while len(words) > 1 and words[0].lower() in titles:
+        words = words[1:]
     name = " ".join(words) or text
     for suffix in ("’s", "'s"):
         name = name.removesuffix(suffix)

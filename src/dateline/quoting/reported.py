@@ -138,6 +138,8 @@ def _finding(
     if end - start < min_words:
         return None
     span = doc[start:end]
+    if len(span) == 1 and span[0].pos_ == "PRON":
+        return None  # "if the parties asked it": a pronoun alone reports nothing
     found = attribution(token, lexicon, reported=True)
     if found.speaker is not None and found.speaker.start < span.end and span.start < found.speaker.end:
         return None

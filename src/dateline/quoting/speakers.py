@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..records import Speaker
 from ..registry import ActorRegistry
@@ -68,6 +68,9 @@ class SpeakerResolver:
         if persons:
             person = _closest_to_head(persons, head.idx)
             return Resolved(self._speaker(person), "person", f"named: {phrase.text!r} is {person.name}")
+        untagged = self._untagged_name(phrase, mentions)
+        if untagged is not None:
+            return untagged
         title = self._title(phrase, mentions, previous)
         if title is not None:
             return title
@@ -139,6 +142,22 @@ class SpeakerResolver:
             )
         return Resolved(None, "group", f"pronoun {phrase.text!r}: no body in subject position before it")
 
+    def _untagged_name(self, phrase: Span, mentions: list[Mention]) -> Resolved | None:
+        """``Swiss Foreign Minister Ignazio Cassis``: a name the tagger missed, after its title."""
+        head = phrase.root
+        if head.pos_ != "PROPN" or not head.is_title or head.lower_ in self.lexicon.title_words:
+            return None
+        if any(m.start <= head.idx < m.end for m in mentions):
+            return None
+        run = [head]
+        while run[0].i > phrase.start and _name_word(run[0].nbor(-1), self.lexicon.title_words):
+            run.insert(0, run[0].nbor(-1))
+        name = " ".join(t.text for t in run)
+        ref = self.registry.resolve(name, on=self.on, label="PERSON")
+        if ref is not None and ref.kind == "person" and same_person(name, ref):
+            return Resolved(Speaker(ref.name, ref.code), "person", f"name {name!r} after a title: {ref.name}")
+        return Resolved(Speaker(name, None), "person", f"name {name!r} after a title, outside the registry")
+
     def _speaker(self, mention: Mention) -> Speaker:
         """The mention's person or body, with the registry's canonical name and code when it knows them."""
         if mention.actor is not None or mention.kind != "person":
@@ -161,6 +180,14 @@ class SpeakerResolver:
             found = self._role_holder(phrase, role, mentions)
             if found is not None:
                 return found
+        groups = [m for m in mentions if m.kind == "group"]
+        if groups and role is None:  # "a spokesperson for the Red Cross" speaks for the body
+            body = groups[0]  # the body it works for comes first ("..., which is based in Geneva")
+            return Resolved(
+                Speaker(body.name, body.actor), "group", f"description {text!r}: speaks for {body.name}"
+            )
+        if phrase.root.tag_ in {"NNS", "NNPS"} or phrase[0].lower_ in {"a", "an"}:
+            return Resolved(None, None, f"description {text!r}: not one known person")
         if previous is not None and previous.resolved.kind == "person" and previous.resolved.speaker:
             name = previous.resolved.speaker.name
             return Resolved(
@@ -224,14 +251,16 @@ class SpeakerResolver:
         return Resolved(Speaker(name, body.actor), "group", f"body: {phrase.text!r}, coded by {body.name!r}")
 
 
-
-
 def _closest_to_head(mentions: list[Mention], head: int) -> Mention:
     """The mention holding the phrase's head word, else the last one ("Aide to X, Y" is Y)."""
     for mention in mentions:
         if mention.start <= head < mention.end:
             return mention
     return mentions[-1]
+
+
+def _name_word(token: Token, titles: frozenset[str]) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and token.lower_ not in titles
 
 
 def _role_mentions(role: str, words: list[tuple[str, ...]]) -> bool:
