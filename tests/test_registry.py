@@ -340,7 +340,12 @@ def test_a_full_name_with_another_first_name_is_not_the_office_holder() -> None:
 def test_groups_carry_their_country_and_sector() -> None:
     registry = ActorRegistry.load(Settings())
     ref = registry.resolve("Hezbollah", on=dt.date(2006, 7, 20))
-    assert ref is not None and (ref.code, ref.country, ref.sector, ref.kind) == ("LBNREB", "LBN", "REB", "group")
+    assert ref is not None and (ref.code, ref.country, ref.sector, ref.kind) == (
+        "LBNREB",
+        "LBN",
+        "REB",
+        "group",
+    )
 
 
 def test_an_undated_story_still_resolves_an_unambiguous_surname() -> None:
