@@ -17,7 +17,7 @@ from .quoting.nouns import find_noun_cues
 from .quoting.reported import find_reported
 from .quoting.seeming import find_appearances
 from .quoting.speakers import SpeakerResolver
-from .quoting.wireframe import body_start, clear_of_dateline, dateline_test
+from .quoting.wireframe import clear_of_dateline, dateline_range, dateline_test
 from .work import Context, Work
 
 
@@ -41,6 +41,6 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     )
     history = build_history(doc, text, ctx.registry, work.date, quoted=quoted, titles=lexicon.title_words)
     resolver = SpeakerResolver(history, lexicon, ctx.registry, work.date)
-    candidates = clear_of_dateline(merge(direct, reported), body_start(work), text)
+    candidates = clear_of_dateline(merge(direct, reported), dateline_range(work), text)
     quotes = to_quotes(work, candidates, resolver)
     return dataclasses.replace(work, quotes=quotes)

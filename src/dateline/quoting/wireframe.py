@@ -46,36 +46,44 @@ def dateline_test(work: Work) -> Callable[[int, int], bool]:
     return in_dateline
 
 
-def body_start(work: Work) -> int:
-    """The clean-text offset of the first token after the trusted dateline (0 without one)."""
+def dateline_range(work: Work) -> tuple[int, int] | None:
+    """The clean-text stretch from the trusted dateline's first token to the first token after it."""
     dateline = trusted_dateline(work)
     if dateline is None:
-        return 0
+        return None
+    first: int | None = None
     for token in work.doc:
-        if work.span(token.idx, token.idx + len(token)).start >= dateline.end:
-            return int(token.idx)
-    return 0
+        span = work.span(token.idx, token.idx + len(token))
+        if first is None and span.end > dateline.start:
+            first = int(token.idx)
+        if span.start >= dateline.end:
+            return (first if first is not None else int(token.idx), int(token.idx))
+    return None
 
 
-def clear_of_dateline(candidates: list[Candidate], start: int, text: str) -> list[Candidate]:
+def clear_of_dateline(
+    candidates: list[Candidate], dateline: tuple[int, int] | None, text: str
+) -> list[Candidate]:
     """Contents and speaker phrases that begin in the dateline start after it instead."""
-    if start == 0:
+    if dateline is None:
         return candidates
-    return [_clipped(_content_after(c, start, text), start) for c in candidates]
+    return [_clipped(_content_after(c, dateline, text), dateline) for c in candidates]
 
 
-def _content_after(candidate: Candidate, start: int, text: str) -> Candidate:
+def _content_after(candidate: Candidate, dateline: tuple[int, int], text: str) -> Candidate:
     first, last = candidate.segments[0]
-    if first >= start or last <= start:
+    start = dateline[1]
+    if not dateline[0] <= first < start or last <= start:
         return candidate
     while start < last and (text[start] in _DATELINE_PUNCT or text[start].isspace()):
         start += 1
     return dataclasses.replace(candidate, segments=((start, last), *candidate.segments[1:]))
 
 
-def _clipped(candidate: Candidate, start: int) -> Candidate:
+def _clipped(candidate: Candidate, dateline: tuple[int, int]) -> Candidate:
     found = candidate.found
-    if found is None or found.speaker is None or found.speaker.start_char >= start:
+    start = dateline[1]
+    if found is None or found.speaker is None or not dateline[0] <= found.speaker.start_char < start:
         return candidate
     phrase = found.speaker
     if phrase.end_char <= start:
