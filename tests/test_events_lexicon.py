@@ -89,6 +89,23 @@ CASES = [
     ("Sudanese soldiers sexually assaulted women.", "1821", ("SDNMIL",), None),
     ("Syria violated the ceasefire.", "196", ("SYR",), None),
     ("Mali carried out ethnic cleansing.", "203", ("MLI",), None),
+    # round 6: CAMEO coverage code by code
+    ("Senegal claimed responsibility for the raid on Gambia.", "015", ("SEN",), None),
+    ("Haiti appealed for humanitarian aid from Canada.", "0233", ("HTI",), ("CAN",)),
+    ("Austria proposed talks with Hungary.", "036", ("AUT",), ("HUN",)),
+    ("Oman offered to release the Yemeni prisoners.", "0353", ("OMN",), ("YEM",)),
+    ("Qatar summoned the Bahraini ambassador.", "114", ("QAT",), ("BHRGOV",)),
+    ("Algeria ruled out talks with Morocco.", "125", ("DZA",), ("MAR",)),
+    ("Estonia accused Russia of invasion.", "1123", ("EST",), ("RUS",)),
+    ("Belgium suspended military aid to Rwanda.", "1622", ("BEL",), ("RWA",)),
+    ("Libya closed its embassy in Chad.", "161", ("LBY",), None),
+    ("Burundi expelled the Belgian peacekeepers.", "1661", ("BDI",), None),
+    ("Iraqi police fired tear gas at protesters.", "175", ("IRQCOP",), None),
+    ("Turkey charged the Greek journalist with espionage.", "173", ("TUR",), None),
+    ("Gunmen seized three French hostages.", "181", (), ("FRA",)),
+    ("Ethiopian troops captured the town.", "192", ("ETHMIL",), None),
+    ("Pakistan carried out a drone strike on Afghan villages.", "1952", ("PAK",), ("AFG",)),
+    ("Iran threatened to use nuclear weapons against Israel.", "1385", ("IRN",), ("ISR",)),
 ]
 
 
@@ -118,3 +135,18 @@ def test_pattern_words_do_not_double_code(pipeline: Pipeline) -> None:
 def test_arriving_somewhere_is_not_hosting(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "The Danish minister arrived in Finland on Monday.")
     assert [e.cameo for e in events] == ["042"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Iraq declared a cease-fire with Iran.", "0871"),
+        ("Israel violated the cease-fire with Lebanon.", "196"),
+    ],
+)
+def test_hyphenated_ceasefire_is_coded(pipeline: Pipeline, text: str, code: str) -> None:
+    """``cease-fire`` is parsed as ``cease`` + ``fire``: the pattern words carry it, and the
+    plain ``fire`` rows (``fired at``) do not turn it into an attack."""
+    events = events_of(pipeline, text)
+    assert [e.cameo for e in events] == [code]

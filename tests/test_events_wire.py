@@ -103,3 +103,14 @@ def test_no_circumstances_negates(pipeline: Pipeline) -> None:
     assert events and all("negated" in e.modality or e.cameo.startswith("12") for e in events), summary(
         events
     )
+
+
+def test_a_long_story_of_paired_phrases_does_not_recurse(pipeline: Pipeline) -> None:
+    # each "the two sides" looks back for an earlier pair; chained over a long story this once
+    # recursed past Python's stack and the events stage failed
+    sentence = "Talks between Arlen and Brevik went on, and the two sides met again with the two sides. "
+    text = "GENEVA (Reuters) - " + sentence * 300
+    outcome = pipeline.process_one(
+        RawStory(id="pairs", text=text, origin=Origin("inline"), published=dt.date(2024, 5, 2))
+    )
+    assert isinstance(outcome, StoryResult), outcome

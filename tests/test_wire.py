@@ -172,3 +172,16 @@ def test_dateline_parser_never_crashes_and_offsets_hold(body: str) -> None:
         assert 0 <= found.start < found.end <= len(body)
         assert body[found.start : found.end] == found.text
         assert found.place
+
+
+def test_a_transcript_speaker_label_is_not_a_dateline() -> None:
+    from dateline.cleaning import clean_story
+    from dateline.records import Origin, RawStory
+    from dateline.registry import ActorRegistry
+    from dateline.settings import Settings
+
+    registry = ActorRegistry.load(Settings())
+    label = clean_story(RawStory("t", "NORA VANCE: We will see.", Origin("t")), registry)
+    assert label.dateline is None
+    place = clean_story(RawStory("p", "WASHINGTON — The vote failed.", Origin("p")), registry)
+    assert place.dateline is not None and place.dateline.country == "USA"

@@ -33,6 +33,10 @@ def _dateline(text: str, registry: ActorRegistry) -> Dateline | None:
     if match is None:
         return None
     country = _country(match.place, match.places, match.region, registry)
+    if country is None and match.agency is None and match.date_text is None:
+        # a bare "JAKE TAPPER:" is a transcript speaker, not a place: without an agency or a
+        # date, only a place the registry knows makes a dateline
+        return None
     return Dateline(
         text=match.text,
         start=match.start,

@@ -81,6 +81,9 @@ class Resolver:
     abstract: frozenset[str] = frozenset()
     #: nouns of people and groups that may act unresolved (``certain forces``)
     actor_nouns: frozenset[str] = frozenset()
+    #: True while a ``the two sides`` lookup runs: pairs do not chain back through earlier pairs,
+    #: which on a long story recursed past Python's stack
+    pairing: bool = False
 
     def __post_init__(self) -> None:
         for ent in self.doc.ents:
@@ -219,8 +222,17 @@ class Resolver:
     def _pair(self, token: Token, span: Span) -> tuple[str, ...]:
         """``the two sides``, ``both countries``: the latest pair of actors named before
         (a small coreference: the nearest earlier list that resolves to exactly two actors)."""
-        if token.lemma_.lower() not in PAIR_NOUNS or not any(t.lower_ in PAIR_WORDS for t in span):
+        if self.pairing or token.lemma_.lower() not in PAIR_NOUNS:
             return ()
+        if not any(t.lower_ in PAIR_WORDS for t in span):
+            return ()
+        self.pairing = True
+        try:
+            return self._earlier_pair(token, span)
+        finally:
+            self.pairing = False
+
+    def _earlier_pair(self, token: Token, span: Span) -> tuple[str, ...]:
         start = max(token.i - PAIR_WINDOW, 0)
         for earlier in reversed(self.doc[start : span.start]):
             if earlier.pos_ not in {"PROPN", "NOUN"} or not any(c.dep_ == "conj" for c in earlier.children):
