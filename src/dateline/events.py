@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 from .coding.arguments import Resolver
-from .coding.coder import code_work, load_coder
+from .coding.coder import code_work
 from .work import Context, Work
 
 
 def code_events(work: Work, ctx: Context) -> Work:
     """Code every act and statement of the story as CAMEO + PLOVER events."""
-    coder = load_coder(ctx.settings.data, ctx.settings.verb_files)
+    coder = ctx.coder
     resolver = Resolver(
         work.doc,
         ctx.registry,

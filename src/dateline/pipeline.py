@@ -13,12 +13,14 @@ from collections.abc import Iterable, Iterator
 from .actors import collect_actors
 from .chunking import CHUNK_CHARS, parse_long
 from .cleaning import clean_story
+from .coding.coder import load_coder
 from .entities import find_entities
 from .errors import Errors
 from .events import code_events
 from .nlp import load_nlp
 from .offsets import OffsetMap
 from .quotes import extract_quotes
+from .quoting.lexicon import load_lexicon
 from .reading import read_inputs
 from .records import Origin, Problem, RawStory, Story, StoryResult
 from .registry import ActorRegistry
@@ -44,7 +46,13 @@ class Pipeline:
         self.settings = settings or Settings()
         self.registry = registry or ActorRegistry.load(self.settings)
         nlp = load_nlp(self.settings, self.registry)
-        self.context = Context(self.settings, self.registry, nlp)
+        self.context = Context(
+            self.settings,
+            self.registry,
+            nlp,
+            quote_lexicon=load_lexicon(self.settings.data),
+            coder=load_coder(self.settings.data, self.settings.verb_files),
+        )
 
     def process(self, items: Iterable[RawStory | Problem]) -> Iterator[Outcome]:
         """Process stories in batches; problems from reading pass straight through."""

@@ -10,7 +10,6 @@ import dataclasses
 from .quoting.assemble import merge, to_quotes
 from .quoting.direct import Parsed, attribute_marked
 from .quoting.labelled import find_labelled
-from .quoting.lexicon import load_lexicon
 from .quoting.marks import find_marked
 from .quoting.mentions import build_history
 from .quoting.nouns import find_noun_cues
@@ -23,7 +22,7 @@ from .work import Context, Work
 
 def extract_quotes(work: Work, ctx: Context) -> Work:
     """Every quotation and reported statement of the story, with its cue and resolved speaker."""
-    lexicon = load_lexicon(ctx.settings.data)
+    lexicon = ctx.quote_lexicon
     doc = work.doc
     text = work.story.clean_text  # the parsed text; Doc.text would rebuild it on every access
     marked = find_marked(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,14 +19,21 @@ from .records import Actor, Entity, Event, Quote, Span, Story, StoryResult
 from .registry import ActorRegistry
 from .settings import Settings
 
+if TYPE_CHECKING:  # the stages' own modules import this one
+    from .coding.coder import Coder
+    from .quoting.lexicon import QuoteLexicon
+
 
 @dataclass(frozen=True)
 class Context:
-    """What every stage may read: settings, the registry and the loaded model."""
+    """What every stage may read, loaded once per run: settings, the registry, the model, and the
+    quote and event lexicons."""
 
     settings: Settings
     registry: ActorRegistry
     nlp: Language
+    quote_lexicon: QuoteLexicon
+    coder: Coder
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 
 import pycountry
@@ -133,9 +132,8 @@ class Coder:
     countries: frozenset[str] = frozenset()
 
 
-@cache
 def load_coder(data: Path, verb_files: tuple[Path, ...] = ()) -> Coder:
-    """Load once per data folder and verb dictionaries; the result is shared read-only."""
+    """The ontology, lexicon and verb dictionaries; built once per run and kept in the Context."""
     dictionary = load_verb_files(verb_files) if verb_files else None
     ontology = Ontology.load(data / "ontology", data / "events" / "plover_overrides.txt")
     countries = frozenset(c.alpha_3 for c in pycountry.countries)

@@ -6,7 +6,6 @@ comment, so adding a reporting verb or a title never needs a code change.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,9 +63,8 @@ def _rows(path: Path) -> list[list[str]]:
     return rows
 
 
-@functools.cache
 def load_lexicon(data: Path) -> QuoteLexicon:
-    """Read the lexicons under ``data/quotes`` (cached per data folder: they never change in a run)."""
+    """Read the lexicons under ``data/quotes``; built once per run and kept in the Context."""
     folder = data / QUOTES_DATA
     verb_rows = _rows(folder / "cue_verbs.tsv")
     cue_verbs = {row[0]: row[1] for row in verb_rows}
