@@ -360,11 +360,13 @@ def test_a_foreign_duckdb_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_store_of_another_schema_version_is_refused(db: Path) -> None:
+    from dateline.store import SCHEMA_VERSION
+
     Store.open(db).close()
     con = duckdb.connect(str(db))
     con.execute("UPDATE schema_version SET version = version + 1")
     con.close()
-    assert "schema version 2" in assert_e013(db)
+    assert f"schema version {SCHEMA_VERSION + 1}" in assert_e013(db)
 
 
 def test_a_store_locked_by_another_process_is_refused(db: Path) -> None:
@@ -443,3 +445,29 @@ def test_documented_queries_run_and_find_rows(db: Path) -> None:
         store.add(make_result())
         for query, params in queries:
             assert store.connection.execute(query, params).fetchall(), query
+
+
+def test_a_version_1_store_is_upgraded_when_opened_for_writing(tmp_path: Path) -> None:
+    import duckdb
+
+    from dateline.errors import DatelineError
+    from dateline.store import SCHEMA_VERSION
+
+    db = tmp_path / "old.duckdb"
+    with Store.open(db):
+        pass
+    with duckdb.connect(str(db)) as con:  # make it look like a store written by version 1
+        con.execute("DROP VIEW event_dyads")
+        for index in ("events_story", "events_cameo", "events_date"):
+            con.execute(f"DROP INDEX {index}")
+        con.execute("ALTER TABLE events DROP COLUMN reciprocal")
+        con.execute("DELETE FROM schema_version")
+        con.execute("INSERT INTO schema_version VALUES (1, now()::TIMESTAMP)")
+    with pytest.raises(DatelineError, match="upgrade"):
+        Store.open(db, read_only=True)
+    with Store.open(db):
+        pass
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] == SCHEMA_VERSION
+        columns = {row[0] for row in con.execute("DESCRIBE events").fetchall()}
+    assert "reciprocal" in columns

@@ -31,9 +31,11 @@ if TYPE_CHECKING:
     from .writer import StoreWriter
 
 #: bump when the DDL changes; a store of another version is refused rather than misread
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: the DDL, shipped as package data
 SCHEMA_FILE = Path("store") / "schema.sql"
+#: upgrade scripts, one per schema version (``002.sql`` takes a version-1 store to version 2)
+MIGRATIONS_DIR = Path("store") / "migrations"
 #: stories fetched per query when reading results back (bounds memory on big stores)
 READ_CHUNK = 500
 #: the name under which a batch's Arrow table is visible to SQL while it is inserted
@@ -200,7 +202,7 @@ class Store:
     def _prepare(self, *, read_only: bool) -> None:
         tables = set(self._table_names())
         if "schema_version" in tables:
-            self._check_version()
+            self._check_version(read_only=read_only)
         elif read_only or tables:
             reason = "not a Dateline store (no schema_version table)"
             raise DatelineError(Errors.E013, path=self.path, reason=reason)
@@ -212,12 +214,25 @@ class Store:
         query = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
         return [row[0] for row in self._db.execute(query).fetchall()]
 
-    def _check_version(self) -> None:
+    def _check_version(self, *, read_only: bool) -> None:
         # fetchall, not fetchone: DuckDB keeps a half-read result open and blocks the connection
         found = self._db.execute("SELECT max(version) FROM schema_version").fetchall()[0][0]
-        if found != SCHEMA_VERSION:
+        if found == SCHEMA_VERSION:
+            return
+        if found > SCHEMA_VERSION or read_only:
             reason = f"store schema version {found}, this Dateline reads version {SCHEMA_VERSION}"
+            if found < SCHEMA_VERSION:
+                reason += "; open it once for writing (dateline process --db FILE) to upgrade it"
             raise DatelineError(Errors.E013, path=self.path, reason=reason)
+        self._migrate(found)
+
+    def _migrate(self, found: int) -> None:
+        """Upgrade an older store in place, one version at a time, in one transaction."""
+        self._db.execute("BEGIN TRANSACTION")
+        for version in range(found + 1, SCHEMA_VERSION + 1):
+            self._db.execute((data_dir() / MIGRATIONS_DIR / f"{version:03d}.sql").read_text(encoding="utf-8"))
+            self._db.execute("INSERT INTO schema_version SELECT ?, now()::TIMESTAMP", [version])
+        self._db.execute("COMMIT")
 
     def _create_schema(self) -> None:
         ddl = (data_dir() / SCHEMA_FILE).read_text(encoding="utf-8")

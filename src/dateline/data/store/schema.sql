@@ -1,4 +1,4 @@
--- Dateline store schema, version 1 (see docs/storage.md).
+-- Dateline store schema, version 2 (see docs/storage.md).
 --
 -- One row per story in `stories`; every extracted record lives in a child table keyed by
 -- (story_id, seq), where seq is the record's position in the story's JSON list, so the
