@@ -192,3 +192,22 @@ def test_target_of_an_infinitive_of_purpose(pipeline: Pipeline) -> None:
 def test_one_event_per_verb_phrase(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "France condemned the attack on Mali.")
     assert len(events) == 1 and events[0].cameo.startswith("11"), events
+
+
+def test_participle_with_by_agent_is_a_reduced_passive(pipeline: Pipeline) -> None:
+    """``soldiers attacked by X``: the ``by`` phrase acts on the noun the participle describes."""
+    event = only(events_of(pipeline, "Ukrainian soldiers attacked by Russian troops retreated."), "19")
+    assert (event.source, event.target) == (("RUSMIL",), ("UKRMIL",))
+
+
+def test_participle_on_a_thing_is_no_event(pipeline: Pipeline) -> None:
+    """``a lunch hosted by X`` acts on nobody: no hosting event."""
+    assert not [e for e in events_of(pipeline, "A lunch hosted by France ended.") if e.cameo.startswith("04")]
+
+
+def test_event_noun_takes_the_agent_of_its_participle(pipeline: Pipeline) -> None:
+    """``sanctions imposed by X on Y``: X imposes, Y is the target (the participle's phrase)."""
+    event = only(events_of(pipeline, "Sanctions imposed by France on Iran were lifted."), "16")
+    assert (event.source, event.target) == (("FRA",), ("IRN",))
+    protest = only(events_of(pipeline, "A protest organised by Iraqi Kurds was held."), "14")
+    assert protest.source == ("IRQ",)

@@ -29,6 +29,8 @@ FIRST_PERSON = frozenset({"we", "i", "us", "our", "me"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "its", "their"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+#: dependents by which a participle has a clause of its own (not a reduced passive)
+OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "mark"})
 MAX_DEPTH = 3
 #: entity types that never act (a date or number parsed as a subject)
 NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -372,6 +374,18 @@ def object_controller(token: Token) -> Token | None:
 
 def passive_subject(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+
+
+def reduced_passive(token: Token) -> Token | None:
+    """What a past participle without a subject or auxiliary of its own is done to: the noun
+    it modifies (``troops sent by X``, ``Germany, backed by France,``). A fronted adverbial
+    participle (``Rebuked by X, Y is ...``) is left alone: PETRARCH codes no event there (its
+    validation suite lists one such sentence as NO_EVENTS) and PLOVER's gold gained nothing."""
+    if token.tag_ != "VBN" or any(c.dep_ in OWN_CLAUSE_DEPS for c in token.children):
+        return None
+    if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+        return token.head
+    return None
 
 
 def agent_of(token: Token) -> Token | None:

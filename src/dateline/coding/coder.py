@@ -23,7 +23,16 @@ from spacy.tokens import Span, Token
 
 from ..records import Event
 from ..work import Work
-from .arguments import EMPTY, Argument, Resolver, agent_of, object_controller, passive_subject, subject_of
+from .arguments import (
+    EMPTY,
+    Argument,
+    Resolver,
+    agent_of,
+    object_controller,
+    passive_subject,
+    reduced_passive,
+    subject_of,
+)
 from .event_dates import EventDate, default_date, resolve_date
 from .lexicon import Lexicon
 from .modality import is_commitment, is_deontic, modality_of
@@ -524,6 +533,9 @@ def _verb_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Arg
         if placed is not None:
             return placed
     passive = passive_subject(token)
+    reduced = reduced_passive(token) if passive is None else None
+    if reduced is not None:
+        return _reduced_roles(token, reduced, predicate, resolver)
     if passive is not None and "stative" in entry.flags and agent_of(token) is None:
         # an adjectival passive names its actor: "X is opposed to Y" is X's act
         source = resolver.argument(passive)
@@ -539,6 +551,21 @@ def _verb_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Arg
     if "notarget" in predicate.entry.flags:
         return source, EMPTY
     return source, _target(token, predicate, resolver, source)
+
+
+def _reduced_roles(
+    token: Token, done_to: Token, predicate: Predicate, resolver: Resolver
+) -> tuple[Argument, Argument]:
+    """A participle as a reduced passive (``troops sent by X``, ``Germany, backed by France,``):
+    the ``by`` phrase acts on the noun the participle describes. Only when that noun names an
+    actor: ``a lunch hosted by X`` is no act on anyone (PETRARCH codes the main verb phrase)."""
+    target = resolver.argument(done_to)
+    if not target.resolved and not resolver.actor_like(done_to):
+        return EMPTY, EMPTY
+    agent = agent_of(token)
+    if agent is not None:
+        return resolver.argument(agent), target
+    return _passive_source(token, predicate, resolver, target), target
 
 
 def _passive_source(token: Token, predicate: Predicate, resolver: Resolver, target: Argument) -> Argument:
@@ -694,6 +721,9 @@ def _noun_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Arg
     if not source.resolved:
         source = _governor_source(predicate, resolver)
     target = _target(noun, predicate, resolver, source)
+    for participle in _participles(noun) if not target.codes else ():
+        inner = _target(participle, predicate, resolver, source)
+        target = inner if inner.codes else target
     if not target.codes and predicate.light is not None:
         outer = _target(predicate.light, predicate, resolver, source)
         target = outer if outer.codes or not target.spans else target
@@ -709,8 +739,16 @@ def _noun_source(noun: Token, resolver: Resolver) -> Argument:
                 argument = resolver.argument(child)
                 if argument.resolved:
                     return argument
-    agent = agent_of(noun)
+    agent = agent_of(noun) or next(
+        (found for found in map(agent_of, _participles(noun)) if found is not None), None
+    )
     return resolver.argument(agent) if agent is not None else EMPTY
+
+
+def _participles(noun: Token) -> list[Token]:
+    """Past participles describing an event noun (``sanctions imposed by X on Y``, ``a protest
+    organised by Y``): their ``by`` phrase is who acts, their objects whom it is aimed at."""
+    return [c for c in noun.children if c.dep_ == "acl" and reduced_passive(c) is not None]
 
 
 def _governor_source(predicate: Predicate, resolver: Resolver) -> Argument:
