@@ -315,3 +315,48 @@ def test_spokesperson_for_a_body_is_not_the_previous_speaker(pipeline: Pipeline)
     )
     quote = _holding(_quotes(pipeline, text), "ice breakers were ready")
     assert quote.speaker is None or "Dahl" not in quote.speaker.name, quote.reason
+
+
+def test_stance_adjective_with_complement(pipeline: Pipeline) -> None:
+    text = "Farmers met in Leeds.\n\nEllen Marsh was worried that the new levy would close small dairies."
+    quote = _holding(_quotes(pipeline, text), "the new levy would close small dairies")
+    assert quote.cue is not None and quote.cue.text == "worried"
+    assert quote.speaker_mention is not None and "Ellen Marsh" in quote.speaker_mention.text
+    assert "was worried" not in quote.text
+
+
+def test_light_verb_idiom_is_a_cue(pipeline: Pipeline) -> None:
+    text = (
+        "The council met on Tuesday.\n\nMayor Tom Reddy took aim at the county budget for its cuts to buses."
+    )
+    quote = _holding(_quotes(pipeline, text), "the county budget")
+    assert quote.cue is not None and quote.cue.text.startswith("took aim at")
+    assert quote.speaker_mention is not None and "Tom Reddy" in quote.speaker_mention.text
+
+
+def test_phrase_head_counts_only_with_its_preposition(pipeline: Pipeline) -> None:
+    text = (
+        "The vote was close.\n\nSenator Ruth Okafor sided with the miners on the pension plan. "
+        "Senator Ruth Okafor sided the boxes neatly by the door."
+    )
+    quotes = _quotes(pipeline, text)
+    quote = _holding(quotes, "the miners")
+    assert quote.cue is not None and quote.cue.text == "sided with"
+    assert not [q for q in quotes if "the boxes" in q.text]
+
+
+def test_reporters_aside_after_a_comma_ends_the_content(pipeline: Pipeline) -> None:
+    text = (
+        "The hearing ended late.\n\nJudge Alan Pryce said the ruling would stand, "
+        "which has angered the tenants for months."
+    )
+    quote = _holding(_quotes(pipeline, text), "the ruling would stand")
+    assert "angered" not in quote.text
+
+
+def test_object_cast_as_a_quotation_is_attributed(pipeline: Pipeline) -> None:
+    text = "The debate ran long.\n\nGovernor Lena Ortiz openly admires her rival as “a real fighter.”"
+    quotes = _quotes(pipeline, text)
+    quote = _holding(quotes, "a real fighter")
+    assert "her rival" in quote.text
+    assert quote.cue is not None and quote.cue.text == "admires"

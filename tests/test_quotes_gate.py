@@ -15,13 +15,14 @@ from dateline.evaluation.quotes import evaluate
 from dateline.settings import Settings
 
 GATE_ARTICLES = 40
-#: measured on the pinned subset (round 3): direct recall 0.870, precision 0.844, speaker 0.899;
-#: indirect recall 0.532, precision 0.635; all precision 0.702
+#: measured on the pinned subset (round 4): direct recall 0.882, precision 0.845, speaker 0.896;
+#: indirect recall 0.554, precision 0.630; all precision 0.697 (round 3: 0.870 / 0.844 / 0.899,
+#: 0.532 / 0.635, 0.702). Only the recall floors were raised in round 4.
 FLOORS = {
-    ("direct", "recall"): 0.84,
+    ("direct", "recall"): 0.85,
     ("direct", "precision"): 0.81,
     ("direct", "speaker_accuracy"): 0.87,
-    ("indirect", "recall"): 0.50,
+    ("indirect", "recall"): 0.52,
     ("indirect", "precision"): 0.60,
     ("all", "precision"): 0.67,
 }

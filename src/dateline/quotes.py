@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from .quoting.adjectives import find_adjective_cues
 from .quoting.assemble import merge, to_quotes
 from .quoting.direct import Parsed, attribute_marked
+from .quoting.idioms import find_idioms
 from .quoting.labelled import find_labelled
 from .quoting.marks import find_marked
 from .quoting.mentions import build_history
@@ -35,6 +37,8 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
         find_reported(doc, lexicon, quoted)
         + find_noun_cues(doc, lexicon, quoted)
         + find_appearances(doc, lexicon, quoted)
+        + find_adjective_cues(doc, lexicon, quoted)
+        + find_idioms(doc, lexicon, quoted)
         + labelled,
         key=lambda f: f.content,
     )

@@ -37,7 +37,17 @@ def is_cue_token(token: Token, lexicon: QuoteLexicon, *, speech_only: bool) -> b
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
         return False
     lemma = token.lemma_.lower()
-    return lexicon.is_speech(lemma) if speech_only else lexicon.is_cue(lemma)
+    if speech_only:
+        return lexicon.is_speech(lemma)
+    return lexicon.is_cue(lemma) or (lexicon.is_phrase_head(lemma) and _has_phrase(token, lemma, lexicon))
+
+
+def _has_phrase(token: Token, lemma: str, lexicon: QuoteLexicon) -> bool:
+    """``took aim at``, ``sided with``: the head word carries the phrase's particle or preposition."""
+    return any(
+        child.dep_ in {"prt", "prep"} and lexicon.phrase(lemma, child.lower_, child.dep_) is not None
+        for child in token.rights
+    )
 
 
 def attribution(token: Token, lexicon: QuoteLexicon, *, reported: bool = False) -> Attribution:

@@ -36,6 +36,9 @@ class QuoteLexicon:
     cue_nouns: frozenset[str]
     seem_verbs: frozenset[str]
     title_words: frozenset[str]
+    cue_adjectives: frozenset[str] = frozenset()
+    #: light-verb idioms (verb, word, preposition or "that"): "took aim at", "made clear that"
+    idioms: frozenset[tuple[str, str, str]] = frozenset()
 
     def is_speech(self, lemma: str) -> bool:
         return self.cue_verbs.get(lemma) == "speech"
@@ -46,6 +49,10 @@ class QuoteLexicon:
     def takes_object(self, lemma: str) -> bool:
         """Whether the verb's object alone is what it attributes ("endorsed Clinton")."""
         return lemma in self.cue_verbs and lemma not in self.clause_only
+
+    def is_phrase_head(self, lemma: str) -> bool:
+        """A word that is a cue only with its particle or preposition ("took aim at", "sided with")."""
+        return any(p.head == lemma and p.marks == "cue" for p in self.phrases)
 
     def phrase(self, head: str, dependent: str, dep: str) -> Phrase | None:
         for phrase in self.phrases:
@@ -77,7 +84,19 @@ def load_lexicon(data: Path) -> QuoteLexicon:
     cue_nouns = frozenset(row[0] for row in _rows(folder / "cue_nouns.txt"))
     seem_verbs = frozenset(row[0] for row in _rows(folder / "seem_verbs.txt"))
     titles = frozenset(row[0] for row in _rows(folder / "title_words.txt"))
+    adjectives = frozenset(row[0] for row in _rows(folder / "cue_adjectives.txt"))
+    idioms = frozenset((row[0], row[1], row[2]) for row in _rows(folder / "idioms.tsv"))
     titles = titles | nouns | {word for pattern, _ in roles for word in pattern if word != "of"}
     return QuoteLexicon(
-        cue_verbs, clause_only, phrases, pronouns, roles, nouns, cue_nouns, seem_verbs, titles
+        cue_verbs,
+        clause_only,
+        phrases,
+        pronouns,
+        roles,
+        nouns,
+        cue_nouns,
+        seem_verbs,
+        titles,
+        adjectives,
+        idioms,
     )

@@ -17,7 +17,7 @@ from .reported import ReportedFinding, content_span
 #: dependents of the noun that hold a clause it reports
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 #: prepositions whose object is what the noun reports
-CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against"})
+CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "over"})
 #: prepositions that introduce the source ("criticism from X", "a claim by X")
 SOURCE_PREPS = frozenset({"by", "from"})
 #: a noun in these roles belongs to its verb's subject ("she expressed concern about")

@@ -37,6 +37,12 @@ SETTING_PREPS = frozenset(
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 #: subordinators of a clause that contrasts with what was said ("said X, while Y did Z")
 CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
+#: words opening a non-restrictive relative clause the reporter adds ("..., which has sparked ...")
+RELATIVE_ASIDES = frozenset({"which"})
+#: prepositions of a concession the reporter adds ("..., despite the decision to ...")
+CONCESSIVE_PREPS = frozenset({"despite"})
+#: closing quotation marks, looked past when seeking the comma before a phrase
+CLOSING_MARKS = frozenset({"”", '"', "''", "’"})
 #: punctuation that sets a comment off from what was said
 SETTING_OFF = frozenset({",", ";", "—", "–"})
 #: an object needs at least this many words ("criticized Smith" is an attribution too)
@@ -63,11 +69,12 @@ def find_reported(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]
     """Every reported statement whose cue lies outside quotation marks."""
     findings = []
     for token in doc:
-        if not is_cue_token(token, lexicon, speech_only=False):
-            continue
         if any(s <= token.idx < e for s, e in quoted):
             continue
-        finding = _reported(token, lexicon)
+        if is_cue_token(token, lexicon, speech_only=False):
+            finding = _reported(token, lexicon)
+        else:
+            finding = _quoted_characterization(token, lexicon, quoted)
         if finding is not None and finding.found.speaker is not None:
             findings.append(finding)
     return findings
@@ -107,6 +114,27 @@ def _object(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
         if child.i > obj.i and (child.dep_ in {"xcomp", "oprd"} or _continues_object(child)):
             end = max(end, _edges(child, lexicon)[1])
     return _finding((start, end), token, lexicon, "object of the cue", min_words=MIN_OBJECT_WORDS)
+
+
+def _quoted_characterization(
+    token: Token, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]
+) -> ReportedFinding | None:
+    """``admires Putin as a “strong leader”``: any verb casting its object ``as`` a quotation.
+
+    Putting the words in quotation marks makes the characterization the subject's, so the
+    verb is a cue even when it is in no list; without a quotation it is the reporter's.
+    """
+    if token.pos_ != "VERB":
+        return None
+    obj = next((c for c in token.rights if c.dep_ == "dobj"), None)
+    as_phrase = next((c for c in token.rights if c.lower_ == "as" and obj is not None and c.i > obj.i), None)
+    if obj is None or as_phrase is None:
+        return None
+    start, end = as_phrase.idx, as_phrase.doc[as_phrase.right_edge.i].idx + len(as_phrase.right_edge)
+    if not any(s < end and start < e for s, e in quoted):
+        return None
+    content = (obj.left_edge.i, content_end(as_phrase, lexicon) + 1)
+    return _finding(content, token, lexicon, "object cast as a quotation", min_words=MIN_OBJECT_WORDS)
 
 
 def _continues_object(child: Token) -> bool:
@@ -184,15 +212,29 @@ def content_end(token: Token, lexicon: QuoteLexicon) -> int:
 
 
 def _ends_content(child: Token, lexicon: QuoteLexicon) -> bool:
-    after_comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text in SETTING_OFF
+    after_comma = _set_off(child)
+    if child.dep_ == "prep" and after_comma and child.lower_ in CONCESSIVE_PREPS:
+        return True  # "..., despite the campaign's decision": the reporter's contrast
     if child.dep_ == "appos" and after_comma and child.left_edge.pos_ == "DET":
         return True  # "..., a charge that X denied": the reporter's comment on what was said
+    if child.dep_ == "relcl" and after_comma and child.left_edge.lower_ in RELATIVE_ASIDES:
+        return True  # "..., which has sparked a battle": the reporter's aside on what was said
     if child.dep_ not in {"advcl", "conj", "parataxis"} or child.pos_ not in {"VERB", "AUX"}:
         return False
+    if child.dep_ == "conj" and is_cue_token(child, lexicon, speech_only=True):
+        return True  # "... and said that Y", "..., and most said Y": a new statement starts
     marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
     if marks & CONTRAST_MARKS and after_comma:
         return True
     return child.tag_ == "VBG" and after_comma and is_cue_token(child, lexicon, speech_only=True)
+
+
+def _set_off(child: Token) -> bool:
+    """Whether a comma or dash sets ``child`` off, looking past a closing quotation mark (``,” claiming``)."""
+    index = child.left_edge.i - 1
+    while index >= 0 and child.doc[index].text in CLOSING_MARKS:
+        index -= 1
+    return index >= 0 and (child.doc[index].text in SETTING_OFF or child.doc[index].text.endswith(","))
 
 
 def _clause_without(head: Token, cue: Token, lexicon: QuoteLexicon) -> tuple[int, int] | None:
