@@ -74,6 +74,19 @@ def test_partial_quote_inside_a_sentence(pipeline: Pipeline) -> None:
     assert quote.speaker is not None and quote.speaker.name == "Omar Haddad"
 
 
+def test_partial_quote_keeps_the_earlier_cue_over_a_later_one(pipeline: Pipeline) -> None:
+    from dateline.quoting.direct import Parsed, attribute_marked
+    from dateline.quoting.marks import find_marked
+
+    text = "The mayor called the new bridge “a waste of money” for the town, an aide said."
+    lexicon = pipeline.context.quote_lexicon
+    findings = attribute_marked(Parsed.of(pipeline.context.nlp(text), text), find_marked(text), lexicon)
+    spans = [text[f.segments[0][0] : f.segments[-1][1]] for f in findings]
+    assert spans == ["the new bridge “a waste of money” for the town"]
+    found = findings[0].found
+    assert found is not None and text[found.cue[0] : found.cue[1]] == "called"
+
+
 def test_reported_speech_with_that(pipeline: Pipeline) -> None:
     text = "Lena Fischer told reporters that the factory would reopen in March after the repairs."
     quote = _holding(_quotes(pipeline, text), "the factory would reopen")

@@ -3,7 +3,9 @@
 Search order for the cue of one quotation:
 
 1. the words just after the closing mark, up to the end of the sentence
-   (``“...,” he said``, ``“...,” said X``, ``“...,” the ministry quoted him as saying``);
+   (``“...,” he said``, ``“...,” said X``, ``“...,” the ministry quoted him as saying``),
+   unless the quotation is a partial one inside a dependent of a cue before it
+   (``X called the plan “a disaster,” adding ...``): then the earlier cue's clause wins;
 2. the words of its sentence before the opening mark, nearest first
    (``X said: “...”``, ``According to him, they discussed “...”``), and the
    sentence before it when the quotation opens a paragraph after a colon;
@@ -103,11 +105,11 @@ def _one(
     findings: list[DirectFinding],
     lexicon: QuoteLexicon,
 ) -> DirectFinding:
-    if after is not None:
-        return DirectFinding(mark.segments, attribution(after, lexicon), "cue after the quotation")
     before = _before_cue(parsed, mark, before_mark, lexicon)
+    widened = _widen_partial(parsed, mark, before) if before is not None else mark.segments
+    if after is not None and widened == mark.segments:
+        return DirectFinding(mark.segments, attribution(after, lexicon), "cue after the quotation")
     if before is not None:
-        widened = _widen_partial(parsed, mark, before)
         how = (
             "cue before the quotation"
             if widened == mark.segments
