@@ -91,3 +91,11 @@ def test_new_words_do_not_stay_in_the_vocabulary(pipeline: Pipeline) -> None:
     assert isinstance(outcome, StoryResult)
     assert any("Blemmings" in e.text for e in outcome.entities)
     assert len(strings) == before  # a long run keeps flat memory (spaCy memory zones)
+
+
+def test_the_dateline_is_not_the_first_sentence_s_subject(pipeline: Pipeline) -> None:
+    doc = pipeline.context.nlp("OSLO (Reuters) - Norway and Sweden will hold talks with Finland next week.")
+    first_words = [sent[0].text for sent in doc.sents]
+    assert "Norway" in first_words
+    subjects = {t.text for t in doc if t.dep_ in {"nsubj", "nsubjpass"}}
+    assert "OSLO" not in subjects

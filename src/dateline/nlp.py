@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .casing import CasingLexicon, truecase
+from .dateline_split import COMPONENT as DATELINE_COMPONENT
 from .errors import DatelineError, Errors
 from .ner_rules import COMPONENT as RULES_NAME
 from .ner_rules import NerLexicon
@@ -74,6 +75,8 @@ def load_nlp(settings: Settings, registry: ActorRegistry) -> Language:
     leading = [pattern for pattern in patterns if pattern.get("label") in LEADING_LABELS]
     trailing = [pattern for pattern in patterns if pattern.get("label") not in LEADING_LABELS]
     folder = settings.data / NER_DATA
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(DATELINE_COMPONENT, before="parser")
     nlp.add_pipe(RULES_NAME, after="ner", config={"data_dir": str(folder)})
     if leading:
         _add_ruler(nlp, RULER_NAME, leading, before="ner", overwrite=True)
