@@ -373,3 +373,40 @@ def test_object_cast_as_a_quotation_is_attributed(pipeline: Pipeline) -> None:
     quote = _holding(quotes, "a real fighter")
     assert "her rival" in quote.text
     assert quote.cue is not None and quote.cue.text == "admires"
+
+
+def test_partial_quotation_content_ends_before_a_time_phrase(pipeline: Pipeline) -> None:
+    text = (
+        "The rally was loud.\n\nSenator Rita Vance called the tax plan “a gift to the rich” "
+        "during a stop in Dayton."
+    )
+    quote = _holding(_quotes(pipeline, text), "a gift to the rich")
+    assert "Dayton" not in quote.text
+    assert "the tax plan" in quote.text
+
+
+def test_partial_quotation_content_ends_before_a_participle(pipeline: Pipeline) -> None:
+    text = (
+        "The council met on Monday.\n\nMayor Tom Reyes said the budget was “fully balanced,” "
+        "prompting a sharp reply from the council."
+    )
+    quote = _holding(_quotes(pipeline, text), "fully balanced")
+    assert "prompting" not in quote.text
+    assert "the budget was" in quote.text
+
+
+def test_partial_quotation_content_ends_before_an_appositive(pipeline: Pipeline) -> None:
+    text = (
+        "The vote is next week.\n\nGovernor Ana Ruiz praised the “clean water pledge,” "
+        "a program her rival had opposed for years."
+    )
+    quote = _holding(_quotes(pipeline, text), "clean water pledge")
+    assert "her rival" not in quote.text
+
+
+def test_later_quotation_keeps_the_tail_in_the_content(pipeline: Pipeline) -> None:
+    text = (
+        "The debate ended.\n\nCandidate Mia Holt said that Smith was “a lightweight” while Jones is “a liar.”"
+    )
+    quote = _holding(_quotes(pipeline, text), "a lightweight")
+    assert "a liar" in quote.text

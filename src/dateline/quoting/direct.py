@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from .cues import Attribution, attribution, is_cue_token, right_edge
 from .lexicon import QuoteLexicon
 from .marks import Marked
+from .trailing import end_at_closing_mark
 
 #: tokens after the closing mark searched for a cue (``”, the Foreign Ministry quoted him as saying``)
 AFTER_TOKENS = 10
@@ -137,6 +138,7 @@ def _widen_partial(parsed: Parsed, mark: Marked, cue: Token) -> tuple[tuple[int,
     start = doc[holder.left_edge.i].idx
     last = doc[right_edge(holder)]
     end = max(last.idx + len(last), mark.content_end)
+    start, end = end_at_closing_mark(doc, parsed.starts, (start, end), [(mark.start, mark.end)])
     while end > start and parsed.text[end - 1] in TRAILING_MARKS:
         end -= 1
     return ((min(start, mark.content_start), end),)

@@ -14,12 +14,13 @@ A cue inside a quotation is skipped (the quotation is attributed as a whole).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from .cues import Attribution, attribution, is_cue_token
 from .lexicon import QuoteLexicon
+from .trailing import end_at_closing_mark
 
 #: dependency labels of a complement clause that carries what was said
 CONTENT_DEPS = frozenset({"ccomp"})
@@ -68,6 +69,7 @@ class ReportedFinding:
 def find_reported(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]) -> list[ReportedFinding]:
     """Every reported statement whose cue lies outside quotation marks."""
     findings = []
+    starts = doc.to_array("IDX").tolist()
     for token in doc:
         if any(s <= token.idx < e for s, e in quoted):
             continue
@@ -76,7 +78,8 @@ def find_reported(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]
         else:
             finding = _quoted_characterization(token, lexicon, quoted)
         if finding is not None and finding.found.speaker is not None:
-            findings.append(finding)
+            content = end_at_closing_mark(doc, starts, finding.content, quoted)
+            findings.append(replace(finding, content=content))
     return findings
 
 
