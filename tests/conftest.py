@@ -35,3 +35,11 @@ def seed_path(shared_data: Path) -> Path:
 @pytest.fixture(scope="session")
 def pipeline() -> Iterator[Pipeline]:
     yield Pipeline(Settings())
+
+
+@pytest.fixture(scope="session")
+def web_store(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One store built by the real pipeline for every web and browser test (read, never written)."""
+    from .web_store import build_store
+
+    return build_store(pipeline, tmp_path_factory.mktemp("web"))

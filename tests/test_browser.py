@@ -16,10 +16,9 @@ from typing import Any
 
 import pytest
 
-from dateline.pipeline import Pipeline
 from dateline.web import create_app
 
-from .web_store import IMG, SCRIPT, SEED_ID, XSS_ID, build_store
+from .web_store import IMG, SCRIPT, SEED_ID, XSS_ID
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,10 +47,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def base_url(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def base_url(web_store: Path) -> Iterator[str]:
     import uvicorn
 
-    app = create_app(build_store(pipeline, tmp_path_factory.mktemp("browser")))
+    app = create_app(web_store)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -18,15 +18,15 @@ from fastapi import FastAPI
 from dateline.pipeline import Pipeline
 from dateline.web import create_app
 
-from .web_store import SEED_ID, XSS_ID, build_store
+from .web_store import SEED_ID, XSS_ID
 
 pytestmark = pytest.mark.slow
 TOKEN = "test-token-5d1f"
 
 
 @pytest.fixture(scope="module")
-def store_path(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_store(pipeline, tmp_path_factory.mktemp("web"))
+def store_path(web_store: Path) -> Path:
+    return web_store
 
 
 @pytest.fixture(scope="module")

@@ -17,14 +17,14 @@ from dateline.web.routes.pages import STATIC_DIR
 from dateline.web.routes.submit import MAX_BODY_BYTES
 
 from .test_web_api import call, get
-from .web_store import IMG, SCRIPT, XSS_ID, build_store
+from .web_store import IMG, SCRIPT, XSS_ID
 
 TOKEN = "s3cret-token"
 
 
 @pytest.fixture(scope="module")
-def store_path(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_store(pipeline, tmp_path_factory.mktemp("websec"))
+def store_path(web_store: Path) -> Path:
+    return web_store
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """How much the quote stage costs next to the NLP parse, on PolNeAR articles.
 
-``python -m dateline.evaluation.quotes_speed --gold FILE [--limit N]`` cleans each
+``python benchmarks/quotes_speed.py --gold FILE [--limit N]`` cleans each
 article, times ``nlp.pipe`` over all of them, then times the stages before quotes
 (untimed) and the quote stage alone (timed), and prints both totals and their ratio.
 """
@@ -13,16 +13,16 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..actors import collect_actors
-from ..cleaning import clean_story
-from ..entities import find_entities
-from ..pipeline import Pipeline
-from ..quotes import extract_quotes
-from ..records import Origin, RawStory, Story
-from ..repair import offsets_from_repairs
-from ..settings import Settings
-from ..work import Work
-from .quotes import read_gold
+from dateline.actors import collect_actors
+from dateline.cleaning import clean_story
+from dateline.entities import find_entities
+from dateline.evaluation.quotes import read_gold
+from dateline.pipeline import Pipeline
+from dateline.quotes import extract_quotes
+from dateline.records import Origin, RawStory
+from dateline.repair import offsets_from_repairs
+from dateline.settings import Settings
+from dateline.work import Work
 
 
 def measure(gold: Path, settings: Settings, *, limit: int) -> tuple[int, float, float]:
@@ -30,13 +30,10 @@ def measure(gold: Path, settings: Settings, *, limit: int) -> tuple[int, float, 
     pipeline = Pipeline(settings)
     ctx = pipeline.context
     docs = list(read_gold(gold))[:limit]
-    stories = []
-    for d in docs:
-        story = clean_story(
-            RawStory(d.doc_id, d.text, Origin(str(gold)), published=d.published), ctx.registry
-        )
-        if isinstance(story, Story):
-            stories.append(story)
+    stories = [
+        clean_story(RawStory(d.doc_id, d.text, Origin(str(gold)), published=d.published), ctx.registry)
+        for d in docs
+    ]
     began = time.perf_counter()
     parsed = list(ctx.nlp.pipe([s.clean_text for s in stories], batch_size=settings.batch_size))
     nlp_seconds = time.perf_counter() - began
@@ -51,7 +48,7 @@ def measure(gold: Path, settings: Settings, *, limit: int) -> tuple[int, float, 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dateline.evaluation.quotes_speed")
+    parser = argparse.ArgumentParser(prog="python benchmarks/quotes_speed.py")
     parser.add_argument("--gold", type=Path, required=True)
     parser.add_argument("--limit", type=int, default=200)
     args = parser.parse_args(argv)
