@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 
 from dateline.pipeline import Pipeline
 from dateline.settings import Settings
@@ -43,3 +45,21 @@ def web_store(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> P
     from .web_store import build_store
 
     return build_store(pipeline, tmp_path_factory.mktemp("web"))
+
+
+@pytest.fixture(scope="module")
+def app(web_store: Path) -> Iterator[FastAPI]:
+    """The web app over the shared store, read-only (no token)."""
+    from dateline.web import create_app
+
+    app = create_app(web_store)
+    yield app
+    app.state.db.close()
+
+
+@pytest.fixture()
+def writable_store(web_store: Path, tmp_path: Path) -> Path:
+    """A private copy of the shared store for tests that write to it."""
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(web_store, copy)
+    return copy

@@ -6,7 +6,6 @@ import asyncio
 import csv
 import io
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,23 +23,9 @@ pytestmark = pytest.mark.slow
 TOKEN = "test-token-5d1f"
 
 
-@pytest.fixture(scope="module")
-def store_path(web_store: Path) -> Path:
-    return web_store
-
-
-@pytest.fixture(scope="module")
-def app(store_path: Path) -> Iterator[FastAPI]:
-    app = create_app(store_path)
-    yield app
-    app.state.db.close()
-
-
 @pytest.fixture()
-def writable_app(store_path: Path, pipeline: Pipeline, tmp_path: Path) -> Iterator[FastAPI]:
-    copy = tmp_path / "copy.duckdb"
-    shutil.copy(store_path, copy)
-    app = create_app(copy, token=TOKEN, pipeline_factory=lambda: pipeline)
+def writable_app(writable_store: Path, pipeline: Pipeline) -> Iterator[FastAPI]:
+    app = create_app(writable_store, token=TOKEN, pipeline_factory=lambda: pipeline)
     yield app
     app.state.db.close()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,23 +21,11 @@ from .web_store import IMG, SCRIPT, XSS_ID
 TOKEN = "s3cret-token"
 
 
-@pytest.fixture(scope="module")
-def store_path(web_store: Path) -> Path:
-    return web_store
-
-
-@pytest.fixture(scope="module")
-def app(store_path: Path) -> Iterator[FastAPI]:
-    app = create_app(store_path)
-    yield app
-    app.state.db.close()
-
-
 @pytest.fixture()
-def token_app(store_path: Path, pipeline: Pipeline, tmp_path: Path) -> Iterator[FastAPI]:
-    copy = tmp_path / "copy.duckdb"
-    shutil.copy(store_path, copy)
-    app = create_app(copy, token=TOKEN, pipeline_factory=lambda: pipeline, allowed_hosts=["127.0.0.1"])
+def token_app(writable_store: Path, pipeline: Pipeline) -> Iterator[FastAPI]:
+    app = create_app(
+        writable_store, token=TOKEN, pipeline_factory=lambda: pipeline, allowed_hosts=["127.0.0.1"]
+    )
     yield app
     app.state.db.close()
 
