@@ -95,6 +95,11 @@ def _dictionary_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="extra verb-pattern dictionary in PETRARCH format (repeatable)",
     )
+    parser.add_argument(
+        "--dictionary-actors-only",
+        action="store_true",
+        help="resolve actors from --actors/--agents only, without the built-in tables (as PETRARCH)",
+    )
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -104,6 +109,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         actor_files=tuple(args.actors),
         agent_files=tuple(args.agents),
         verb_files=tuple(args.verbs),
+        builtin_actors=not getattr(args, "dictionary_actors_only", False),
     )
 
 

@@ -34,4 +34,7 @@ class Settings:
     agent_files: tuple[Path, ...] = field(default_factory=tuple)
     #: PETRARCH verb-pattern dictionaries (``--verbs``), tried before the built-in verb lexicon
     verb_files: tuple[Path, ...] = field(default_factory=tuple)
+    #: False: actors come from ``actor_files``/``agent_files`` only, as PETRARCH codes with its own
+    #: dictionaries (``--dictionary-actors-only``; the fictional validation suites use it)
+    builtin_actors: bool = True
     data: Path = field(default_factory=data_dir)

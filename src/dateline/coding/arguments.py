@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..registry import ActorRegistry
+from ..registry_text import fold_key
 
 #: dependents that form the name part of a noun phrase
 NP_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "flat"})
@@ -129,12 +130,16 @@ class Resolver:
         """An agent noun placed in one or more countries, the place list shared along a list of
         agents: ``lawmakers and officials in X and Y`` -> XLEG, YLEG, XGOV, YGOV (PETRARCH carries
         the agent through a compound)."""
-        if head.pos_ != "NOUN" or self.registry.agent_code(head.text) is None:
+        if head.pos_ != "NOUN":
+            return []
+        agent = _strip_det(_np_span(head))
+        # a dictionary (``--agents``) agent may be a phrase whose head alone is none (``human rights
+        # activists``); the built-in agents are single words
+        if self.registry.agent_code(head.text) is None and fold_key(agent) not in self.registry.user_agents:
             return []
         place = _own_place(head) or shared
         if place is None:
             return []
-        agent = _strip_det(_np_span(head))
         found: list[str] = []
         for country in _conjuncts(place):
             alone = self._phrase(country, MAX_DEPTH)[0]

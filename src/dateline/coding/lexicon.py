@@ -18,6 +18,9 @@ KEPT_ROLES = frozenset({"speech", "light", "intent"})
 COMPOUND_SUBJECT = "%compound"
 #: how far after its preposition a word of a ``( PREP ... )`` phrase may sit
 PHRASE_SPAN = 6
+#: context keys of the words a pattern may name before its verb (subject, auxiliaries, governors)
+#: carry this prefix, so that ``RECENTLY *`` is not met by an adverb and ``* TALKS`` not by the subject
+BEFORE = "<"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +33,16 @@ class Word:
     follows: bool = False
     #: the preposition whose phrase holds the word (PETRARCH ``(ON &TIETYPES)``), or ""
     under: str = ""
+    #: written before the verb's ``*``: found among the pre-verb words (``BEFORE`` keys)
+    before: bool = False
 
     def find(self, context: Mapping[str, object]) -> str | None:
         """The context key this word matches, if any."""
-        if self.text in context:
-            return self.text
+        text = BEFORE + self.text if self.before else self.text
+        if text in context:
+            return text
         if not self.exact:
-            return next((key for key in context if key.startswith(self.text)), None)
+            return next((key for key in context if key.startswith(text)), None)
         return None
 
 
@@ -129,7 +135,9 @@ class Lexicon:
         its bare verb does not override a built-in speech/light/intent role."""
         builtin = _best(self.verbs.get(lemma, ()), context)
         scope = context if wide is None else wide
-        chosen = _best(self.dictionary.get(lemma, ()), scope) or _best(self.dictionary.get(form, ()), scope)
+        # PETRARCH looks verbs up by their form: a form listed as a verb of its own (``LEFT``, not
+        # the regular forms of ``LEAVE``) is that block's verb, whatever the lemmatizer says
+        chosen = _best(self.dictionary.get(form, ()), scope) or _best(self.dictionary.get(lemma, ()), scope)
         if chosen is None:
             return builtin
         bare = "default" in chosen.flags

@@ -251,7 +251,7 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
             continue
         if token == "^":
             continue
-        slot = _slot(token, synsets, under=prep or "")
+        slot = _slot(token, synsets, under=prep or "", before=before)
         if slot and group is not None:
             group.append(slot)
         elif slot:
@@ -281,15 +281,18 @@ def _phrase_slot(group: list[Slot]) -> Slot:
     return tuple(tuple(replace(w, follows=n > 0) for n, w in enumerate(combo)) for combo in combos if combo)
 
 
-def _slot(token: str, synsets: dict[str, list[str]], under: str = "") -> Slot:
+def _slot(token: str, synsets: dict[str, list[str]], under: str = "", before: bool = False) -> Slot:
     """A pattern word as alternatives: a synset's members, or the word itself; ``under`` is the
-    preposition of the ``( ... )`` phrase the word sits in (it must be found below it)."""
+    preposition of the ``( ... )`` phrase the word sits in (it must be found below it); ``before``
+    when it is written before the verb."""
     members = synsets.get(token.upper(), []) if token.startswith("&") else [token]
     alternatives = []
     for member in members:
         words = [word for piece in member.strip("() ").split() for word in _words(piece)]
         if words:  # a multi-word member is a contiguous phrase
-            alternatives.append(tuple(replace(w, follows=n > 0, under=under) for n, w in enumerate(words)))
+            alternatives.append(
+                tuple(replace(w, follows=n > 0, under=under, before=before) for n, w in enumerate(words))
+            )
     return tuple(alternatives)
 
 

@@ -1,0 +1,95 @@
+"""PETRARCH conventions the coder follows when a suite's own dictionaries are loaded.
+
+Every actor, agent and verb block here is made up for the test (the island states Zembla,
+Florin and Guilder), so the sentences resolve only through these dictionaries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from dateline.records import Origin, RawStory, StoryResult
+from dateline.settings import Settings
+
+ACTORS = """\
+ZEMBLA [ZEM]
+FLORIN [FLR]
+GUILDER [GLD]
+MEXICO [FICMEX]
+"""
+
+AGENTS = """\
+HARBOUR_WARDEN [~WRD]
+"""
+
+VERBS = """\
+--- LEAVE [012] ---
+LEAVE
+
+--- LEFT [042:043] ---
+LEFT
+
+--- SNUB [120] ---
+SNUB
+- NEITHER *  [057]
+- QUIETLY *  [025]
+"""
+
+Triple = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+@pytest.fixture(scope="module")
+def petr(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
+    folder = tmp_path_factory.mktemp("petr")
+    files = []
+    for name, text in (("actors", ACTORS), ("agents", AGENTS), ("verbs", VERBS)):
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    actors, agents, verbs = files
+    settings = Settings(
+        actor_files=(actors,), agent_files=(agents,), verb_files=(verbs,), builtin_actors=False
+    )
+    yield Pipeline(settings)
+
+
+def _code(pipeline: Pipeline, text: str) -> list[Triple]:
+    raw = RawStory("t", text, Origin("t", 1, "t"), published=dt.date(2001, 5, 4))
+    outcome = pipeline.process_one(raw)
+    assert isinstance(outcome, StoryResult)
+    return [(e.cameo, e.source, e.target) for e in outcome.events]
+
+
+def test_a_form_listed_as_its_own_verb_wins_over_the_lemma(petr: Pipeline) -> None:
+    """``left`` is the LEFT block's verb (a visit), not a form of LEAVE."""
+    found = _code(petr, "Zembla left for Florin on Monday.")
+    assert ("042", ("ZEM",), ("FLR",)) in found, found
+    assert all(code != "012" for code, _, _ in found), found
+
+
+def test_adverbs_and_list_markers_are_no_pre_verb_pattern_words(petr: Pipeline) -> None:
+    adverb = _code(petr, "Zembla quietly snubbed Florin.")
+    assert [code for code, _, _ in adverb] == ["120"], adverb
+    listed = _code(petr, "Neither Zembla nor Guilder snubbed the parade honouring Florin on Sunday.")
+    assert {code for code, _, _ in listed} == {"120"}, listed
+
+
+def test_only_the_dictionaries_name_actors(petr: Pipeline) -> None:
+    """Without the built-in tables a real name means what the suite's dictionary says."""
+    found = _code(petr, "Mexico snubbed Zembla.")
+    assert ("120", ("FICMEX",), ("ZEM",)) in found, found
+
+
+def test_a_dictionary_agent_phrase_is_placed_in_its_country(petr: Pipeline) -> None:
+    found = _code(petr, "The harbour wardens of Guilder snubbed the envoys of Florin on Sunday.")
+    assert ("120", ("GLDWRD",), ("FLR",)) in found, found
+
+
+def test_builtin_tables_are_on_by_default(pipeline: Pipeline, tmp_path: Path) -> None:
+    assert Settings().builtin_actors
+    assert pipeline.registry.resolve("Mexico") is not None
