@@ -25,6 +25,7 @@ MEXICO [FICMEX]
 
 AGENTS = """\
 HARBOUR_WARDEN [~WRD]
+OFFICIAL [~GOV]
 """
 
 VERBS = """\
@@ -38,6 +39,15 @@ LEFT
 SNUB
 - NEITHER *  [057]
 - QUIETLY *  [025]
+
+--- BELIEVE [012] ---
+BELIEVE
+
+--- NOTE [010] ---
+NOTE
+
+--- RESENT [111] ---
+RESENT
 """
 
 Triple = tuple[str, tuple[str, ...], tuple[str, ...]]
@@ -93,3 +103,20 @@ def test_a_dictionary_agent_phrase_is_placed_in_its_country(petr: Pipeline) -> N
 def test_builtin_tables_are_on_by_default(pipeline: Pipeline, tmp_path: Path) -> None:
     assert Settings().builtin_actors
     assert pipeline.registry.resolve("Mexico") is not None
+
+
+def test_a_coded_verb_takes_its_complement_clause_subject_as_target(petr: Pipeline) -> None:
+    found = _code(petr, "Zembla believes Florin and Guilder can cope with the long drought.")
+    assert sorted(found) == [("012", ("ZEM",), ("FLR", "GLD"))], found
+
+
+def test_the_complement_act_is_not_coded_apart(petr: Pipeline) -> None:
+    """PETRARCH codes ``X noted that Y resented ...`` as X->Y with the dictionary's code alone."""
+    found = _code(petr, "Zembla noted that Florin resented the refusal of Guilder to trade.")
+    assert found == [("010", ("ZEM",), ("FLR",))], found
+
+
+def test_fronted_content_is_no_complement(petr: Pipeline) -> None:
+    found = _code(petr, "Zembla is about to snub Florin, a Guilder official noted on Sunday.")
+    assert all(code != "010" for code, _, _ in found), found
+    assert ("120", ("ZEM",), ("FLR",)) in found, found

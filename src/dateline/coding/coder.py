@@ -33,6 +33,7 @@ from .arguments import (
     reduced_passive,
     subject_of,
 )
+from .complements import clause_subject_target, complement_clause
 from .event_dates import EventDate, default_date, resolve_date
 from .lexicon import Lexicon
 from .modality import is_commitment, is_deontic, modality_of
@@ -203,9 +204,51 @@ def _sentence_drafts(
     drafts = _occurrences(sent, drafts, resolver, coder)
     drafts.extend(_reversed(drafts))
     drafts = [_domestic(d, coder.countries) for d in _without_background(drafts)]
+    absorbed: set[int] = set()
+    if coder.lexicon.dictionary:
+        drafts = _complement_targets(drafts, resolver, absorbed)
     for cue in speech:
-        drafts.extend(_speech_drafts(cue, previous, resolver, coder, memo))
+        statement = (
+            _dictionary_statement(cue, resolver, coder, absorbed) if coder.lexicon.dictionary else None
+        )
+        drafts.extend([statement] if statement else _speech_drafts(cue, previous, resolver, coder, memo))
+    drafts = [d for d in drafts if d.predicate.token.i not in absorbed]
     return [d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)]
+
+
+def _complement_targets(drafts: list[Draft], resolver: Resolver, absorbed: set[int]) -> list[Draft]:
+    """PETRARCH dictionaries: a coded verb naming nobody in its phrase takes its complement
+    clause's subject as target (``X believes Y can cope`` -> X->Y), and the clause's own act is
+    then not coded apart (see :mod:`complements`); its index goes into ``absorbed``."""
+    found: list[Draft] = []
+    for draft in drafts:
+        predicate = draft.predicate
+        if "dict" in predicate.entry.flags and predicate.kind == "verb" and not draft.target.codes:
+            clause = complement_clause(predicate.token)
+            target = clause_subject_target(clause, resolver, draft.source) if clause is not None else None
+            if clause is not None and target is not None and draft.source.resolved:
+                draft = replace(draft, target=target, reciprocal=predicate.entry.reciprocal)
+                absorbed.add(clause.i)
+        found.append(draft)
+    return found
+
+
+def _dictionary_statement(
+    cue: Predicate, resolver: Resolver, coder: Coder, absorbed: set[int]
+) -> Draft | None:
+    """A speech cue the PETRARCH dictionary codes (``NOTE [010]``) over a complement clause is
+    the dictionary's event to the clause's subject, in place of the built-in accusation/appeal
+    reading (``X noted that Y regretted ...`` -> X->Y 010)."""
+    code = coder.lexicon.dictionary_code(cue.token.lemma_.lower(), cue.token.lower_)
+    clause = complement_clause(cue.token) if code is not None else None
+    if code is None or clause is None:
+        return None
+    speaker = _speaker(cue.token, resolver)
+    target = clause_subject_target(clause, resolver, speaker) if speaker.resolved else None
+    if target is None:
+        return None
+    absorbed.add(clause.i)
+    return Draft(cue, code, speaker, target, modality_of(cue.token), cue.first, cue.last)
 
 
 def _named_source(draft: Draft, sent: Span, resolver: Resolver) -> bool:

@@ -145,6 +145,14 @@ class Lexicon:
             return builtin
         return chosen
 
+    def dictionary_code(self, lemma: str, form: str = "") -> str | None:
+        """The code of a PETRARCH dictionary's bare verb (its block default), by form then lemma."""
+        for key in (form, lemma):
+            default = next((e for e in self.dictionary.get(key, ()) if "default" in e.flags), None)
+            if default is not None:
+                return default.code
+        return None
+
     def match_noun(self, lemma: str, context: Mapping[str, object]) -> Entry | None:
         return _best(self.nouns.get(lemma, ()), context)
 
