@@ -11,7 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from dateline.coding.arguments import fronted_list
 from dateline.pipeline import Pipeline
 from dateline.records import Origin, RawStory, StoryResult
 from dateline.settings import Settings
@@ -21,6 +24,8 @@ ZEMBLA [ZEM]
 FLORIN [FLR]
 GUILDER [GLD]
 MEXICO [FICMEX]
+RURITANIA [RUR]
+THE_TWIN_ISLES [TWA/TWB]
 """
 
 AGENTS = """\
@@ -120,3 +125,36 @@ def test_fronted_content_is_no_complement(petr: Pipeline) -> None:
     found = _code(petr, "Zembla is about to snub Florin, a Guilder official noted on Sunday.")
     assert all(code != "010" for code, _, _ in found), found
     assert ("120", ("ZEM",), ("FLR",)) in found, found
+
+
+def test_a_joint_code_is_kept_whole(petr: Pipeline) -> None:
+    """PETRARCH reports ``[TWA/TWB]`` as one actor code, not its first part."""
+    found = _code(petr, "The Twin Isles snubbed Florin on Sunday.")
+    assert found == [("120", ("TWA/TWB",), ("FLR",))], found
+
+
+def test_the_rest_of_a_list_hung_on_an_appositive_counts(petr: Pipeline) -> None:
+    text = (
+        "Mexico, the Ruritania, Zembla and Florin welcomed a resumption of formal diplomatic ties "
+        "between Guilder and Ruritania after a long rift, the radio said on Friday."
+    )
+    doc = petr.context.nlp(text)
+    assert any(t.dep_ == "appos" and any(c.dep_ == "conj" for c in t.children) for t in doc), "parse changed"
+    sources = {source for _, sources, _ in _code(petr, text) for source in sources}
+    assert {"FICMEX", "ZEM", "FLR"} <= sources, sources
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_list_parsed_as_a_modifier_of_its_last_item_is_a_list() -> None:
+    """``Zembla, Florin and the evil awful Guilder`` with ``Zembla`` as a modifier of ``Guilder``."""
+    doc = _parsed(
+        ["Zembla", ",", "Florin", "and", "the", "evil", "awful", "Guilder", "snubbed", "Mexico"],
+        [7, 0, 0, 2, 6, 6, 2, 8, 8, 8],
+        ["nmod", "punct", "conj", "cc", "det", "amod", "conj", "nsubj", "ROOT", "dobj"],
+        ["PROPN", "PUNCT", "PROPN", "CCONJ", "DET", "ADJ", "NOUN", "PROPN", "VERB", "PROPN"],
+    )
+    assert [t.text for t in fronted_list(doc[7])] == ["Zembla", "Florin"]
+    assert fronted_list(doc[9]) == []

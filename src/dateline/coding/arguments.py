@@ -33,6 +33,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 #: dependents by which a participle has a clause of its own (not a reduced passive)
 OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "mark"})
 MAX_DEPTH = 3
+#: links by which a parser hangs a list of names on the list's last item
+FRONTED_LIST_DEPS = frozenset({"nmod", "compound", "npadvmod"})
 #: entity types that never act (a date or number parsed as a subject)
 NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: how many tokens back a third-person pronoun looks for its person
@@ -117,14 +119,26 @@ class Resolver:
         spans: list[tuple[int, int]] = []
         heads = _conjuncts(token)
         shared = _agent_place(heads)
-        for head in heads:
+        fronted = fronted_list(token)
+        for head in fronted + heads:
             found = self._agents(head, shared) or self._joined(head)
-            named, span = self._phrase(head, 0) if not found else ((), _span_of(head))
+            if head.i == token.i and fronted:
+                named, span = self._own_name(token, fronted[-1].right_edge.i + 1)
+            else:
+                named, span = self._phrase(head, 0) if not found else ((), _span_of(head))
             spans.append(span)
             for one in found or named:
                 if one not in codes:
                     codes.append(one)
         return Argument(tuple(codes), tuple(spans))
+
+    def _own_name(self, token: Token, start: int) -> tuple[tuple[str, ...], tuple[int, int]]:
+        """The last item of a list the parser hung on it (see ``fronted_list``): its own words only."""
+        own = self.doc[start : token.i + 1]
+        while len(own) > 1 and own[0].pos_ in {"CCONJ", "PUNCT", "DET", "ADJ", "NOUN"}:
+            own = own[1:]
+        code = self.lookup(own.text)
+        return ((code,) if code else ()), (own.start_char, own.end_char)
 
     def _agents(self, head: Token, shared: Token | None) -> list[str]:
         """An agent noun placed in one or more countries, the place list shared along a list of
@@ -407,10 +421,24 @@ def _conjuncts(token: Token) -> list[Token]:
     heads = [token]
     heads.extend(t for t in token.conjuncts if t.i > token.i)
     listed = len(heads) > 1 or any(c.dep_ == "cc" for c in token.children)
-    if listed:
-        for head in list(heads):
-            heads.extend(c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+    for head in list(heads):
+        for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            # ``Mordor, the Shire, Arnor and Bree``: the rest of the list hangs on the appositive
+            rest = [t for t in appos.conjuncts if t.i > appos.i]
+            if listed or rest:
+                heads.extend([appos, *rest])
     return sorted(set(heads), key=lambda t: t.i)
+
+
+def fronted_list(token: Token) -> list[Token]:
+    """Items of a list the parser attached to its last item as a modifier (``Arnor, Calenardhon
+    and the evil awful Gondor`` parsed with ``Arnor`` as a modifier of ``Gondor``)."""
+    for child in token.lefts:
+        if child.dep_ in FRONTED_LIST_DEPS and child.pos_ == "PROPN":
+            items = [child, *(t for t in child.conjuncts if t.i > child.i)]
+            if len(items) > 1 and any(t.dep_ == "cc" for t in child.subtree):
+                return [t for t in items if t.pos_ == "PROPN"]
+    return []
 
 
 def _own_place(head: Token) -> Token | None:
