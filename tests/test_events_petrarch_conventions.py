@@ -53,6 +53,10 @@ NOTE
 
 --- RESENT [111] ---
 RESENT
+
+--- SHARE [050] ---
+SHARE
+- * SUPPER (IN ^) +  [017]
 """
 
 Triple = tuple[str, tuple[str, ...], tuple[str, ...]]
@@ -158,3 +162,9 @@ def test_a_list_parsed_as_a_modifier_of_its_last_item_is_a_list() -> None:
     )
     assert [t.text for t in fronted_list(doc[7])] == ["Zembla", "Florin"]
     assert fronted_list(doc[9]) == []
+
+
+def test_a_skipped_phrase_is_no_target(petr: Pipeline) -> None:
+    """``SUPPER (IN ^) +``: the place after ``in`` is passed over for the next actor."""
+    found = _code(petr, "Zembla shared supper in Florin with the envoys of Guilder.")
+    assert found == [("017", ("ZEM",), ("GLD",))], found

@@ -671,6 +671,9 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
     for child in list(candidates):
         candidates.extend(_prep_objects(child, predicate))
     candidates = [c for c in candidates if c.i != predicate.token.i and not _is_time(c)]
+    if predicate.entry.skip_preps:
+        # ``IFTAR (IN ^) +``: the pattern's own words and the skipped phrase are no target
+        candidates = [c for c in candidates if not predicate.first <= c.i <= predicate.last]
     for candidate in candidates:
         argument = resolver.argument(candidate)
         codes = tuple(c for c in argument.codes if c not in source.codes)
@@ -742,7 +745,12 @@ def _unresolved(candidates: list[Token], resolver: Resolver) -> Argument:
 
 def _prep_objects(token: Token, predicate: Predicate) -> list[Token]:
     allowed = predicate.entry.target_preps
-    preps = [c for c in token.children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ != "by"]
+    skipped = predicate.entry.skip_preps
+    preps = [
+        c
+        for c in token.children
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ != "by" and c.lower_ not in skipped
+    ]
     # a particle parsed as a preposition (``cordoned off the roads``) has the direct object
     particles = [p for p in preps if predicate.first <= p.i <= predicate.last and p.i != predicate.token.i]
     ranked: list[Token] = [c for p in particles for c in p.children if c.dep_ == "pobj"]

@@ -65,6 +65,9 @@ class Entry:
     #: where a dictionary pattern puts its actors: ``subject``, ``object`` or ``prep:WORD``
     source_role: str | None = None
     target_role: str | None = None
+    #: prepositions whose phrase a dictionary pattern skips (``IFTAR (IN ^) +``: the place is
+    #: passed over and the target is the next actor of the verb phrase)
+    skip_preps: frozenset[str] = frozenset()
 
     def match(self, context: Mapping[str, object]) -> list[str] | None:
         """The context keys this entry uses, or None when it does not match."""

@@ -152,6 +152,7 @@ def _block_entries(block: Block, synsets: dict[str, list[str]]) -> list[tuple[st
                         slots,
                         entry.source_role,
                         entry.target_role,
+                        entry.skip_preps,
                     ),
                 )
             )
@@ -214,6 +215,8 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
     flags = {"dict"}
     source_role = target_role = None
     preps: set[str] = set()
+    skipped: set[str] = set()
+    after_skip = False
     before = True
     prep: str | None = None
     prep_fresh = False
@@ -230,6 +233,8 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
             continue
         if token in {"$", "+", "%"}:
             role = "subject" if before else (f"prep:{prep}" if prep else "object")
+            if role == "object" and after_skip:
+                role = "rest"  # ``(IN ^) +``: the next actor after the skipped phrase
             if token == "%":
                 flags.add("recip")
                 if before:  # the subject must be a list of actors
@@ -250,6 +255,9 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
             group = None
             continue
         if token == "^":
+            if prep and not before:
+                skipped.add(prep)
+            after_skip = not before
             continue
         slot = _slot(token, synsets, under=prep or "", before=before)
         if slot and group is not None:
@@ -270,6 +278,7 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
         tuple(slots),
         source_role,
         target_role,
+        frozenset(skipped),
     )
 
 
