@@ -168,3 +168,9 @@ def test_a_skipped_phrase_is_no_target(petr: Pipeline) -> None:
     """``SUPPER (IN ^) +``: the place after ``in`` is passed over for the next actor."""
     found = _code(petr, "Zembla shared supper in Florin with the envoys of Guilder.")
     assert found == [("017", ("ZEM",), ("GLD",))], found
+
+
+def test_a_negated_dictionary_act_is_no_event(petr: Pipeline) -> None:
+    assert _code(petr, "Zembla did not snub Florin.") == []
+    listed = _code(petr, "Neither Zembla nor Guilder snubbed the parade honouring Florin on Sunday.")
+    assert listed, "a negated list of actors is not a negated verb"

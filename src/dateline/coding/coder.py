@@ -130,6 +130,8 @@ JOINT_ROOT = "03"
 JOINT_CODE = "030"
 HOSTILE_QUADS = frozenset({3, 4})
 MATERIAL_CONFLICT = 4
+#: pattern words that make a negated verb the pattern's own event (``SAID WOULD NOT *``)
+NEGATION_WORDS = frozenset({"not", "n't", "never", "neither", "nor", "no"})
 
 
 @dataclass(frozen=True)
@@ -212,8 +214,19 @@ def _sentence_drafts(
             _dictionary_statement(cue, resolver, coder, absorbed) if coder.lexicon.dictionary else None
         )
         drafts.extend([statement] if statement else _speech_drafts(cue, previous, resolver, coder, memo))
-    drafts = [d for d in drafts if d.predicate.token.i not in absorbed]
+    drafts = [d for d in drafts if d.predicate.token.i not in absorbed and not _unsaid(d)]
     return [d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)]
+
+
+def _unsaid(draft: Draft) -> bool:
+    """A negated act coded by a PETRARCH dictionary did not happen, so it is no event of the
+    verb's code (``X will not attack Y``), unless the pattern itself names the negation."""
+    entry = draft.predicate.entry
+    if "dict" not in entry.flags or "negated" not in draft.modality:
+        return False
+    if not any(c.dep_ == "neg" for c in draft.predicate.token.children):
+        return False  # ``Neither X nor Y boycotted``: the list is negated, PETRARCH codes the verb
+    return not any(word.text in NEGATION_WORDS for slot in entry.slots for alt in slot for word in alt)
 
 
 def _complement_targets(drafts: list[Draft], resolver: Resolver, absorbed: set[int]) -> list[Draft]:
