@@ -15,12 +15,14 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from dateline.coding.arguments import fronted_list
+from dateline.coding.coder import verb_negated
 from dateline.pipeline import Pipeline
 from dateline.records import Origin, RawStory, StoryResult
 from dateline.settings import Settings
 
 ACTORS = """\
 ZEMBLA [ZEM]
++ZEMBLAN
 FLORIN [FLR]
 GUILDER [GLD]
 MEXICO [FICMEX]
@@ -31,6 +33,9 @@ THE_TWIN_ISLES [TWA/TWB]
 AGENTS = """\
 HARBOUR_WARDEN [~WRD]
 OFFICIAL [~GOV]
+MEDIA {} [~MED]
+GOVERNMENT [~GOV]
+SOLDIER [~MIL]
 """
 
 VERBS = """\
@@ -53,6 +58,9 @@ NOTE
 
 --- RESENT [111] ---
 RESENT
+
+--- WARN [130] ---
+WARN
 
 --- SHARE [050] ---
 SHARE
@@ -174,3 +182,28 @@ def test_a_negated_dictionary_act_is_no_event(petr: Pipeline) -> None:
     assert _code(petr, "Zembla did not snub Florin.") == []
     listed = _code(petr, "Neither Zembla nor Guilder snubbed the parade honouring Florin on Sunday.")
     assert listed, "a negated list of actors is not a negated verb"
+
+
+def test_a_country_adjective_names_every_agent_of_its_list(petr: Pipeline) -> None:
+    found = _code(petr, "The Zemblan media and government warned the envoys of Florin.")
+    assert found == [("130", ("ZEMMED", "ZEMGOV"), ("FLR",))], found
+
+
+def test_an_agent_placed_by_a_name_inside_a_compound(petr: Pipeline) -> None:
+    """``soldiers from Zembla border posts``: the parser makes ``posts`` the object of ``from``."""
+    found = _code(petr, "Soldiers from Zembla border posts warned the envoys of Florin.")
+    assert found == [("130", ("ZEMMIL",), ("FLR",))], found
+
+
+def test_a_negation_on_an_adverb_negates_the_verb() -> None:
+    doc = _parsed(
+        ["Zembla", "did", "not", "ever", "warn", "Florin"],
+        [4, 4, 3, 4, 4, 4],
+        ["nsubj", "aux", "neg", "advmod", "ROOT", "dobj"],
+        ["PROPN", "AUX", "PART", "ADV", "VERB", "PROPN"],
+    )
+    assert verb_negated(doc[4])
+    plain = _parsed(
+        ["Zembla", "warned", "Florin"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PROPN"]
+    )
+    assert not verb_negated(plain[1])

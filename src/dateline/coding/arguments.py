@@ -120,8 +120,14 @@ class Resolver:
         heads = _conjuncts(token)
         shared = _agent_place(heads)
         fronted = fronted_list(token)
+        modifier = _shared_modifier(heads)
         for head in fronted + heads:
             found = self._agents(head, shared) or self._joined(head)
+            if not found and modifier is not None and head.i != heads[0].i and _bare_noun(head):
+                # ``the Danish media and government``: the adjective names both agents' country
+                alone = self.lookup(modifier.text)
+                code = self.lookup(f"{modifier.text} {head.text}") if alone else None
+                found = [code] if code and code != alone else []
             if head.i == token.i and fronted:
                 named, span = self._own_name(token, fronted[-1].right_edge.i + 1)
             else:
@@ -430,6 +436,19 @@ def _conjuncts(token: Token) -> list[Token]:
     return sorted(set(heads), key=lambda t: t.i)
 
 
+def _shared_modifier(heads: list[Token]) -> Token | None:
+    """The adjective of a country before the first of a list of nouns (``Danish media and
+    government``), which the parser attaches to the first noun only."""
+    if len(heads) < 2 or heads[0].pos_ != "NOUN":
+        return None
+    return next((c for c in heads[0].lefts if c.dep_ in {"amod", "compound"} and c.ent_type_), None)
+
+
+def _bare_noun(token: Token) -> bool:
+    """A noun with no modifier of its own before it (``government`` in ``media and government``)."""
+    return token.pos_ == "NOUN" and not any(c.dep_ in {"amod", "compound", "poss"} for c in token.lefts)
+
+
 def fronted_list(token: Token) -> list[Token]:
     """Items of a list the parser attached to its last item as a modifier (``Arnor, Calenardhon
     and the evil awful Gondor`` parsed with ``Arnor`` as a modifier of ``Gondor``)."""
@@ -447,6 +466,12 @@ def _own_place(head: Token) -> Token | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ == "PROPN":
                 return obj
+            # ``soldiers from Gondor wire tapped ...`` parsed with ``Gondor wire`` as the object:
+            # the name in the object's compound is the place
+            if obj is not None:
+                name = next((c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+                if name is not None:
+                    return name
     return None
 
 

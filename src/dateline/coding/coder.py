@@ -222,11 +222,20 @@ def _unsaid(draft: Draft) -> bool:
     """A negated act coded by a PETRARCH dictionary did not happen, so it is no event of the
     verb's code (``X will not attack Y``), unless the pattern itself names the negation."""
     entry = draft.predicate.entry
-    if "dict" not in entry.flags or "negated" not in draft.modality:
+    if "dict" not in entry.flags:
         return False
-    if not any(c.dep_ == "neg" for c in draft.predicate.token.children):
-        return False  # ``Neither X nor Y boycotted``: the list is negated, PETRARCH codes the verb
+    # the verb's own negation, also through an adverb (``did not even ever clash``); a negated
+    # list of actors is not one (``Neither X nor Y boycotted``: PETRARCH codes the verb)
+    if not verb_negated(draft.predicate.token):
+        return False
     return not any(word.text in NEGATION_WORDS for slot in entry.slots for alt in slot for word in alt)
+
+
+def verb_negated(verb: Token) -> bool:
+    """A ``neg`` on the verb or on one of its adverbs (``did not even ever clash`` is parsed
+    with ``not`` under ``ever``)."""
+    adverbs = [c for c in verb.children if c.dep_ == "advmod"]
+    return any(c.dep_ == "neg" for t in (verb, *adverbs) for c in t.children)
 
 
 def _complement_targets(drafts: list[Draft], resolver: Resolver, absorbed: set[int]) -> list[Draft]:
