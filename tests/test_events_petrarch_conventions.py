@@ -59,6 +59,9 @@ NOTE
 --- RESENT [111] ---
 RESENT
 
+--- WELCOME [050] ---
+WELCOME
+
 --- WARN [130] ---
 WARN
 
@@ -80,7 +83,7 @@ def petr(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
         files.append(path)
     actors, agents, verbs = files
     settings = Settings(
-        actor_files=(actors,), agent_files=(agents,), verb_files=(verbs,), builtin_actors=False
+        actor_files=(actors,), agent_files=(agents,), verb_files=(verbs,), dictionaries_only=True
     )
     yield Pipeline(settings)
 
@@ -118,7 +121,7 @@ def test_a_dictionary_agent_phrase_is_placed_in_its_country(petr: Pipeline) -> N
 
 
 def test_builtin_tables_are_on_by_default(pipeline: Pipeline, tmp_path: Path) -> None:
-    assert Settings().builtin_actors
+    assert not Settings().dictionaries_only
     assert pipeline.registry.resolve("Mexico") is not None
 
 
@@ -207,3 +210,17 @@ def test_a_negation_on_an_adverb_negates_the_verb() -> None:
         ["Zembla", "warned", "Florin"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PROPN"]
     )
     assert not verb_negated(plain[1])
+
+
+def test_only_the_dictionary_gives_codes(petr: Pipeline) -> None:
+    """``praise`` and ``talks`` are in the built-in lexicon, not in this verb dictionary."""
+    assert _code(petr, "Zembla praised Florin on Monday.") == []
+    assert _code(petr, "Zembla held talks with Florin on Monday.") == []
+
+
+def test_builtin_lexicon_codes_without_the_flag(pipeline: Pipeline) -> None:
+    raw = RawStory(
+        "t", "France praised Germany on Monday.", Origin("t", 1, "t"), published=dt.date(2001, 5, 4)
+    )
+    outcome = pipeline.process_one(raw)
+    assert isinstance(outcome, StoryResult) and outcome.events

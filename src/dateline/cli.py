@@ -96,9 +96,10 @@ def _dictionary_options(parser: argparse.ArgumentParser) -> None:
         help="extra verb-pattern dictionary in PETRARCH format (repeatable)",
     )
     parser.add_argument(
-        "--dictionary-actors-only",
+        "--dictionaries-only",
         action="store_true",
-        help="resolve actors from --actors/--agents only, without the built-in tables (as PETRARCH)",
+        help="code with the given PETRARCH dictionaries alone, without the built-in actor tables "
+        "and verb/noun lexicon (as PETRARCH does)",
     )
 
 
@@ -109,7 +110,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         actor_files=tuple(args.actors),
         agent_files=tuple(args.agents),
         verb_files=tuple(args.verbs),
-        builtin_actors=not getattr(args, "dictionary_actors_only", False),
+        dictionaries_only=getattr(args, "dictionaries_only", False),
     )
 
 

@@ -96,11 +96,11 @@ class ActorRegistry:
 
     @classmethod
     def load(cls, settings: Settings) -> ActorRegistry:
-        """The built-in tables (unless ``settings.builtin_actors`` is off), then the user's agent and
+        """The built-in tables (unless ``settings.dictionaries_only``), then the user's agent and
         actor dictionaries on top."""
         tables = read_tables(settings.data / "actors")
         builder = IndexBuilder(warnings=list(tables.warnings))
-        if settings.builtin_actors:
+        if not settings.dictionaries_only:
             add_countries(builder, tables.countries)
             add_cities(builder, tables)
             add_orgs(builder, tables.orgs)

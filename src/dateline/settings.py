@@ -34,7 +34,9 @@ class Settings:
     agent_files: tuple[Path, ...] = field(default_factory=tuple)
     #: PETRARCH verb-pattern dictionaries (``--verbs``), tried before the built-in verb lexicon
     verb_files: tuple[Path, ...] = field(default_factory=tuple)
-    #: False: actors come from ``actor_files``/``agent_files`` only, as PETRARCH codes with its own
-    #: dictionaries (``--dictionary-actors-only``; the fictional validation suites use it)
-    builtin_actors: bool = True
+    #: code as PETRARCH does, with the given dictionaries alone: actors from ``actor_files`` /
+    #: ``agent_files`` only, and codes from ``verb_files`` only (built-in verbs keep their roles
+    #: as speech, intent and light verbs but give no code; built-in event nouns are not used).
+    #: ``--dictionaries-only``; the fictional validation suites use it
+    dictionaries_only: bool = False
     data: Path = field(default_factory=data_dir)

@@ -144,12 +144,16 @@ class Coder:
     countries: frozenset[str] = frozenset()
 
 
-def load_coder(data: Path, verb_files: tuple[Path, ...] = ()) -> Coder:
-    """The ontology, lexicon and verb dictionaries; built once per run and kept in the Context."""
+def load_coder(data: Path, verb_files: tuple[Path, ...] = (), *, builtin: bool = True) -> Coder:
+    """The ontology, lexicon and verb dictionaries; built once per run and kept in the Context.
+    ``builtin=False``: codes come from the verb dictionaries only (``--dictionaries-only``)."""
     dictionary = load_verb_files(verb_files) if verb_files else None
     ontology = Ontology.load(data / "ontology", data / "events" / "plover_overrides.txt")
     countries = frozenset(c.alpha_3 for c in pycountry.countries)
-    return Coder(ontology, Lexicon.load(data / "events", dictionary), countries)
+    lexicon = Lexicon.load(data / "events", dictionary)
+    if not builtin and dictionary:
+        lexicon = lexicon.roles_only()
+    return Coder(ontology, lexicon, countries)
 
 
 #: predicates by sentence start, found once per story (speech content reuses its sentence's)

@@ -8,7 +8,7 @@ beats a bare ``restore``. The format is documented in ``docs/events.md``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 NO_PATTERN = "-"
@@ -126,6 +126,16 @@ class Lexicon:
             _read_pairs(folder / "abstract_nouns.tsv"),
             frozenset(_read_pairs(folder / "actor_nouns.tsv")),
         )
+
+    def roles_only(self) -> Lexicon:
+        """The lexicon with built-in rows kept only for their roles (speech, intent and light
+        verbs) and no event nouns: codes then come from the PETRARCH dictionaries alone."""
+        verbs = {
+            lemma: kept
+            for lemma, entries in self.verbs.items()
+            if (kept := tuple(e for e in entries if KEPT_ROLES & e.flags))
+        }
+        return replace(self, verbs=verbs, nouns={})
 
     def match_verb(
         self,

@@ -216,7 +216,7 @@ def _suite_settings(suite: str, gold: Path, settings: Settings) -> Settings:
         actor_files=(*settings.actor_files, actors),
         agent_files=(*settings.agent_files, agents),
         verb_files=(*settings.verb_files, verbs) if verbs.exists() else settings.verb_files,
-        builtin_actors=False,  # PETRARCH codes these suites with their own dictionaries only
+        dictionaries_only=True,  # PETRARCH codes these suites with their own dictionaries only
     )
 
 
