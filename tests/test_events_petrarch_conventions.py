@@ -59,6 +59,9 @@ NOTE
 --- RESENT [111] ---
 RESENT
 
+--- FIRE [180] ---
+FIRE
+
 --- WELCOME [050] ---
 WELCOME
 
@@ -224,3 +227,8 @@ def test_builtin_lexicon_codes_without_the_flag(pipeline: Pipeline) -> None:
     )
     outcome = pipeline.process_one(raw)
     assert isinstance(outcome, StoryResult) and outcome.events
+
+
+def test_an_act_near_someone_targets_them(petr: Pipeline) -> None:
+    found = _code(petr, "Zembla fired two shells near a patrol boat from Florin on Monday.")
+    assert found == [("180", ("ZEM",), ("FLR",))], found

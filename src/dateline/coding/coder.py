@@ -104,6 +104,7 @@ TARGET_PREPS = (
     "over",
     "between",
     "for",
+    "near",
 )
 WEAK_TARGET_PREPS = frozenset({"in", "from"})
 #: prepositions of place, time and route: never where a passive's hidden agent is named
