@@ -59,6 +59,10 @@ NOTE
 --- RESENT [111] ---
 RESENT
 
+--- SEEM [---] ---
+SEEM
+- * ALLIED  [057]
+
 --- FIRE [180] ---
 FIRE
 
@@ -232,3 +236,9 @@ def test_builtin_lexicon_codes_without_the_flag(pipeline: Pipeline) -> None:
 def test_an_act_near_someone_targets_them(petr: Pipeline) -> None:
     found = _code(petr, "Zembla fired two shells near a patrol boat from Florin on Monday.")
     assert found == [("180", ("ZEM",), ("FLR",))], found
+
+
+def test_the_phrase_of_a_pattern_word_gives_the_target(petr: Pipeline) -> None:
+    """``SEEM * ALLIED``: the target is in the phrase of the pattern's word (``allied to X``)."""
+    found = _code(petr, "Zembla seemed allied to Florin on Monday.")
+    assert found == [("057", ("ZEM",), ("FLR",))], found

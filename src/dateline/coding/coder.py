@@ -697,6 +697,11 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
         candidates.extend(_prep_objects(adverb, predicate))
     for child in list(candidates):
         candidates.extend(_prep_objects(child, predicate))
+    if "dict" in predicate.entry.flags:
+        # ``BELIEVE * LINKED``: the phrase of a pattern's own verb word (``linked to X``)
+        for word in token.children:
+            if word.dep_ in {"xcomp", "acomp", "oprd"} and predicate.first <= word.i <= predicate.last:
+                candidates.extend(_prep_objects(word, predicate))
     candidates = [c for c in candidates if c.i != predicate.token.i and not _is_time(c)]
     if predicate.entry.skip_preps:
         # ``IFTAR (IN ^) +``: the pattern's own words and the skipped phrase are no target
