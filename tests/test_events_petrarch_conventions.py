@@ -242,3 +242,11 @@ def test_the_phrase_of_a_pattern_word_gives_the_target(petr: Pipeline) -> None:
     """``SEEM * ALLIED``: the target is in the phrase of the pattern's word (``allied to X``)."""
     found = _code(petr, "Zembla seemed allied to Florin on Monday.")
     assert found == [("057", ("ZEM",), ("FLR",))], found
+
+
+def test_a_subjectless_adverbial_clause_has_no_source(petr: Pipeline) -> None:
+    """``after leaving X``: PETRARCH takes a source from the verb's own subject only."""
+    found = _code(petr, "Zembla fired shells at Florin after leaving Guilder.")
+    assert found == [("180", ("ZEM",), ("FLR",))], found
+    infinitive = _code(petr, "Zembla vowed to warn Florin on Monday.")
+    assert ("130", ("ZEM",), ("FLR",)) in infinitive, infinitive

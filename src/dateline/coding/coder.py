@@ -616,11 +616,21 @@ def _verb_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Arg
         if agent is not None:
             return resolver.argument(agent), target
         return _passive_source(token, predicate, resolver, target), target
-    subject = subject_of(token)
+    subject = subject_of(token) if not _detached_gerund(predicate) else None
     source = resolver.argument(subject) if subject is not None else EMPTY
     if "notarget" in predicate.entry.flags:
         return source, EMPTY
     return source, _target(token, predicate, resolver, source)
+
+
+def _detached_gerund(predicate: Predicate) -> bool:
+    """PETRARCH reads a source from the verb's own subject: a dictionary verb in an adverbial
+    clause with no subject of its own and no ``to`` (``..., after leaving X``) has none, unlike
+    an infinitive, which joins its governor's verb phrase (``vowed to wage war``)."""
+    token = predicate.token
+    if "dict" not in predicate.entry.flags or token.dep_ not in {"advcl", "pcomp"}:
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} or c.lower_ == "to" for c in token.children)
 
 
 def _reduced_roles(
