@@ -59,6 +59,10 @@ NOTE
 --- RESENT [111] ---
 RESENT
 
+--- BARTER [031] ---
+BARTER
+- * (FOR GRAIN)  [0311]
+
 --- SEEM [---] ---
 SEEM
 - * ALLIED  [057]
@@ -250,3 +254,10 @@ def test_a_subjectless_adverbial_clause_has_no_source(petr: Pipeline) -> None:
     assert found == [("180", ("ZEM",), ("FLR",))], found
     infinitive = _code(petr, "Zembla vowed to warn Florin on Monday.")
     assert ("130", ("ZEM",), ("FLR",)) in infinitive, infinitive
+
+
+def test_a_preposition_phrase_pattern_skips_determiners_only(petr: Pipeline) -> None:
+    plain = _code(petr, "Zembla bartered for the grain of Florin on Monday.")
+    assert [code for code, _, _ in plain] == ["0311"], plain
+    modified = _code(petr, "Zembla bartered for cheap grain with Florin on Monday.")
+    assert [code for code, _, _ in modified] == ["031"], modified

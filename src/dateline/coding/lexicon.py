@@ -194,8 +194,8 @@ def _in_order(words: tuple[Word, ...], keys: list[str], context: Mapping[str, ob
 
 
 def _in_scope(words: tuple[Word, ...], keys: list[str], context: Mapping[str, object]) -> bool:
-    """A word of a ``( PREP ... )`` phrase has that preposition as the nearest one before it,
-    with no verb between (by word order: parsers attach ``clash over the efforts`` either way)."""
+    """A word of a ``( PREP ... )`` phrase follows that preposition with only determiners and noun
+    compounds between (by word order: parsers attach ``clash over the efforts`` either way)."""
     for word, key in zip(words, keys, strict=True):
         if word.under and not _after_preposition(context[key], word.under):
             return False
@@ -212,6 +212,8 @@ def _after_preposition(token: object, prep: str) -> bool:
             return bool(before.lower_ == prep)
         if before.pos_ in {"VERB", "AUX"}:
             return False
+        if before.pos_ != "DET" and before.dep_ != "compound":
+            return False  # ``(FOR ASYLUM)`` is not ``for foreign asylum`` (the 2_02 gold)
     return False
 
 
