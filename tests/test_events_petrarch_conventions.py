@@ -59,6 +59,9 @@ NOTE
 --- RESENT [111] ---
 RESENT
 
+--- SHOOT [190] ---
+SHOOT {SHOOTS SHOT SHOOTING}
+
 --- BARTER [031] ---
 BARTER
 - * (FOR GRAIN)  [0311]
@@ -261,3 +264,9 @@ def test_a_preposition_phrase_pattern_skips_determiners_only(petr: Pipeline) -> 
     assert [code for code, _, _ in plain] == ["0311"], plain
     modified = _code(petr, "Zembla bartered for cheap grain with Florin on Monday.")
     assert [code for code, _, _ in modified] == ["031"], modified
+
+
+def test_a_passive_without_by_takes_its_source_from_the_verb_phrase(petr: Pipeline) -> None:
+    """UD-PETRARCH reads the source of a passive from the verb's other phrases, places included."""
+    found = _code(petr, "A Guilder envoy was shot dead in Zembla on Monday.")
+    assert found == [("190", ("ZEM",), ("GLD",))], found

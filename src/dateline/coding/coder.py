@@ -651,14 +651,20 @@ def _reduced_roles(
 def _passive_source(token: Token, predicate: Predicate, resolver: Resolver, target: Argument) -> Argument:
     """A passive without ``by``: the actor the act is about (``X was criticized over its dispute
     with Y`` -> Y), as PETRARCH takes the first other actor of the verb phrase; never from a
-    place or time phrase."""
+    place or time phrase. Under a PETRARCH dictionary any phrase of the verb counts, its own
+    object first (``X was shot dead in Y`` -> Y->X, as the 2_02 gold codes it)."""
+    petrarch = "dict" in predicate.entry.flags
     candidates = [
         obj
         for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ not in PLACE_PREPS
+        if prep.dep_ == "prep" and (prep.lower_ not in PLACE_PREPS or petrarch)
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
+    for obj in candidates if petrarch else []:
+        codes = tuple(c for c in resolver.argument(obj).codes if c not in target.codes)
+        if codes:
+            return Argument(codes, resolver.argument(obj).spans)
     found = _deep_target(candidates, resolver, target) if candidates else None
     return found if found is not None else EMPTY
 
