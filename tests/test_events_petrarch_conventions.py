@@ -59,6 +59,14 @@ NOTE
 --- RESENT [111] ---
 RESENT
 
+--- RECEIVE [033] ---
+RECEIVE
+- + * {A MESSAGE} $  [031]
+
+--- HONOUR [051] ---
+HONOUR
+- * HARVEST ^ $  [017]
+
 --- SHOOT [190] ---
 SHOOT {SHOOTS SHOT SHOOTING}
 
@@ -270,3 +278,15 @@ def test_a_passive_without_by_takes_its_source_from_the_verb_phrase(petr: Pipeli
     """UD-PETRARCH reads the source of a passive from the verb's other phrases, places included."""
     found = _code(petr, "A Guilder envoy was shot dead in Zembla on Monday.")
     assert found == [("190", ("ZEM",), ("GLD",))], found
+
+
+def test_a_source_after_the_pattern_words(petr: Pipeline) -> None:
+    """``+ * {A MESSAGE} $``: the source is the next actor after the pattern's words."""
+    found = _code(petr, "Guilder received a message from Zembla on Monday.")
+    assert found == [("031", ("ZEM",), ("GLD",))], found
+
+
+def test_a_source_after_the_verb_leaves_the_subject_as_target(petr: Pipeline) -> None:
+    """``* HARVEST ^ $``: one phrase skipped, the next is the source, the subject the target."""
+    found = _code(petr, "Guilder honoured the harvest with Florin next week at Zembla.")
+    assert found == [("017", ("ZEM",), ("GLD",))], found

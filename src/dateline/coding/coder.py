@@ -670,21 +670,30 @@ def _passive_source(token: Token, predicate: Predicate, resolver: Resolver, targ
 
 
 def _placed_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Argument] | None:
-    """A dictionary pattern that says where its actors are (``+ * (FROM $)``: freed from X by...)."""
+    """A dictionary pattern that says where its actors are (``+ * (FROM $)``: freed from X by...).
+    A source placed after the verb with no target marked leaves the subject as the target
+    (``- * TABASKI ^ $``: PETRARCH's other party is the subject)."""
     token, entry = predicate.token, predicate.entry
-    source = _role_argument(token, entry.source_role, resolver)
-    target = _role_argument(token, entry.target_role, resolver)
+    source = _role_argument(token, entry.source_role, resolver, predicate)
+    target = _role_argument(token, entry.target_role, resolver, predicate)
     if source is None and target is None:
         return None
     if source is None:
         plain = subject_of(token) if entry.target_role != "subject" else None
         source = resolver.argument(plain) if plain is not None else EMPTY
+    if target is None and entry.source_role not in {None, "subject"} and entry.target_role is None:
+        subject = subject_of(token)
+        mover = resolver.argument(subject) if subject is not None else EMPTY
+        if mover.resolved and set(mover.codes) != set(source.codes):
+            target = mover
     if target is None:
         target = _target(token, predicate, resolver, source)
     return source, target
 
 
-def _role_argument(token: Token, role: str | None, resolver: Resolver) -> Argument | None:
+def _role_argument(
+    token: Token, role: str | None, resolver: Resolver, predicate: Predicate
+) -> Argument | None:
     if role is None:
         return None
     found: Token | None = None
@@ -692,6 +701,10 @@ def _role_argument(token: Token, role: str | None, resolver: Resolver) -> Argume
         found = passive_subject(token) or subject_of(token)
     elif role == "object":
         found = next((c for c in token.children if c.dep_ in {"dobj", "dative", "attr"}), None)
+        if found is not None and predicate.first <= found.i <= predicate.last:
+            return _next_actor(token, predicate, resolver)  # ``+ * {A MESSAGE} $``: after the words
+    elif role.startswith("rest:"):
+        return _next_actor(token, predicate, resolver, int(role[5:]))
     elif role.startswith("prep:"):
         word = role[5:]
         for prep in (c for c in token.subtree if c.dep_ in {"prep", "agent"} and c.lower_ == word):
@@ -702,6 +715,25 @@ def _role_argument(token: Token, role: str | None, resolver: Resolver) -> Argume
         return None
     argument = resolver.argument(found)
     return argument if argument.resolved else None
+
+
+def _next_actor(token: Token, predicate: Predicate, resolver: Resolver, skip: int = 0) -> Argument | None:
+    """The first actor of the verb phrase outside the pattern's own words and skipped phrases
+    (``skip``: how many phrases a bare ``^`` passes over, in word order)."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "dative", "attr"}]
+    candidates = [
+        *_prep_objects(token, predicate),
+        *(o for obj in objects for o in _prep_objects(obj, predicate)),
+    ]
+    candidates = sorted(
+        (c for c in candidates if not predicate.first <= c.i <= predicate.last and not _is_time(c)),
+        key=lambda c: c.i,
+    )
+    for candidate in candidates[skip:]:
+        argument = resolver.argument(candidate)
+        if argument.resolved:
+            return argument
+    return None
 
 
 def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argument) -> Argument:

@@ -217,6 +217,7 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
     preps: set[str] = set()
     skipped: set[str] = set()
     after_skip = False
+    bare_skips = 0  # ``^`` outside a phrase: one phrase of the verb passed over
     before = True
     prep: str | None = None
     prep_fresh = False
@@ -234,7 +235,7 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
         if token in {"$", "+", "%"}:
             role = "subject" if before else (f"prep:{prep}" if prep else "object")
             if role == "object" and after_skip:
-                role = "rest"  # ``(IN ^) +``: the next actor after the skipped phrase
+                role = f"rest:{bare_skips}"  # ``(IN ^) +``: the next actor after the skipped phrase
             if token == "%":
                 flags.add("recip")
                 if before:  # the subject must be a list of actors
@@ -257,6 +258,8 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
         if token == "^":
             if prep and not before:
                 skipped.add(prep)
+            elif not before:
+                bare_skips += 1
             after_skip = not before
             continue
         slot = _slot(token, synsets, under=prep or "", before=before)
