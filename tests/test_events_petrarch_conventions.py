@@ -16,6 +16,7 @@ from spacy.vocab import Vocab
 
 from dateline.coding.arguments import fronted_list
 from dateline.coding.coder import verb_negated
+from dateline.petrarch_dicts import read_discard_dictionary
 from dateline.pipeline import Pipeline
 from dateline.records import Origin, RawStory, StoryResult
 from dateline.settings import Settings
@@ -92,6 +93,12 @@ SHARE
 - * SUPPER (IN ^) +  [017]
 """
 
+DISCARDS = """\
+# sentence-level, then story-level (+)
+CRICKET_FINAL
++HURRICANE
+"""
+
 Triple = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
@@ -104,8 +111,14 @@ def petr(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pipeline]:
         path.write_text(text, encoding="utf-8")
         files.append(path)
     actors, agents, verbs = files
+    discards = folder / "discards.txt"
+    discards.write_text(DISCARDS, encoding="utf-8")
     settings = Settings(
-        actor_files=(actors,), agent_files=(agents,), verb_files=(verbs,), dictionaries_only=True
+        actor_files=(actors,),
+        agent_files=(agents,),
+        verb_files=(verbs,),
+        discard_files=(discards,),
+        dictionaries_only=True,
     )
     yield Pipeline(settings)
 
@@ -290,3 +303,21 @@ def test_a_source_after_the_verb_leaves_the_subject_as_target(petr: Pipeline) ->
     """``* HARVEST ^ $``: one phrase skipped, the next is the source, the subject the target."""
     found = _code(petr, "Guilder honoured the harvest with Florin next week at Zembla.")
     assert found == [("017", ("ZEM",), ("GLD",))], found
+
+
+def test_discard_phrases_drop_a_sentence_or_a_story(petr: Pipeline) -> None:
+    assert _code(petr, "Zembla snubbed Florin at the Cricket Final on Sunday.") == []
+    kept = _code(petr, "Zembla snubbed Florin on Sunday. The cricket was rained off.")
+    assert kept == [("120", ("ZEM",), ("FLR",))], kept
+    assert _code(petr, "Zembla snubbed Florin on Sunday. A hurricane then hit Guilder.") == []
+
+
+def test_discard_dictionary_reader(tmp_path: Path) -> None:
+    path = tmp_path / "discards.txt"
+    path.write_text(DISCARDS + "TEST_MATCH  # a comment\n", encoding="utf-8")
+    entries = read_discard_dictionary(path).entries
+    assert [(e.words, e.story) for e in entries] == [
+        (("cricket", "final"), False),
+        (("hurricane",), True),
+        (("test", "match"), False),
+    ]

@@ -52,7 +52,10 @@ class Pipeline:
             nlp,
             quote_lexicon=load_lexicon(self.settings.data),
             coder=load_coder(
-                self.settings.data, self.settings.verb_files, builtin=not self.settings.dictionaries_only
+                self.settings.data,
+                self.settings.verb_files,
+                builtin=not self.settings.dictionaries_only,
+                discard_files=self.settings.discard_files,
             ),
         )
 

@@ -15,7 +15,7 @@ Steps per sentence (see ``docs/events.md``):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pycountry
@@ -34,6 +34,7 @@ from .arguments import (
     subject_of,
 )
 from .complements import clause_subject_target, complement_clause
+from .discards import Discards, load_discards
 from .event_dates import EventDate, default_date, resolve_date
 from .lexicon import Lexicon
 from .modality import is_commitment, is_deontic, modality_of
@@ -143,9 +144,17 @@ class Coder:
     lexicon: Lexicon
     #: ISO 3166 alpha-3 codes: a source whose code starts with one is of that country
     countries: frozenset[str] = frozenset()
+    #: PETRARCH discard phrases (``--discards``)
+    discards: Discards = field(default_factory=Discards)
 
 
-def load_coder(data: Path, verb_files: tuple[Path, ...] = (), *, builtin: bool = True) -> Coder:
+def load_coder(
+    data: Path,
+    verb_files: tuple[Path, ...] = (),
+    *,
+    builtin: bool = True,
+    discard_files: tuple[Path, ...] = (),
+) -> Coder:
     """The ontology, lexicon and verb dictionaries; built once per run and kept in the Context.
     ``builtin=False``: codes come from the verb dictionaries only (``--dictionaries-only``)."""
     dictionary = load_verb_files(verb_files) if verb_files else None
@@ -154,7 +163,7 @@ def load_coder(data: Path, verb_files: tuple[Path, ...] = (), *, builtin: bool =
     lexicon = Lexicon.load(data / "events", dictionary)
     if not builtin and dictionary:
         lexicon = lexicon.roles_only()
-    return Coder(ontology, lexicon, countries)
+    return Coder(ontology, lexicon, countries, load_discards(discard_files))
 
 
 #: predicates by sentence start, found once per story (speech content reuses its sentence's)
@@ -192,7 +201,12 @@ def code_work(work: Work, resolver: Resolver, coder: Coder) -> tuple[Event, ...]
     events: list[Event] = []
     memo: Memo = {}
     previous: Span | None = None
+    if coder.discards and coder.discards.drops_story([t.lower_ for t in work.doc]):
+        return ()
     for sent in work.doc.sents:
+        if coder.discards and coder.discards.drops_sentence(sent):
+            previous = sent
+            continue
         drafts = _sentence_drafts(sent, previous, resolver, coder, memo)
         dates = [e for e in sent.ents if e.label_ == "DATE"] if drafts else []
         events.extend(_event(work, sent, draft, coder, dates) for draft in drafts)
