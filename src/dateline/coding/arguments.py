@@ -152,13 +152,15 @@ class Resolver:
         the agent through a compound)."""
         if head.pos_ != "NOUN":
             return []
+        place = _own_place(head) or shared
+        if place is None:
+            return []
         agent = _strip_det(_np_span(head))
         # a dictionary (``--agents``) agent may be a phrase whose head alone is none (``human rights
         # activists``); the built-in agents are single words
-        if self.registry.agent_code(head.text) is None and fold_key(agent) not in self.registry.user_agents:
-            return []
-        place = _own_place(head) or shared
-        if place is None:
+        if self.registry.agent_code(head.text) is None and (
+            not self.registry.user_agents or fold_key(agent) not in self.registry.user_agents
+        ):
             return []
         found: list[str] = []
         for country in _conjuncts(place):
