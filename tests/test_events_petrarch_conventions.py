@@ -321,3 +321,11 @@ def test_discard_dictionary_reader(tmp_path: Path) -> None:
         (("hurricane",), True),
         (("test", "match"), False),
     ]
+
+
+def test_a_passive_subject_hung_on_the_auxiliary(petr: Pipeline) -> None:
+    """``X was heavily and unjustly warned``: the parser puts ``X`` under ``was`` as nsubj."""
+    text = "Florin was heavily and unjustly warned over its quarrel with Zembla."
+    doc = petr.context.nlp(text)
+    assert doc[0].head.lower_ == "was", "parse changed"
+    assert _code(petr, text) == [("130", ("ZEM",), ("FLR",))]

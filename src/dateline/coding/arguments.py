@@ -400,7 +400,13 @@ def object_controller(token: Token) -> Token | None:
 
 
 def passive_subject(token: Token) -> Token | None:
-    return next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+    found = next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+    if found is None:
+        # ``X was heavily and unjustly criticized``: the parser hangs the subject, as nsubj, on
+        # the passive auxiliary
+        for aux in (c for c in token.children if c.dep_ == "auxpass"):
+            found = next((c for c in aux.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or found
+    return found
 
 
 def reduced_passive(token: Token) -> Token | None:
