@@ -95,6 +95,20 @@ def _dictionary_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="extra verb-pattern dictionary in PETRARCH format (repeatable)",
     )
+    parser.add_argument(
+        "--discards",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="PETRARCH discard list: sentences (or, for +PHRASE, stories) holding a phrase are not coded",
+    )
+    parser.add_argument(
+        "--dictionaries-only",
+        action="store_true",
+        help="code with the given PETRARCH dictionaries alone, without the built-in actor tables "
+        "and verb/noun lexicon (as PETRARCH does)",
+    )
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -104,6 +118,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         actor_files=tuple(args.actors),
         agent_files=tuple(args.agents),
         verb_files=tuple(args.verbs),
+        discard_files=tuple(getattr(args, "discards", ())),
+        dictionaries_only=getattr(args, "dictionaries_only", False),
     )
 
 

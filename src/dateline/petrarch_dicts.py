@@ -273,3 +273,24 @@ def _with_plurals(phrases: tuple[str, ...], plural_text: str | None) -> tuple[st
     elif plural_text.strip():
         forms.extend(" ".join(re.split(r"[_\s]+", p.strip().lower())) for p in plural_text.split(","))
     return tuple(dict.fromkeys(form for form in forms if form))
+
+
+@dataclass(frozen=True, slots=True)
+class PetrDiscard:
+    """A discard phrase: a sentence holding it is not coded; with ``story``, the whole story."""
+
+    words: tuple[str, ...]
+    story: bool
+    line: int
+
+
+def read_discard_dictionary(path: Path) -> Dictionary[PetrDiscard]:
+    """Discard phrases, one a line; a leading ``+`` makes the discard story-level."""
+    entries: list[PetrDiscard] = []
+    for number, raw in enumerate(strip_comments(read_lines(path)), start=1):
+        text = raw.strip()
+        story = text.startswith("+")
+        words = tuple(word for word in re.split(r"[_\s]+", text.lstrip("+").lower()) if word)
+        if words:
+            entries.append(PetrDiscard(words, story, number))
+    return Dictionary(path, tuple(entries), ())

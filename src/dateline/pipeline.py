@@ -51,7 +51,12 @@ class Pipeline:
             self.registry,
             nlp,
             quote_lexicon=load_lexicon(self.settings.data),
-            coder=load_coder(self.settings.data, self.settings.verb_files),
+            coder=load_coder(
+                self.settings.data,
+                self.settings.verb_files,
+                builtin=not self.settings.dictionaries_only,
+                discard_files=self.settings.discard_files,
+            ),
         )
 
     def process(self, items: Iterable[RawStory | Problem]) -> Iterator[Outcome]:

@@ -96,14 +96,16 @@ class ActorRegistry:
 
     @classmethod
     def load(cls, settings: Settings) -> ActorRegistry:
-        """The built-in tables, then the user's agent and actor dictionaries on top."""
+        """The built-in tables (unless ``settings.dictionaries_only``), then the user's agent and
+        actor dictionaries on top."""
         tables = read_tables(settings.data / "actors")
         builder = IndexBuilder(warnings=list(tables.warnings))
-        add_countries(builder, tables.countries)
-        add_cities(builder, tables)
-        add_orgs(builder, tables.orgs)
-        add_agents(builder, tables)
-        add_people(builder, tables.people, {row.code for row in tables.countries})
+        if not settings.dictionaries_only:
+            add_countries(builder, tables.countries)
+            add_cities(builder, tables)
+            add_orgs(builder, tables.orgs)
+            add_agents(builder, tables)
+            add_people(builder, tables.people, {row.code for row in tables.countries})
         for path in settings.agent_files:
             agents = read_agent_dictionary(path)
             builder.warnings.extend(agents.warnings)

@@ -262,7 +262,7 @@ def _petrarch_entry(actor: PetrActor) -> Entry:
     name = " ".join(actor.names[0].words).title() if actor.names else ""
     terms, default = [], None
     for dated in actor.codes:
-        ref = _code_ref(dated.code.split("/")[0], name)
+        ref = _code_ref(dated.code, name)
         if dated.start is None and dated.end is None:
             default = default or ref
         else:
@@ -271,9 +271,13 @@ def _petrarch_entry(actor: PetrActor) -> Entry:
 
 
 def _code_ref(code: str, name: str) -> ActorRef:
-    """An ActorRef for a bare CAMEO code: country (first 3 characters) and sector (the rest)."""
+    """An ActorRef for a bare CAMEO code: country (first 3 characters) and sector (the rest).
+    A joint code (``FRO/BIL/SAM``: several actors named as one) is kept whole, as PETRARCH
+    reports it; its country is the first one's and it has no sector."""
     if code.startswith(("IGO", "NGO")):
         return ActorRef(code, name, None, None, None, code[:3].lower())
+    if "/" in code:
+        return ActorRef(code, name, code[:3], None, None, "state")
     return ActorRef(code, name, code[:3], code[3:] or None, None, "state")
 
 

@@ -34,4 +34,11 @@ class Settings:
     agent_files: tuple[Path, ...] = field(default_factory=tuple)
     #: PETRARCH verb-pattern dictionaries (``--verbs``), tried before the built-in verb lexicon
     verb_files: tuple[Path, ...] = field(default_factory=tuple)
+    #: PETRARCH discard lists (``--discards``): sentences/stories holding a phrase are not coded
+    discard_files: tuple[Path, ...] = field(default_factory=tuple)
+    #: code as PETRARCH does, with the given dictionaries alone: actors from ``actor_files`` /
+    #: ``agent_files`` only, and codes from ``verb_files`` only (built-in verbs keep their roles
+    #: as speech, intent and light verbs but give no code; built-in event nouns are not used).
+    #: ``--dictionaries-only``; the fictional validation suites use it
+    dictionaries_only: bool = False
     data: Path = field(default_factory=data_dir)

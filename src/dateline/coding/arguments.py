@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..registry import ActorRegistry
+from ..registry_text import fold_key
 
 #: dependents that form the name part of a noun phrase
 NP_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "flat"})
@@ -32,6 +33,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 #: dependents by which a participle has a clause of its own (not a reduced passive)
 OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "mark"})
 MAX_DEPTH = 3
+#: links by which a parser hangs a list of names on the list's last item
+FRONTED_LIST_DEPS = frozenset({"nmod", "compound", "npadvmod"})
 #: entity types that never act (a date or number parsed as a subject)
 NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 #: how many tokens back a third-person pronoun looks for its person
@@ -116,25 +119,49 @@ class Resolver:
         spans: list[tuple[int, int]] = []
         heads = _conjuncts(token)
         shared = _agent_place(heads)
-        for head in heads:
+        fronted = fronted_list(token)
+        modifier = _shared_modifier(heads)
+        for head in fronted + heads:
             found = self._agents(head, shared) or self._joined(head)
-            named, span = self._phrase(head, 0) if not found else ((), _span_of(head))
+            if not found and modifier is not None and head.i != heads[0].i and _bare_noun(head):
+                # ``the Danish media and government``: the adjective names both agents' country
+                alone = self.lookup(modifier.text)
+                code = self.lookup(f"{modifier.text} {head.text}") if alone else None
+                found = [code] if code and code != alone else []
+            if head.i == token.i and fronted:
+                named, span = self._own_name(token, fronted[-1].right_edge.i + 1)
+            else:
+                named, span = self._phrase(head, 0) if not found else ((), _span_of(head))
             spans.append(span)
             for one in found or named:
                 if one not in codes:
                     codes.append(one)
         return Argument(tuple(codes), tuple(spans))
 
+    def _own_name(self, token: Token, start: int) -> tuple[tuple[str, ...], tuple[int, int]]:
+        """The last item of a list the parser hung on it (see ``fronted_list``): its own words only."""
+        own = self.doc[start : token.i + 1]
+        while len(own) > 1 and own[0].pos_ in {"CCONJ", "PUNCT", "DET", "ADJ", "NOUN"}:
+            own = own[1:]
+        code = self.lookup(own.text)
+        return ((code,) if code else ()), (own.start_char, own.end_char)
+
     def _agents(self, head: Token, shared: Token | None) -> list[str]:
         """An agent noun placed in one or more countries, the place list shared along a list of
         agents: ``lawmakers and officials in X and Y`` -> XLEG, YLEG, XGOV, YGOV (PETRARCH carries
         the agent through a compound)."""
-        if head.pos_ != "NOUN" or self.registry.agent_code(head.text) is None:
+        if head.pos_ != "NOUN":
             return []
         place = _own_place(head) or shared
         if place is None:
             return []
         agent = _strip_det(_np_span(head))
+        # a dictionary (``--agents``) agent may be a phrase whose head alone is none (``human rights
+        # activists``); the built-in agents are single words
+        if self.registry.agent_code(head.text) is None and (
+            not self.registry.user_agents or fold_key(agent) not in self.registry.user_agents
+        ):
+            return []
         found: list[str] = []
         for country in _conjuncts(place):
             alone = self._phrase(country, MAX_DEPTH)[0]
@@ -373,7 +400,13 @@ def object_controller(token: Token) -> Token | None:
 
 
 def passive_subject(token: Token) -> Token | None:
-    return next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+    found = next((c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}), None)
+    if found is None:
+        # ``X was heavily and unjustly criticized``: the parser hangs the subject, as nsubj, on
+        # the passive auxiliary
+        for aux in (c for c in token.children if c.dep_ == "auxpass"):
+            found = next((c for c in aux.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or found
+    return found
 
 
 def reduced_passive(token: Token) -> Token | None:
@@ -402,10 +435,37 @@ def _conjuncts(token: Token) -> list[Token]:
     heads = [token]
     heads.extend(t for t in token.conjuncts if t.i > token.i)
     listed = len(heads) > 1 or any(c.dep_ == "cc" for c in token.children)
-    if listed:
-        for head in list(heads):
-            heads.extend(c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+    for head in list(heads):
+        for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            # ``Mordor, the Shire, Arnor and Bree``: the rest of the list hangs on the appositive
+            rest = [t for t in appos.conjuncts if t.i > appos.i]
+            if listed or rest:
+                heads.extend([appos, *rest])
     return sorted(set(heads), key=lambda t: t.i)
+
+
+def _shared_modifier(heads: list[Token]) -> Token | None:
+    """The adjective of a country before the first of a list of nouns (``Danish media and
+    government``), which the parser attaches to the first noun only."""
+    if len(heads) < 2 or heads[0].pos_ != "NOUN":
+        return None
+    return next((c for c in heads[0].lefts if c.dep_ in {"amod", "compound"} and c.ent_type_), None)
+
+
+def _bare_noun(token: Token) -> bool:
+    """A noun with no modifier of its own before it (``government`` in ``media and government``)."""
+    return token.pos_ == "NOUN" and not any(c.dep_ in {"amod", "compound", "poss"} for c in token.lefts)
+
+
+def fronted_list(token: Token) -> list[Token]:
+    """Items of a list the parser attached to its last item as a modifier (``Arnor, Calenardhon
+    and the evil awful Gondor`` parsed with ``Arnor`` as a modifier of ``Gondor``)."""
+    for child in token.lefts:
+        if child.dep_ in FRONTED_LIST_DEPS and child.pos_ == "PROPN":
+            items = [child, *(t for t in child.conjuncts if t.i > child.i)]
+            if len(items) > 1 and any(t.dep_ == "cc" for t in child.subtree):
+                return [t for t in items if t.pos_ == "PROPN"]
+    return []
 
 
 def _own_place(head: Token) -> Token | None:
@@ -414,6 +474,12 @@ def _own_place(head: Token) -> Token | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ == "PROPN":
                 return obj
+            # ``soldiers from Gondor wire tapped ...`` parsed with ``Gondor wire`` as the object:
+            # the name in the object's compound is the place
+            if obj is not None:
+                name = next((c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+                if name is not None:
+                    return name
     return None
 
 

@@ -15,7 +15,7 @@ Steps per sentence (see ``docs/events.md``):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pycountry
@@ -33,6 +33,8 @@ from .arguments import (
     reduced_passive,
     subject_of,
 )
+from .complements import clause_subject_target, complement_clause
+from .discards import Discards, load_discards
 from .event_dates import EventDate, default_date, resolve_date
 from .lexicon import Lexicon
 from .modality import is_commitment, is_deontic, modality_of
@@ -103,6 +105,7 @@ TARGET_PREPS = (
     "over",
     "between",
     "for",
+    "near",
 )
 WEAK_TARGET_PREPS = frozenset({"in", "from"})
 #: prepositions of place, time and route: never where a passive's hidden agent is named
@@ -129,6 +132,8 @@ JOINT_ROOT = "03"
 JOINT_CODE = "030"
 HOSTILE_QUADS = frozenset({3, 4})
 MATERIAL_CONFLICT = 4
+#: pattern words that make a negated verb the pattern's own event (``SAID WOULD NOT *``)
+NEGATION_WORDS = frozenset({"not", "n't", "never", "neither", "nor", "no"})
 
 
 @dataclass(frozen=True)
@@ -139,14 +144,26 @@ class Coder:
     lexicon: Lexicon
     #: ISO 3166 alpha-3 codes: a source whose code starts with one is of that country
     countries: frozenset[str] = frozenset()
+    #: PETRARCH discard phrases (``--discards``)
+    discards: Discards = field(default_factory=Discards)
 
 
-def load_coder(data: Path, verb_files: tuple[Path, ...] = ()) -> Coder:
-    """The ontology, lexicon and verb dictionaries; built once per run and kept in the Context."""
+def load_coder(
+    data: Path,
+    verb_files: tuple[Path, ...] = (),
+    *,
+    builtin: bool = True,
+    discard_files: tuple[Path, ...] = (),
+) -> Coder:
+    """The ontology, lexicon and verb dictionaries; built once per run and kept in the Context.
+    ``builtin=False``: codes come from the verb dictionaries only (``--dictionaries-only``)."""
     dictionary = load_verb_files(verb_files) if verb_files else None
     ontology = Ontology.load(data / "ontology", data / "events" / "plover_overrides.txt")
     countries = frozenset(c.alpha_3 for c in pycountry.countries)
-    return Coder(ontology, Lexicon.load(data / "events", dictionary), countries)
+    lexicon = Lexicon.load(data / "events", dictionary)
+    if not builtin and dictionary:
+        lexicon = lexicon.roles_only()
+    return Coder(ontology, lexicon, countries, load_discards(discard_files))
 
 
 #: predicates by sentence start, found once per story (speech content reuses its sentence's)
@@ -184,7 +201,12 @@ def code_work(work: Work, resolver: Resolver, coder: Coder) -> tuple[Event, ...]
     events: list[Event] = []
     memo: Memo = {}
     previous: Span | None = None
+    if coder.discards and coder.discards.drops_story([t.lower_ for t in work.doc]):
+        return ()
     for sent in work.doc.sents:
+        if coder.discards and coder.discards.drops_sentence(sent):
+            previous = sent
+            continue
         drafts = _sentence_drafts(sent, previous, resolver, coder, memo)
         dates = [e for e in sent.ents if e.label_ == "DATE"] if drafts else []
         events.extend(_event(work, sent, draft, coder, dates) for draft in drafts)
@@ -203,9 +225,71 @@ def _sentence_drafts(
     drafts = _occurrences(sent, drafts, resolver, coder)
     drafts.extend(_reversed(drafts))
     drafts = [_domestic(d, coder.countries) for d in _without_background(drafts)]
+    absorbed: set[int] = set()
+    if coder.lexicon.dictionary:
+        drafts = _complement_targets(drafts, resolver, absorbed)
     for cue in speech:
-        drafts.extend(_speech_drafts(cue, previous, resolver, coder, memo))
+        statement = (
+            _dictionary_statement(cue, resolver, coder, absorbed) if coder.lexicon.dictionary else None
+        )
+        drafts.extend([statement] if statement else _speech_drafts(cue, previous, resolver, coder, memo))
+    drafts = [d for d in drafts if d.predicate.token.i not in absorbed and not _unsaid(d)]
     return [d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)]
+
+
+def _unsaid(draft: Draft) -> bool:
+    """A negated act coded by a PETRARCH dictionary did not happen, so it is no event of the
+    verb's code (``X will not attack Y``), unless the pattern itself names the negation."""
+    entry = draft.predicate.entry
+    if "dict" not in entry.flags:
+        return False
+    # the verb's own negation, also through an adverb (``did not even ever clash``); a negated
+    # list of actors is not one (``Neither X nor Y boycotted``: PETRARCH codes the verb)
+    if not verb_negated(draft.predicate.token):
+        return False
+    return not any(word.text in NEGATION_WORDS for slot in entry.slots for alt in slot for word in alt)
+
+
+def verb_negated(verb: Token) -> bool:
+    """A ``neg`` on the verb or on one of its adverbs (``did not even ever clash`` is parsed
+    with ``not`` under ``ever``)."""
+    adverbs = [c for c in verb.children if c.dep_ == "advmod"]
+    return any(c.dep_ == "neg" for t in (verb, *adverbs) for c in t.children)
+
+
+def _complement_targets(drafts: list[Draft], resolver: Resolver, absorbed: set[int]) -> list[Draft]:
+    """PETRARCH dictionaries: a coded verb naming nobody in its phrase takes its complement
+    clause's subject as target (``X believes Y can cope`` -> X->Y), and the clause's own act is
+    then not coded apart (see :mod:`complements`); its index goes into ``absorbed``."""
+    found: list[Draft] = []
+    for draft in drafts:
+        predicate = draft.predicate
+        if "dict" in predicate.entry.flags and predicate.kind == "verb" and not draft.target.codes:
+            clause = complement_clause(predicate.token)
+            target = clause_subject_target(clause, resolver, draft.source) if clause is not None else None
+            if clause is not None and target is not None and draft.source.resolved:
+                draft = replace(draft, target=target, reciprocal=predicate.entry.reciprocal)
+                absorbed.add(clause.i)
+        found.append(draft)
+    return found
+
+
+def _dictionary_statement(
+    cue: Predicate, resolver: Resolver, coder: Coder, absorbed: set[int]
+) -> Draft | None:
+    """A speech cue the PETRARCH dictionary codes (``NOTE [010]``) over a complement clause is
+    the dictionary's event to the clause's subject, in place of the built-in accusation/appeal
+    reading (``X noted that Y regretted ...`` -> X->Y 010)."""
+    code = coder.lexicon.dictionary_code(cue.token.lemma_.lower(), cue.token.lower_)
+    clause = complement_clause(cue.token) if code is not None else None
+    if code is None or clause is None:
+        return None
+    speaker = _speaker(cue.token, resolver)
+    target = clause_subject_target(clause, resolver, speaker) if speaker.resolved else None
+    if target is None:
+        return None
+    absorbed.add(clause.i)
+    return Draft(cue, code, speaker, target, modality_of(cue.token), cue.first, cue.last)
 
 
 def _named_source(draft: Draft, sent: Span, resolver: Resolver) -> bool:
@@ -546,11 +630,21 @@ def _verb_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Arg
         if agent is not None:
             return resolver.argument(agent), target
         return _passive_source(token, predicate, resolver, target), target
-    subject = subject_of(token)
+    subject = subject_of(token) if not _detached_gerund(predicate) else None
     source = resolver.argument(subject) if subject is not None else EMPTY
     if "notarget" in predicate.entry.flags:
         return source, EMPTY
     return source, _target(token, predicate, resolver, source)
+
+
+def _detached_gerund(predicate: Predicate) -> bool:
+    """PETRARCH reads a source from the verb's own subject: a dictionary verb in an adverbial
+    clause with no subject of its own and no ``to`` (``..., after leaving X``) has none, unlike
+    an infinitive, which joins its governor's verb phrase (``vowed to wage war``)."""
+    token = predicate.token
+    if "dict" not in predicate.entry.flags or token.dep_ not in {"advcl", "pcomp"}:
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} or c.lower_ == "to" for c in token.children)
 
 
 def _reduced_roles(
@@ -571,34 +665,49 @@ def _reduced_roles(
 def _passive_source(token: Token, predicate: Predicate, resolver: Resolver, target: Argument) -> Argument:
     """A passive without ``by``: the actor the act is about (``X was criticized over its dispute
     with Y`` -> Y), as PETRARCH takes the first other actor of the verb phrase; never from a
-    place or time phrase."""
+    place or time phrase. Under a PETRARCH dictionary any phrase of the verb counts, its own
+    object first (``X was shot dead in Y`` -> Y->X, as the 2_02 gold codes it)."""
+    petrarch = "dict" in predicate.entry.flags
     candidates = [
         obj
         for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ not in PLACE_PREPS
+        if prep.dep_ == "prep" and (prep.lower_ not in PLACE_PREPS or petrarch)
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
+    for obj in candidates if petrarch else []:
+        codes = tuple(c for c in resolver.argument(obj).codes if c not in target.codes)
+        if codes:
+            return Argument(codes, resolver.argument(obj).spans)
     found = _deep_target(candidates, resolver, target) if candidates else None
     return found if found is not None else EMPTY
 
 
 def _placed_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Argument] | None:
-    """A dictionary pattern that says where its actors are (``+ * (FROM $)``: freed from X by...)."""
+    """A dictionary pattern that says where its actors are (``+ * (FROM $)``: freed from X by...).
+    A source placed after the verb with no target marked leaves the subject as the target
+    (``- * TABASKI ^ $``: PETRARCH's other party is the subject)."""
     token, entry = predicate.token, predicate.entry
-    source = _role_argument(token, entry.source_role, resolver)
-    target = _role_argument(token, entry.target_role, resolver)
+    source = _role_argument(token, entry.source_role, resolver, predicate)
+    target = _role_argument(token, entry.target_role, resolver, predicate)
     if source is None and target is None:
         return None
     if source is None:
         plain = subject_of(token) if entry.target_role != "subject" else None
         source = resolver.argument(plain) if plain is not None else EMPTY
+    if target is None and entry.source_role not in {None, "subject"} and entry.target_role is None:
+        subject = subject_of(token)
+        mover = resolver.argument(subject) if subject is not None else EMPTY
+        if mover.resolved and set(mover.codes) != set(source.codes):
+            target = mover
     if target is None:
         target = _target(token, predicate, resolver, source)
     return source, target
 
 
-def _role_argument(token: Token, role: str | None, resolver: Resolver) -> Argument | None:
+def _role_argument(
+    token: Token, role: str | None, resolver: Resolver, predicate: Predicate
+) -> Argument | None:
     if role is None:
         return None
     found: Token | None = None
@@ -606,6 +715,10 @@ def _role_argument(token: Token, role: str | None, resolver: Resolver) -> Argume
         found = passive_subject(token) or subject_of(token)
     elif role == "object":
         found = next((c for c in token.children if c.dep_ in {"dobj", "dative", "attr"}), None)
+        if found is not None and predicate.first <= found.i <= predicate.last:
+            return _next_actor(token, predicate, resolver)  # ``+ * {A MESSAGE} $``: after the words
+    elif role.startswith("rest:"):
+        return _next_actor(token, predicate, resolver, int(role[5:]))
     elif role.startswith("prep:"):
         word = role[5:]
         for prep in (c for c in token.subtree if c.dep_ in {"prep", "agent"} and c.lower_ == word):
@@ -618,6 +731,25 @@ def _role_argument(token: Token, role: str | None, resolver: Resolver) -> Argume
     return argument if argument.resolved else None
 
 
+def _next_actor(token: Token, predicate: Predicate, resolver: Resolver, skip: int = 0) -> Argument | None:
+    """The first actor of the verb phrase outside the pattern's own words and skipped phrases
+    (``skip``: how many phrases a bare ``^`` passes over, in word order)."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "dative", "attr"}]
+    candidates = [
+        *_prep_objects(token, predicate),
+        *(o for obj in objects for o in _prep_objects(obj, predicate)),
+    ]
+    candidates = sorted(
+        (c for c in candidates if not predicate.first <= c.i <= predicate.last and not _is_time(c)),
+        key=lambda c: c.i,
+    )
+    for candidate in candidates[skip:]:
+        argument = resolver.argument(candidate)
+        if argument.resolved:
+            return argument
+    return None
+
+
 def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argument) -> Argument:
     """First resolvable object: direct object, dative, then prepositional phrases."""
     candidates = [c for c in token.children if c.dep_ in {"dobj", "dative", "iobj", "attr"}]
@@ -627,7 +759,15 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
         candidates.extend(_prep_objects(adverb, predicate))
     for child in list(candidates):
         candidates.extend(_prep_objects(child, predicate))
+    if "dict" in predicate.entry.flags:
+        # ``BELIEVE * LINKED``: the phrase of a pattern's own verb word (``linked to X``)
+        for word in token.children:
+            if word.dep_ in {"xcomp", "acomp", "oprd"} and predicate.first <= word.i <= predicate.last:
+                candidates.extend(_prep_objects(word, predicate))
     candidates = [c for c in candidates if c.i != predicate.token.i and not _is_time(c)]
+    if predicate.entry.skip_preps:
+        # ``IFTAR (IN ^) +``: the pattern's own words and the skipped phrase are no target
+        candidates = [c for c in candidates if not predicate.first <= c.i <= predicate.last]
     for candidate in candidates:
         argument = resolver.argument(candidate)
         codes = tuple(c for c in argument.codes if c not in source.codes)
@@ -699,7 +839,12 @@ def _unresolved(candidates: list[Token], resolver: Resolver) -> Argument:
 
 def _prep_objects(token: Token, predicate: Predicate) -> list[Token]:
     allowed = predicate.entry.target_preps
-    preps = [c for c in token.children if c.dep_ in {"prep", "agent", "dative"} and c.lower_ != "by"]
+    skipped = predicate.entry.skip_preps
+    preps = [
+        c
+        for c in token.children
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ != "by" and c.lower_ not in skipped
+    ]
     # a particle parsed as a preposition (``cordoned off the roads``) has the direct object
     particles = [p for p in preps if predicate.first <= p.i <= predicate.last and p.i != predicate.token.i]
     ranked: list[Token] = [c for p in particles for c in p.children if c.dep_ == "pobj"]

@@ -8,7 +8,7 @@ beats a bare ``restore``. The format is documented in ``docs/events.md``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 NO_PATTERN = "-"
@@ -18,6 +18,9 @@ KEPT_ROLES = frozenset({"speech", "light", "intent"})
 COMPOUND_SUBJECT = "%compound"
 #: how far after its preposition a word of a ``( PREP ... )`` phrase may sit
 PHRASE_SPAN = 6
+#: context keys of the words a pattern may name before its verb (subject, auxiliaries, governors)
+#: carry this prefix, so that ``RECENTLY *`` is not met by an adverb and ``* TALKS`` not by the subject
+BEFORE = "<"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +33,16 @@ class Word:
     follows: bool = False
     #: the preposition whose phrase holds the word (PETRARCH ``(ON &TIETYPES)``), or ""
     under: str = ""
+    #: written before the verb's ``*``: found among the pre-verb words (``BEFORE`` keys)
+    before: bool = False
 
     def find(self, context: Mapping[str, object]) -> str | None:
         """The context key this word matches, if any."""
-        if self.text in context:
-            return self.text
+        text = BEFORE + self.text if self.before else self.text
+        if text in context:
+            return text
         if not self.exact:
-            return next((key for key in context if key.startswith(self.text)), None)
+            return next((key for key in context if key.startswith(text)), None)
         return None
 
 
@@ -59,6 +65,9 @@ class Entry:
     #: where a dictionary pattern puts its actors: ``subject``, ``object`` or ``prep:WORD``
     source_role: str | None = None
     target_role: str | None = None
+    #: prepositions whose phrase a dictionary pattern skips (``IFTAR (IN ^) +``: the place is
+    #: passed over and the target is the next actor of the verb phrase)
+    skip_preps: frozenset[str] = frozenset()
 
     def match(self, context: Mapping[str, object]) -> list[str] | None:
         """The context keys this entry uses, or None when it does not match."""
@@ -118,6 +127,16 @@ class Lexicon:
             frozenset(_read_pairs(folder / "actor_nouns.tsv")),
         )
 
+    def roles_only(self) -> Lexicon:
+        """The lexicon with built-in rows kept only for their roles (speech, intent and light
+        verbs) and no event nouns: codes then come from the PETRARCH dictionaries alone."""
+        verbs = {
+            lemma: kept
+            for lemma, entries in self.verbs.items()
+            if (kept := tuple(e for e in entries if KEPT_ROLES & e.flags))
+        }
+        return replace(self, verbs=verbs, nouns={})
+
     def match_verb(
         self,
         lemma: str,
@@ -129,13 +148,23 @@ class Lexicon:
         its bare verb does not override a built-in speech/light/intent role."""
         builtin = _best(self.verbs.get(lemma, ()), context)
         scope = context if wide is None else wide
-        chosen = _best(self.dictionary.get(lemma, ()), scope) or _best(self.dictionary.get(form, ()), scope)
+        # PETRARCH looks verbs up by their form: a form listed as a verb of its own (``LEFT``, not
+        # the regular forms of ``LEAVE``) is that block's verb, whatever the lemmatizer says
+        chosen = _best(self.dictionary.get(form, ()), scope) or _best(self.dictionary.get(lemma, ()), scope)
         if chosen is None:
             return builtin
         bare = "default" in chosen.flags
         if bare and builtin is not None and (KEPT_ROLES & builtin.flags):
             return builtin
         return chosen
+
+    def dictionary_code(self, lemma: str, form: str = "") -> str | None:
+        """The code of a PETRARCH dictionary's bare verb (its block default), by form then lemma."""
+        for key in (form, lemma):
+            default = next((e for e in self.dictionary.get(key, ()) if "default" in e.flags), None)
+            if default is not None:
+                return default.code
+        return None
 
     def match_noun(self, lemma: str, context: Mapping[str, object]) -> Entry | None:
         return _best(self.nouns.get(lemma, ()), context)
@@ -165,8 +194,8 @@ def _in_order(words: tuple[Word, ...], keys: list[str], context: Mapping[str, ob
 
 
 def _in_scope(words: tuple[Word, ...], keys: list[str], context: Mapping[str, object]) -> bool:
-    """A word of a ``( PREP ... )`` phrase has that preposition as the nearest one before it,
-    with no verb between (by word order: parsers attach ``clash over the efforts`` either way)."""
+    """A word of a ``( PREP ... )`` phrase follows that preposition with only determiners and noun
+    compounds between (by word order: parsers attach ``clash over the efforts`` either way)."""
     for word, key in zip(words, keys, strict=True):
         if word.under and not _after_preposition(context[key], word.under):
             return False
@@ -183,6 +212,8 @@ def _after_preposition(token: object, prep: str) -> bool:
             return bool(before.lower_ == prep)
         if before.pos_ in {"VERB", "AUX"}:
             return False
+        if before.pos_ != "DET" and before.dep_ != "compound":
+            return False  # ``(FOR ASYLUM)`` is not ``for foreign asylum`` (the 2_02 gold)
     return False
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 from wordfreq import zipf_frequency
 
-from .lexicon import COMPOUND_SUBJECT, Entry, Lexicon
+from .lexicon import BEFORE, COMPOUND_SUBJECT, Entry, Lexicon
 
 #: dependents never searched for pattern words: they start other clauses or are the subject
 CLAUSE_DEPS = frozenset(
@@ -216,8 +216,14 @@ def _context(token: Token, depth: int = PATTERN_DEPTH) -> dict[str, Token]:
     return found
 
 
-#: dependents whose words a dictionary pattern may name before the verb (``{DEATH TOLL} *``)
-WIDE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod"})
+#: dependents whose words a dictionary pattern may name before the verb (``{DEATH TOLL} *``,
+#: ``% HAVE *``, ``WILL NOT *``). Adverbs are not among them: UD-PETRARCH's 2_02 gold codes
+#: ``X recently allowed`` and ``was heavily criticized`` by the bare verb, not ``RECENTLY *`` or
+#: ``HEAVILY *``
+WIDE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg"})
+#: words of a subject that are no pattern words: list markers (``Neither X nor Y boycotted`` is
+#: not ``NEITHER *``) and determiners; an infinitive's ``to`` is no ``(TO)`` phrase either
+SUBJECT_FILLER_DEPS = frozenset({"cc", "preconj", "det"})
 #: links to a governor in another clause (a reported or adverbial clause is coded on its own)
 OTHER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl"})
 
@@ -233,16 +239,16 @@ def _wide_context(token: Token, context: dict[str, Token]) -> dict[str, Token]:
             wide[COMPOUND_SUBJECT] = child
         if child.dep_ in WIDE_DEPS:
             for t in child.subtree:
-                if abs(t.i - child.i) <= 3:
-                    wide.setdefault(t.lemma_.lower(), t)
-                    wide.setdefault(t.lower_, t)
+                if abs(t.i - child.i) <= 3 and t.dep_ not in SUBJECT_FILLER_DEPS and t.tag_ != "TO":
+                    wide.setdefault(BEFORE + t.lemma_.lower(), t)
+                    wide.setdefault(BEFORE + t.lower_, t)
     node = token
     for _ in range(2):
         if node.head.i == node.i or node.dep_ in OTHER_CLAUSE_DEPS:
             break  # "X indicated it deplored Y": a verb of another clause is no pattern word
         node = node.head
-        wide.setdefault(node.lemma_.lower(), node)
-        wide.setdefault(node.lower_, node)
+        wide.setdefault(BEFORE + node.lemma_.lower(), node)
+        wide.setdefault(BEFORE + node.lower_, node)
     return wide
 
 

@@ -152,6 +152,7 @@ def _block_entries(block: Block, synsets: dict[str, list[str]]) -> list[tuple[st
                         slots,
                         entry.source_role,
                         entry.target_role,
+                        entry.skip_preps,
                     ),
                 )
             )
@@ -214,6 +215,9 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
     flags = {"dict"}
     source_role = target_role = None
     preps: set[str] = set()
+    skipped: set[str] = set()
+    after_skip = False
+    bare_skips = 0  # ``^`` outside a phrase: one phrase of the verb passed over
     before = True
     prep: str | None = None
     prep_fresh = False
@@ -230,6 +234,8 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
             continue
         if token in {"$", "+", "%"}:
             role = "subject" if before else (f"prep:{prep}" if prep else "object")
+            if role == "object" and after_skip:
+                role = f"rest:{bare_skips}"  # ``(IN ^) +``: the next actor after the skipped phrase
             if token == "%":
                 flags.add("recip")
                 if before:  # the subject must be a list of actors
@@ -250,8 +256,13 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
             group = None
             continue
         if token == "^":
+            if prep and not before:
+                skipped.add(prep)
+            elif not before:
+                bare_skips += 1
+            after_skip = not before
             continue
-        slot = _slot(token, synsets, under=prep or "")
+        slot = _slot(token, synsets, under=prep or "", before=before)
         if slot and group is not None:
             group.append(slot)
         elif slot:
@@ -270,6 +281,7 @@ def _pattern(body: str, code_text: str, synsets: dict[str, list[str]]) -> Entry 
         tuple(slots),
         source_role,
         target_role,
+        frozenset(skipped),
     )
 
 
@@ -281,15 +293,18 @@ def _phrase_slot(group: list[Slot]) -> Slot:
     return tuple(tuple(replace(w, follows=n > 0) for n, w in enumerate(combo)) for combo in combos if combo)
 
 
-def _slot(token: str, synsets: dict[str, list[str]], under: str = "") -> Slot:
+def _slot(token: str, synsets: dict[str, list[str]], under: str = "", before: bool = False) -> Slot:
     """A pattern word as alternatives: a synset's members, or the word itself; ``under`` is the
-    preposition of the ``( ... )`` phrase the word sits in (it must be found below it)."""
+    preposition of the ``( ... )`` phrase the word sits in (it must be found below it); ``before``
+    when it is written before the verb."""
     members = synsets.get(token.upper(), []) if token.startswith("&") else [token]
     alternatives = []
     for member in members:
         words = [word for piece in member.strip("() ").split() for word in _words(piece)]
         if words:  # a multi-word member is a contiguous phrase
-            alternatives.append(tuple(replace(w, follows=n > 0, under=under) for n, w in enumerate(words)))
+            alternatives.append(
+                tuple(replace(w, follows=n > 0, under=under, before=before) for n, w in enumerate(words))
+            )
     return tuple(alternatives)
 
 

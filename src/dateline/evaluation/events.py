@@ -26,6 +26,11 @@ from ..settings import Settings
 
 SUITE_ENV = "DATELINE_EVENT_SUITE"
 #: the suites' own dictionaries, relative to the gold file's folder
+#: each fictional suite's discard list (PETRARCH drops sentences/stories holding a phrase)
+SUITE_DISCARDS: dict[str, str] = {
+    "petr_validate_2_02": "universal-petrarch/PETR_Validate_discards_2_02.txt",
+    "petr2_unittest": "petrarch2/PETR.Validate.discards.txt",
+}
 SUITE_DICTIONARIES: dict[str, tuple[str, str, str]] = {
     "petr_validate_2_02": (
         "universal-petrarch/PETR_Validate_actors_2_02.txt",
@@ -211,11 +216,16 @@ def _suite_settings(suite: str, gold: Path, settings: Settings) -> Settings:
     if files is None:
         return settings
     actors, agents, verbs = (gold.parent / name for name in files)
+    discards = gold.parent / SUITE_DISCARDS[suite] if suite in SUITE_DISCARDS else None
     return dataclasses.replace(
         settings,
+        discard_files=(*settings.discard_files, discards)
+        if discards is not None and discards.exists()
+        else settings.discard_files,
         actor_files=(*settings.actor_files, actors),
         agent_files=(*settings.agent_files, agents),
         verb_files=(*settings.verb_files, verbs) if verbs.exists() else settings.verb_files,
+        dictionaries_only=True,  # PETRARCH codes these suites with their own dictionaries only
     )
 
 
