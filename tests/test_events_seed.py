@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from spacy.tokens import Doc
 
-from dateline.cleaning import clean_story
-from dateline.coding.arguments import Resolver
-from dateline.coding.coder import Coder, code_work, load_coder
 from dateline.evaluation.events import evaluate
 from dateline.pipeline import Pipeline
 from dateline.reading import read_inputs
-from dateline.records import RawStory, StoryResult
-from dateline.repair import offsets_from_repairs
+from dateline.records import StoryResult
 from dateline.settings import Settings
-from dateline.work import Work
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 
@@ -31,7 +22,6 @@ FLOORS = {
     "plover_gsr": {"found": 0.43, "max_extras": 0.63},
 }
 #: coding may cost at most this share of the NLP (parse) time
-SPEED_BUDGET = 0.10
 
 
 def _seed(pipeline: Pipeline, seed_path: Path) -> StoryResult:
@@ -86,38 +76,3 @@ def test_dev_floors(shared_data: Path) -> None:
         assert report[suite]["found"] >= floor["found"], (suite, report[suite])
         assert report[suite]["extras_per_record"] <= floor["max_extras"], (suite, report[suite])
         assert report[suite]["no_events_kept_empty"] >= report[suite]["no_events_records"] - 1
-
-
-def test_coding_costs_under_a_tenth_of_parsing(pipeline: Pipeline, seed_path: Path) -> None:
-    """Time nlp() on the seed against the coder alone on the same parse (best of 5 each)."""
-    raw = next(iter(read_inputs([str(seed_path)], pipeline.settings)))
-    assert isinstance(raw, RawStory)
-    story = clean_story(raw, pipeline.registry)
-    nlp = pipeline.context.nlp
-    parse = min(_timed(lambda: nlp(story.clean_text)) for _ in range(5))
-    doc = nlp(story.clean_text)
-    work = Work(story, doc, offsets_from_repairs(story.repairs, len(story.text)))
-    coder = load_coder(pipeline.settings.data)
-    code = min(
-        _timed(lambda: code_work(work, _resolver(doc, pipeline, story.published, coder), coder))
-        for _ in range(5)
-    )
-    assert code <= SPEED_BUDGET * parse, (code, parse)
-
-
-def _timed(call: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    call()
-    return time.perf_counter() - start
-
-
-def _resolver(doc: Doc, pipeline: Pipeline, on: dt.date | None, coder: Coder) -> Resolver:
-    """The resolver as the events stage builds it (with the lexicon's place nouns)."""
-    return Resolver(
-        doc,
-        pipeline.registry,
-        on,
-        place_heads=coder.lexicon.place_heads,
-        abstract=frozenset(coder.lexicon.abstract),
-        actor_nouns=coder.lexicon.actor_nouns,
-    )
