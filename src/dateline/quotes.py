@@ -10,6 +10,7 @@ import dataclasses
 from .quoting.adjectives import find_adjective_cues
 from .quoting.assemble import merge, to_quotes
 from .quoting.direct import Parsed, attribute_marked
+from .quoting.fronted import find_fronted
 from .quoting.idioms import find_idioms
 from .quoting.labelled import find_labelled
 from .quoting.marks import find_marked
@@ -33,8 +34,11 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     labelled = find_labelled(
         doc, text, in_dateline=dateline_test(work), place_country=ctx.registry.place_country
     )
+    spoken = find_reported(doc, lexicon, quoted)
+    taken = frozenset(f.found.cue[0] for f in spoken)
     reported = sorted(
-        find_reported(doc, lexicon, quoted)
+        spoken
+        + find_fronted(doc, lexicon, quoted, taken)
         + find_noun_cues(doc, lexicon, quoted)
         + find_appearances(doc, lexicon, quoted)
         + find_adjective_cues(doc, lexicon, quoted)

@@ -19,6 +19,14 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PHRASE_RIGHT_DEPS = frozenset({"prep", "compound", "nummod", "amod", "poss", "pobj", "flat"})
 #: verbs whose subject a conjoined or embedded cue verb borrows
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+#: ancestors looked at for the subject of a cue the parse left without one
+MAX_CLIMB = 4
+#: dependents of a noun that name whose act it is ("Trump's threats to sue")
+POSSESSOR_DEPS = frozenset({"poss"})
+#: relative words, never a speaker phrase of their own
+RELATIVE_SUBJECTS = frozenset({"which", "that"})
+#: a predicate adjective or noun whose infinitive shares the copula's subject ("were likely to say")
+PREDICATE_DEPS = frozenset({"acomp", "attr"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +42,19 @@ def is_cue_token(token: Token, lexicon: QuoteLexicon, *, speech_only: bool) -> b
     """A reporting verb, or the "according" of "according to"."""
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
         return True
-    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+    verb = token.pos_ in {"VERB", "AUX"} or token.tag_ in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}
+    if not verb and not _verb_tagged_as_noun(token):
         return False
     lemma = token.lemma_.lower()
     if speech_only:
         return lexicon.is_speech(lemma)
     return lexicon.is_cue(lemma) or (lexicon.is_phrase_head(lemma) and _has_phrase(token, lemma, lexicon))
+
+
+def _verb_tagged_as_noun(token: Token) -> bool:
+    """``Many fear Trump will ...``, ``Two-thirds support reducing ...``: a word the tagger
+    called a noun but the parser gave a subject is a verb (nouns have no subjects)."""
+    return token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _has_phrase(token: Token, lemma: str, lexicon: QuoteLexicon) -> bool:
@@ -69,7 +84,25 @@ def attribution(token: Token, lexicon: QuoteLexicon, *, reported: bool = False) 
             end = child
             break
     speaker = subject(token)
+    if speaker is None and reported:
+        speaker = enclosing_subject(token)
     return Attribution((token.idx, end.idx + len(end)), phrase(speaker) if speaker else None, None)
+
+
+def enclosing_subject(token: Token) -> Token | None:
+    """The nearest subject or possessor up the tree, for a cue the parse left without one.
+
+    ``it issued a paper welcoming X and calling for Y``, ``Trump's threats to sue``,
+    ``allies launched attacks designed to paint him as ...``: a cue buried in a
+    participle, infinitive or noun phrase is, as PolNeAR reads it, the act of the
+    nearest subject or possessor above it.
+    """
+    for ancestor in list(token.ancestors)[:MAX_CLIMB]:
+        deps = POSSESSOR_DEPS if ancestor.pos_ in {"NOUN", "PROPN"} else SUBJECT_DEPS
+        found = [c for c in ancestor.children if c.dep_ in deps and c.lower_ not in RELATIVE_SUBJECTS]
+        if found:
+            return _best_subject(found)
+    return None
 
 
 def _channel_verb(token: Token) -> Token | None:
@@ -107,7 +140,7 @@ def subject(token: Token) -> Token | None:
     A participle modifying a noun speaks for that noun (``voters backing Smith``), and
     a gerund after a preposition shares its verb's subject (``endorsed A before backing B``).
     """
-    for _ in range(3):
+    for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return _best_subject(subjects)
@@ -118,6 +151,13 @@ def subject(token: Token) -> Token | None:
             return token.head
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in {"VERB", "AUX"}:
             token = token.head.head
+            continue
+        if (
+            token.dep_ == "xcomp"
+            and token.head.dep_ in PREDICATE_DEPS
+            and token.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            token = token.head.head  # "voters were more likely to say": the copula's subject says it
             continue
         if token.dep_ not in SHARED_SUBJECT_DEPS or token.head is token:
             return None

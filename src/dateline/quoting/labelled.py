@@ -56,8 +56,8 @@ def find_labelled(
             continue
         colon = match.end(1) + text[match.end(1) : match.start(2)].index(":")
         content = (match.start(2), _without_final_stop(text, match.start(2), match.end(2)))
-        if content[1] <= content[0]:
-            continue
+        if content[1] <= content[0] or not any(ch.isalpha() for ch in text[content[0] : content[1]]):
+            continue  # "Clinton: 1,769": a tally, not speech
         findings.append(ReportedFinding(content, Attribution((colon, colon + 1), speaker, None), LABELLED))
     return findings
 
@@ -75,6 +75,8 @@ def _is_label(label: Span) -> bool:
     words = [t for t in label if not t.is_punct and not t.is_space]
     if not words or len(words) > MAX_LABEL_WORDS or not words[0].text[:1].isupper():
         return False
+    if len(words) == 1 and len(words[0]) == 1:
+        return False  # "Q:" and "A:" of an interview name nobody, and PolNeAR leaves them out
     if any(t.pos_ in _VERB_POS and not t.is_title and not t.is_upper for t in words):
         return False
     return any(t.pos_ == "PROPN" or t.is_upper for t in words)
