@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import Attribution, attribution, phrase
 from .lexicon import QuoteLexicon
-from .reported import ReportedFinding, content_end, continues_object
+from .reported import ReportedFinding, content_end, continues_object, trim_tokens
 
 #: how the findings are described in ``reason``
 PASSIVE = "subject of a passive cue"
@@ -75,7 +75,7 @@ def _finding(
     token: Token, lexicon: QuoteLexicon, front: tuple[int, int], found: Attribution, how: str
 ) -> ReportedFinding | None:
     doc = token.doc
-    start, end = _trim(doc, *front)
+    start, end = trim_tokens(doc, *front)
     rest = _continuation(token, lexicon)
     if rest is not None and rest[1] - rest[0] > end - start:
         start, end = rest
@@ -97,12 +97,4 @@ def _continuation(token: Token, lexicon: QuoteLexicon) -> tuple[int, int] | None
         return None
     start = pieces[0].left_edge.i
     end = max(content_end(c, lexicon) for c in pieces) + 1
-    return _trim(token.doc, start, end)
-
-
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
+    return trim_tokens(token.doc, start, end)

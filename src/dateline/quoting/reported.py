@@ -291,7 +291,7 @@ def _finding(
     if content is None:
         return None
     doc = token.doc
-    start, end = _trim(doc, *content)
+    start, end = trim_tokens(doc, *content)
     if end - start < min_words:
         return None
     start, end = _within_paragraph(doc, start, end, token.i)
@@ -315,7 +315,7 @@ def content_span(
 ) -> tuple[int, int] | None:
     """``head``'s phrase as the content of ``cue``; None if too short or overlapping the speaker."""
     doc = cue.doc
-    start, end = _within_paragraph(doc, *_trim(doc, *_edges(head, lexicon)), cue.i)
+    start, end = _within_paragraph(doc, *trim_tokens(doc, *_edges(head, lexicon)), cue.i)
     if end - start < MIN_OBJECT_WORDS:
         return None
     if found.speaker is not None and found.speaker.start < end and start < found.speaker.end:
@@ -448,10 +448,10 @@ def _within_paragraph(doc: Doc, start: int, end: int, cue: int) -> tuple[int, in
         if "\n" in doc[index].text:
             start = index + 1
             break
-    return _trim(doc, start, end)
+    return trim_tokens(doc, start, end)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation and spaces at either end of a content span."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
