@@ -410,3 +410,13 @@ def test_later_quotation_keeps_the_tail_in_the_content(pipeline: Pipeline) -> No
     )
     quote = _holding(_quotes(pipeline, text), "a lightweight")
     assert "a liar" in quote.text
+
+
+def test_quotation_after_a_new_sentence_with_its_own_cue_is_not_an_interruption(pipeline: Pipeline) -> None:
+    text = (
+        "Greta Olsen spoke after the vote.\n\n“The bridge will open in May,” Greta Olsen said. "
+        "Then she warned: “The tolls will rise.”"
+    )
+    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["The bridge will open in May,", "The tolls will rise."]
+    assert [q.cue.text if q.cue else None for q in quotes] == ["said", "warned"]

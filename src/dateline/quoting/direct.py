@@ -204,8 +204,21 @@ def _interrupts(text: str, first: Marked, second: Marked, cue: Token) -> bool:
     gap = text[first.end : second.start]
     if len(gap) > MAX_INTERRUPTION_CHARS or "\n" in gap or not first.end <= cue.idx < second.start:
         return False
+    if _sentence_ends_before(cue, second.start):
+        return False  # ``“A,” she said. Then she added: “B.”``: a new sentence, a new attribution
     ends_open = text[first.content_end - 1 : first.content_end] in {",", "—", "-", "–"}
     return ends_open and gap.rstrip().endswith((",", "—", "–", ":")) and not _second_cue(cue, second)
+
+
+def _sentence_ends_before(cue: Token, limit: int) -> bool:
+    """A full stop of its own (not ``Mr.``) between the cue and character ``limit``."""
+    doc = cue.doc
+    index = cue.i + 1
+    while index < len(doc) and doc[index].idx < limit:
+        if doc[index].text in SENTENCE_END:
+            return True
+        index += 1
+    return False
 
 
 def _second_cue(cue: Token, second: Marked) -> bool:
