@@ -420,3 +420,23 @@ def test_quotation_after_a_new_sentence_with_its_own_cue_is_not_an_interruption(
     quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
     assert [q.text for q in quotes] == ["The bridge will open in May,", "The tolls will rise."]
     assert [q.cue.text if q.cue else None for q in quotes] == ["said", "warned"]
+
+
+def test_partial_quotation_clause_keeps_a_second_that_clause(pipeline: Pipeline) -> None:
+    text = (
+        "The board met on Friday.\n\nIn a short statement on Sunday, the harbour board said the pilots’ "
+        "conduct was “entirely avoidable” and that the inspectors would continue to examine the collision."
+    )
+    quote = _holding(_quotes(pipeline, text), "entirely avoidable")
+    assert "examine the collision" in quote.text
+
+
+def test_later_quotation_inside_a_widened_clause_is_not_a_finding_of_its_own(pipeline: Pipeline) -> None:
+    from dateline.quoting.direct import Parsed, attribute_marked
+    from dateline.quoting.marks import find_marked
+
+    text = "Mayor Ines Duarte argued that being careful “is a duty” and that “no district owns the budget.”"
+    lexicon = pipeline.context.quote_lexicon
+    findings = attribute_marked(Parsed.of(pipeline.context.nlp(text), text), find_marked(text), lexicon)
+    spans = [text[f.segments[0][0] : f.segments[-1][1]] for f in findings]
+    assert spans == ["that being careful “is a duty” and that “no district owns the budget"]

@@ -95,6 +95,8 @@ def attribute_marked(parsed: Parsed, marked: list[Marked], lexicon: QuoteLexicon
         else:
             findings.append(finding)
         index += 1
+        while index < len(marked) and marked[index].content_start < finding.segments[-1][1]:
+            index += 1  # ``said that “A” and that “B”``: the widened clause holds the later quotation
     return [f for f in findings if f.found or f.continues or _words(parsed.text, f) >= MIN_UNATTRIBUTED_WORDS]
 
 
@@ -136,12 +138,26 @@ def _widen_partial(parsed: Parsed, mark: Marked, cue: Token) -> tuple[tuple[int,
     if holder is None or holder.dep_ in {"punct", "prt"}:
         return mark.segments
     start = doc[holder.left_edge.i].idx
-    last = doc[right_edge(holder)]
+    last = doc[_clause_end(holder)]
     end = max(last.idx + len(last), mark.content_end)
     start, end = end_at_closing_mark(doc, parsed.starts, (start, end), [(mark.start, mark.end)])
     while end > start and parsed.text[end - 1] in TRAILING_MARKS:
         end -= 1
     return ((min(start, mark.content_start), end),)
+
+
+def _clause_end(holder: Token) -> int:
+    """The holder's last token, a second ``and that ...`` clause included.
+
+    ``said the actions were “unacceptable” and that the inquiry would go on`` is one
+    statement in PolNeAR; a conjoined clause without ``that`` (``and he pledged ...``)
+    is a new act of the reporter's.
+    """
+    last = right_edge(holder)
+    for child in holder.rights:
+        if child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            last = max(last, right_edge(child))
+    return last
 
 
 def _tokens_from(parsed: Parsed, char: int) -> int:
