@@ -440,3 +440,33 @@ def test_later_quotation_inside_a_widened_clause_is_not_a_finding_of_its_own(pip
     findings = attribute_marked(Parsed.of(pipeline.context.nlp(text), text), find_marked(text), lexicon)
     spans = [text[f.segments[0][0] : f.segments[-1][1]] for f in findings]
     assert spans == ["that being careful “is a duty” and that “no district owns the budget"]
+
+
+def test_partial_quotation_right_after_the_cue_takes_the_cues_object(pipeline: Pipeline) -> None:
+    """The parser may hang the opening mark on the cue itself; the object still holds the quotation."""
+    from spacy.tokens import Doc
+
+    from dateline.quoting.direct import Parsed, attribute_marked
+    from dateline.quoting.marks import find_marked
+
+    words = ["Inspectors", "reported", "“", "forty", "leaks", "”", "along", "the", "pier", "."]
+    spaces = [True, True, False, True, False, True, True, True, False, False]
+    heads = [1, 1, 1, 4, 1, 4, 4, 8, 6, 1]
+    deps = ["nsubj", "ROOT", "punct", "nummod", "dobj", "punct", "prep", "det", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "PUNCT", "NUM", "NOUN", "PUNCT", "ADP", "DET", "NOUN", "PUNCT"]
+    tags = ["NNS", "VBD", "``", "CD", "NNS", "''", "IN", "DT", "NN", "."]
+    lemmas = ["inspector", "report", "“", "forty", "leak", "”", "along", "the", "pier", "."]
+    doc = Doc(
+        pipeline.context.nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * 9,
+    )
+    text = doc.text
+    findings = attribute_marked(Parsed.of(doc, text), find_marked(text), pipeline.context.quote_lexicon)
+    assert [text[f.segments[0][0] : f.segments[-1][1]] for f in findings] == ["forty leaks” along the pier"]

@@ -134,7 +134,8 @@ def _widen_partial(parsed: Parsed, mark: Marked, cue: Token) -> tuple[tuple[int,
     previous = doc[first - 1] if first > 0 else None
     if previous is None or previous.text in INTRODUCING_PUNCT or len(mark.segments) > 1:
         return mark.segments
-    holder = next((c for c in cue.rights if c.left_edge.i <= first <= c.right_edge.i), None)
+    inner = _tokens_from(parsed, mark.content_start)  # the opening mark may hang on the cue itself
+    holder = next((c for c in cue.rights if c.left_edge.i <= inner <= c.right_edge.i), None)
     if holder is None or holder.dep_ in {"punct", "prt"}:
         return mark.segments
     start = doc[holder.left_edge.i].idx
