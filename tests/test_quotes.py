@@ -470,3 +470,13 @@ def test_partial_quotation_right_after_the_cue_takes_the_cues_object(pipeline: P
     text = doc.text
     findings = attribute_marked(Parsed.of(doc, text), find_marked(text), pipeline.context.quote_lexicon)
     assert [text[f.segments[0][0] : f.segments[-1][1]] for f in findings] == ["forty leaks” along the pier"]
+
+
+def test_partial_quotation_in_a_that_clause_of_an_unlisted_verb(pipeline: Pipeline) -> None:
+    text = (
+        "The vote was close.\n\nRafael Ortiz grumbled that the new ring road was “a costly detour” "
+        "for the valley towns."
+    )
+    quote = _holding(_quotes(pipeline, text), "costly detour")
+    assert quote.text == "that the new ring road was “a costly detour” for the valley towns"
+    assert quote.speaker is not None and quote.speaker.name == "Rafael Ortiz"

@@ -121,7 +121,40 @@ def _one(
         return DirectFinding(widened, attribution(before, lexicon), how)
     if findings and _opens_sentence(parsed.text, mark) and _continues(parsed.text, mark, findings[-1]):
         return DirectFinding(mark.segments, None, "continues the quotation before", continues=True)
+    clause = _that_clause(parsed, mark)
+    if clause is not None:
+        segments, governor = clause
+        found: Attribution | None = attribution(governor, lexicon)
+        if found is not None and found.speaker is None:
+            found = None
+        return DirectFinding(segments, found, "partial quotation in a that-clause")
     return DirectFinding(mark.segments, None, "no cue found")
+
+
+def _that_clause(parsed: Parsed, mark: Marked) -> tuple[tuple[tuple[int, int], ...], Token] | None:
+    """``asserting that the only answer must be “a bombshell”``: the ``that`` clause around it.
+
+    Whatever verb governs the clause (listed as a cue or not), PolNeAR takes the
+    whole complement as the content of a partial quotation inside it.
+    """
+    doc = parsed.doc
+    first = _tokens_from(parsed, mark.start)
+    if first == 0 or doc[first - 1].text in INTRODUCING_PUNCT or len(mark.segments) > 1:
+        return None
+    token = doc[_tokens_from(parsed, mark.content_start)]
+    for head in [token, *token.ancestors]:
+        that = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if that is not None and that.i < first and head.dep_ == "ccomp" and head.head.pos_ in {"VERB", "AUX"}:
+            start = that.idx
+            last = doc[_clause_end(head)]
+            end = max(last.idx + len(last), mark.content_end)
+            start, end = end_at_closing_mark(doc, parsed.starts, (start, end), [(mark.start, mark.end)])
+            while end > start and parsed.text[end - 1] in TRAILING_MARKS:
+                end -= 1
+            return ((start, end),), head.head
+        if head.dep_ in {"ccomp", "ROOT"} or head.is_sent_start:
+            return None
+    return None
 
 
 def _widen_partial(parsed: Parsed, mark: Marked, cue: Token) -> tuple[tuple[int, int], ...]:
