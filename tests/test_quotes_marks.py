@@ -62,3 +62,8 @@ def test_opening_curly_mark_typed_as_a_closer_closes() -> None:
 def test_paragraph_reopened_with_the_other_double_mark_continues() -> None:
     text = '"The first part of it.\n\n“The second part of it,” she said.'
     assert len(find_marked(text)) == 1
+
+
+def test_attribute_quotes_inside_markup_are_no_quotations() -> None:
+    text = '<post author="@harbour" date="May 2">The pier “will reopen soon” they said.</post>'
+    assert _contents(text) == [["will reopen soon"]]

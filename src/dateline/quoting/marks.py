@@ -28,6 +28,8 @@ CLOSERS: dict[str, tuple[str, ...]] = {
 MAX_QUOTE_CHARS = 4000
 
 _MARK = re.compile(r"''|[“”\"«»„‟]|\n")
+#: markup left in scraped text (``<tweet author="@x">``): its attribute quotes are no quotations
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
 _PARAGRAPH_OPENING = re.compile(r"\s*(''|[“\"«„‟])")
 
 
@@ -63,10 +65,11 @@ def find_marked(text: str) -> list[Marked]:
     found: list[Marked] = []
     current: _Open | None = None
     skip_to = -1
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]
     for match in _MARK.finditer(text):
         pos, char = match.start(), match.group()
         after = match.end()
-        if pos < skip_to:
+        if pos < skip_to or any(start < pos < end for start, end in tags):
             continue
         if current is not None and pos - current.start > MAX_QUOTE_CHARS:
             current = None
