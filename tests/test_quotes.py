@@ -480,3 +480,15 @@ def test_partial_quotation_in_a_that_clause_of_an_unlisted_verb(pipeline: Pipeli
     quote = _holding(_quotes(pipeline, text), "costly detour")
     assert quote.text == "that the new ring road was “a costly detour” for the valley towns"
     assert quote.speaker is not None and quote.speaker.name == "Rafael Ortiz"
+
+
+def test_quoted_title_after_a_possessive_is_no_quote(pipeline: Pipeline) -> None:
+    text = "Speaking on the station’s “Morning Tide,” Ana Ruiz said the pier would reopen in May."
+    quotes = _quotes(pipeline, text)
+    assert not [q for q in quotes if "Morning Tide" in q.text], [q.text for q in quotes]
+    assert _holding(quotes, "the pier would reopen").kind == "indirect"
+
+
+def test_quoted_nickname_after_as_stays_a_quote(pipeline: Pipeline) -> None:
+    text = "Critics cited his remarks as “Captain Chaos” in the debate."
+    assert _holding(_quotes(pipeline, text), "Captain Chaos").kind == "direct"

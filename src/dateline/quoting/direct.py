@@ -45,6 +45,14 @@ INTRODUCING_PUNCT = frozenset({":", ",", "—", "–"})
 #: characters dropped from the end of a widened content span
 TRAILING_MARKS = frozenset(" .,;:”\"»'")
 SENTENCE_END = frozenset({".", "!", "?"})
+#: the most words of a quoted title (``“Meet the Press”``)
+MAX_TITLE_WORDS = 8
+#: the most words around a title for a finding to be only that title (``in an interview with “...”``)
+MAX_WORDS_AROUND_TITLE = 4
+#: lower-case words a title may hold
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -97,7 +105,43 @@ def attribute_marked(parsed: Parsed, marked: list[Marked], lexicon: QuoteLexicon
         index += 1
         while index < len(marked) and marked[index].content_start < finding.segments[-1][1]:
             index += 1  # ``said that “A” and that “B”``: the widened clause holds the later quotation
-    return [f for f in findings if f.found or f.continues or _words(parsed.text, f) >= MIN_UNATTRIBUTED_WORDS]
+    titles = [m for m in marked if _names_a_work(parsed, m)]
+    return [
+        f
+        for f in findings
+        if (f.found or f.continues or _words(parsed.text, f) >= MIN_UNATTRIBUTED_WORDS)
+        and not _only_a_title(parsed.text, f, titles)
+    ]
+
+
+def _only_a_title(text: str, finding: DirectFinding, titles: list[Marked]) -> bool:
+    """The finding is a title and at most a few words around it (``on “Meet the Press”``)."""
+    start, end = finding.segments[0][0], finding.segments[-1][1]
+    inside = [m for m in titles if start <= m.content_start and m.content_end <= end]
+    if not inside:
+        return False
+    rest = text[start:end]
+    for title in inside:
+        rest = rest.replace(text[title.content_start : title.content_end], " ")
+    return len(rest.split()) <= MAX_WORDS_AROUND_TITLE
+
+
+def _names_a_work(parsed: Parsed, mark: Marked) -> bool:
+    """``on CNN’s “State of the Union,”``, ``in his book “The Art of the Deal”``: a title, not words said.
+
+    A short quotation in title case right after a preposition or a possessive
+    names a show, a book or a document. After ``as`` it is a characterization
+    (``cited his remarks as “Miss Piggy”``) and stays.
+    """
+    words = [w.strip(".,;:!?'’()") for s, e in mark.segments for w in parsed.text[s:e].split()]
+    words = [w for w in words if w]
+    if not 0 < len(words) <= MAX_TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS) for w in words):
+        return False
+    first = _tokens_from(parsed, mark.start)
+    previous = parsed.doc[first - 1] if first > 0 else None
+    return previous is not None and previous.tag_ in {"IN", "POS"} and previous.lower_ != "as"
 
 
 def _one(
