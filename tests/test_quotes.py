@@ -492,3 +492,13 @@ def test_quoted_title_after_a_possessive_is_no_quote(pipeline: Pipeline) -> None
 def test_quoted_nickname_after_as_stays_a_quote(pipeline: Pipeline) -> None:
     text = "Critics cited his remarks as “Captain Chaos” in the debate."
     assert _holding(_quotes(pipeline, text), "Captain Chaos").kind == "direct"
+
+
+def test_cue_of_a_new_sentence_after_a_full_quotation_is_not_its_cue(pipeline: Pipeline) -> None:
+    text = (
+        "The council met on Monday.\n\n“The bridge is safe,” Tomas Berg said. “Everyone can cross it.” "
+        "Later, Mayor Ines Duarte said the tolls would rise."
+    )
+    quote = _holding(_quotes(pipeline, text), "Everyone can cross it")
+    assert quote.speaker is not None and quote.speaker.name == "Tomas Berg"
+    assert quote.cue is None or quote.cue.text != "said" or "The bridge is safe" in quote.text

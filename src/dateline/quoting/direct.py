@@ -23,7 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import Attribution, attribution, is_cue_token, right_edge
 from .lexicon import QuoteLexicon
@@ -45,6 +45,8 @@ INTRODUCING_PUNCT = frozenset({":", ",", "—", "–"})
 #: characters dropped from the end of a widened content span
 TRAILING_MARKS = frozenset(" .,;:”\"»'")
 SENTENCE_END = frozenset({".", "!", "?"})
+#: closing marks and end punctuation right after a quotation
+CLOSING_PUNCT = frozenset({"”", '"', "''", "’", "'", "»", ".", "!", "?", ","})
 #: the most words of a quoted title (``“Meet the Press”``)
 MAX_TITLE_WORDS = 8
 #: the most words around a title for a finding to be only that title (``in an interview with “...”``)
@@ -250,11 +252,25 @@ def _after_cue(parsed: Parsed, mark: Marked, following: Marked | None, lexicon: 
     for token in doc[start : start + AFTER_TOKENS]:
         if token.idx >= limit or "\n" in token.text:
             return None
-        if is_cue_token(token, lexicon, speech_only=True) and attribution(token, lexicon).speaker is not None:
-            return token
+        if is_cue_token(token, lexicon, speech_only=True):
+            speaker = attribution(token, lexicon).speaker
+            if speaker is not None:
+                return token if _attaches(parsed.text, mark, doc[start : token.i], speaker) else None
         if token.text in SENTENCE_END:
             return None
     return None
+
+
+def _attaches(text: str, mark: Marked, between: Span, speaker: Span) -> bool:
+    """A cue after a quotation that ends its own sentence must be the next words' own.
+
+    ``“Everybody sues, right?” Later, Marco Rubio claimed ...`` opens a new
+    sentence; ``“Right?” he asked`` and ``“...” said Baron`` attribute the
+    quotation: only closing marks and the speaker phrase may stand before the cue.
+    """
+    if text[mark.content_end - 1 : mark.content_end] not in SENTENCE_END:
+        return True
+    return all(t.is_space or t.text in CLOSING_PUNCT or speaker.start <= t.i < speaker.end for t in between)
 
 
 def _before_cue(parsed: Parsed, mark: Marked, previous: Marked | None, lexicon: QuoteLexicon) -> Token | None:
