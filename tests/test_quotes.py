@@ -502,3 +502,13 @@ def test_cue_of_a_new_sentence_after_a_full_quotation_is_not_its_cue(pipeline: P
     quote = _holding(_quotes(pipeline, text), "Everyone can cross it")
     assert quote.speaker is not None and quote.speaker.name == "Tomas Berg"
     assert quote.cue is None or quote.cue.text != "said" or "The bridge is safe" in quote.text
+
+
+def test_participle_after_a_quotation_does_not_take_it(pipeline: Pipeline) -> None:
+    text = (
+        "Hugo Lenz said on the station’s “Morning Tide,” adding, "
+        "“The pier opens in May and the ferries return.”"
+    )
+    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["The pier opens in May and the ferries return."]
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Hugo Lenz"

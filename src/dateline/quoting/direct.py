@@ -119,12 +119,12 @@ def attribute_marked(parsed: Parsed, marked: list[Marked], lexicon: QuoteLexicon
 def _only_a_title(text: str, finding: DirectFinding, titles: list[Marked]) -> bool:
     """The finding is a title and at most a few words around it (``on “Meet the Press”``)."""
     start, end = finding.segments[0][0], finding.segments[-1][1]
-    inside = [m for m in titles if start <= m.content_start and m.content_end <= end]
+    inside = [m for m in titles if start <= m.content_start < end]
     if not inside:
         return False
     rest = text[start:end]
     for title in inside:
-        rest = rest.replace(text[title.content_start : title.content_end], " ")
+        rest = rest.replace(text[title.content_start : min(title.content_end, end)], " ")
     return len(rest.split()) <= MAX_WORDS_AROUND_TITLE
 
 
@@ -252,13 +252,21 @@ def _after_cue(parsed: Parsed, mark: Marked, following: Marked | None, lexicon: 
     for token in doc[start : start + AFTER_TOKENS]:
         if token.idx >= limit or "\n" in token.text:
             return None
-        if is_cue_token(token, lexicon, speech_only=True):
+        if is_cue_token(token, lexicon, speech_only=True) and not _participle_after(token):
             speaker = attribution(token, lexicon).speaker
             if speaker is not None:
                 return token if _attaches(parsed.text, mark, doc[start : token.i], speaker) else None
         if token.text in SENTENCE_END:
             return None
     return None
+
+
+def _participle_after(cue: Token) -> bool:
+    """``called it “a disgrace,” adding that ...``: a participle after a quotation starts a new act.
+
+    Its content follows it; the quotation before belongs to an earlier cue or none.
+    """
+    return cue.tag_ == "VBG" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
 
 
 def _attaches(text: str, mark: Marked, between: Span, speaker: Span) -> bool:
