@@ -512,3 +512,25 @@ def test_participle_after_a_quotation_does_not_take_it(pipeline: Pipeline) -> No
     quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
     assert [q.text for q in quotes] == ["The pier opens in May and the ferries return."]
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Hugo Lenz"
+
+
+@pytest.mark.parametrize(
+    "aside", [", an admission that angered the island councils", ", which angered the island councils"]
+)
+def test_reporters_aside_after_a_widened_partial_quotation_is_left_out(
+    pipeline: Pipeline, aside: str
+) -> None:
+    text = (
+        f"The ferry board met.\n\nNadia Petrov said the ferries would run “slightly late” on Sundays{aside}."
+    )
+    quote = _holding(_quotes(pipeline, text), "slightly late")
+    assert quote.text == "the ferries would run “slightly late” on Sundays"
+
+
+def test_apposition_that_quotes_again_stays_in_the_content(pipeline: Pipeline) -> None:
+    text = (
+        "The envoy spoke.\n\nTom Berg pledged “cooperation” toward shared goals, "
+        "a “deep and lasting” bond and a “close” partnership."
+    )
+    quote = _holding(_quotes(pipeline, text), "cooperation")
+    assert "deep and lasting" in quote.text

@@ -45,6 +45,10 @@ INTRODUCING_PUNCT = frozenset({":", ",", "—", "–"})
 #: characters dropped from the end of a widened content span
 TRAILING_MARKS = frozenset(" .,;:”\"»'")
 SENTENCE_END = frozenset({".", "!", "?"})
+#: quotation-mark tokens
+QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "«", "»"})
+#: dependencies of a reporter's aside after a comma (``, a charge that``, ``, which``)
+ASIDE_DEPS = frozenset({"appos", "relcl"})
 #: closing marks and end punctuation right after a quotation
 CLOSING_PUNCT = frozenset({"”", '"', "''", "’", "'", "»", ".", "!", "?", ","})
 #: the most words of a quoted title (``“Meet the Press”``)
@@ -192,7 +196,7 @@ def _that_clause(parsed: Parsed, mark: Marked) -> tuple[tuple[tuple[int, int], .
         that = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
         if that is not None and that.i < first and head.dep_ == "ccomp" and head.head.pos_ in {"VERB", "AUX"}:
             start = that.idx
-            last = doc[_clause_end(head)]
+            last = doc[_before_aside(head, _clause_end(head), mark)]
             end = max(last.idx + len(last), mark.content_end)
             start, end = end_at_closing_mark(doc, parsed.starts, (start, end), [(mark.start, mark.end)])
             while end > start and parsed.text[end - 1] in TRAILING_MARKS:
@@ -218,12 +222,33 @@ def _widen_partial(parsed: Parsed, mark: Marked, cue: Token) -> tuple[tuple[int,
     if holder is None or holder.dep_ in {"punct", "prt"}:
         return mark.segments
     start = doc[holder.left_edge.i].idx
-    last = doc[_clause_end(holder)]
+    last = doc[_before_aside(holder, _clause_end(holder), mark)]
     end = max(last.idx + len(last), mark.content_end)
     start, end = end_at_closing_mark(doc, parsed.starts, (start, end), [(mark.start, mark.end)])
     while end > start and parsed.text[end - 1] in TRAILING_MARKS:
         end -= 1
     return ((min(start, mark.content_start), end),)
+
+
+def _before_aside(holder: Token, last: int, mark: Marked) -> int:
+    """``said X would pay “slightly more” in taxes, an acknowledgment that ...``: stop before the aside.
+
+    After the quotation, an apposition opening with a determiner or a ``which`` clause
+    set off by a comma is the reporter's comment on what was said, unless it quotes
+    again (``pledged “cooperation,” a “deep and sincere” bond``: a list of what was said).
+    """
+    doc = holder.doc
+    for token in doc[holder.i + 1 : last + 1]:
+        opening = token.left_edge
+        if token.dep_ not in ASIDE_DEPS or opening.idx < mark.end or doc[opening.i - 1].text != ",":
+            continue
+        aside = (token.dep_ == "appos" and opening.pos_ == "DET") or (
+            token.dep_ == "relcl" and opening.lower_ == "which"
+        )
+        quotes_again = any(t.text in QUOTE_CHARS for t in doc[opening.i : token.right_edge.i + 1])
+        if aside and not quotes_again and holder in token.ancestors:
+            return opening.i - 2
+    return last
 
 
 def _clause_end(holder: Token) -> int:
