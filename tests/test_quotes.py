@@ -534,3 +534,12 @@ def test_apposition_that_quotes_again_stays_in_the_content(pipeline: Pipeline) -
     )
     quote = _holding(_quotes(pipeline, text), "cooperation")
     assert "deep and lasting" in quote.text
+
+
+def test_cue_after_a_long_speaker_phrase(pipeline: Pipeline) -> None:
+    text = (
+        "The harbour vote was close.\n\n“The pier will open in May and the ferries will follow,” "
+        "the chairman of the island harbour committee, Senator Tomas Berg of Maine, said."
+    )
+    quote = _holding(_quotes(pipeline, text), "The pier will open")
+    assert quote.cue is not None and quote.cue.text == "said"

@@ -30,8 +30,9 @@ from .lexicon import QuoteLexicon
 from .marks import Marked
 from .trailing import end_at_closing_mark
 
-#: tokens after the closing mark searched for a cue (``”, the Foreign Ministry quoted him as saying``)
-AFTER_TOKENS = 10
+#: tokens after the closing mark searched for a cue (``”, the Foreign Ministry quoted him as saying``;
+#: a long speaker phrase such as ``”, the chairman of the committee, Senator X of Maine, said``)
+AFTER_TOKENS = 20
 #: tokens before the opening mark searched for a cue
 BEFORE_TOKENS = 40
 #: the most characters between two halves of an interrupted quotation
