@@ -543,3 +543,8 @@ def test_cue_after_a_long_speaker_phrase(pipeline: Pipeline) -> None:
     )
     quote = _holding(_quotes(pipeline, text), "The pier will open")
     assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_title_case_slogan_after_that_is_a_quote(pipeline: Pipeline) -> None:
+    quote = _holding(_quotes(pipeline, "Tom Berg said that “Mexico Will Pay.”"), "Mexico Will Pay")
+    assert quote.kind == "direct" and quote.cue is not None and quote.cue.text == "said"

@@ -138,7 +138,8 @@ def _names_a_work(parsed: Parsed, mark: Marked) -> bool:
 
     A short quotation in title case right after a preposition or a possessive
     names a show, a book or a document. After ``as`` it is a characterization
-    (``cited his remarks as “Miss Piggy”``) and stays.
+    (``cited his remarks as “Miss Piggy”``), after ``that`` a statement
+    (``said that “Mexico Will Pay”``), and both stay.
     """
     words = [w.strip(".,;:!?'’()") for s, e in mark.segments for w in parsed.text[s:e].split()]
     words = [w for w in words if w]
@@ -148,7 +149,9 @@ def _names_a_work(parsed: Parsed, mark: Marked) -> bool:
         return False
     first = _tokens_from(parsed, mark.start)
     previous = parsed.doc[first - 1] if first > 0 else None
-    return previous is not None and previous.tag_ in {"IN", "POS"} and previous.lower_ != "as"
+    if previous is None or previous.lower_ == "as":
+        return False
+    return previous.tag_ == "POS" or (previous.tag_ == "IN" and previous.dep_ in {"prep", "agent"})
 
 
 def _one(
