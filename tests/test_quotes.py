@@ -548,3 +548,27 @@ def test_cue_after_a_long_speaker_phrase(pipeline: Pipeline) -> None:
 def test_title_case_slogan_after_that_is_a_quote(pipeline: Pipeline) -> None:
     quote = _holding(_quotes(pipeline, "Tom Berg said that “Mexico Will Pay.”"), "Mexico Will Pay")
     assert quote.kind == "direct" and quote.cue is not None and quote.cue.text == "said"
+
+
+def test_paragraph_of_quotation_after_a_bare_attribution_continues_it(pipeline: Pipeline) -> None:
+    text = (
+        "The harbour vote was close.\n\n“The pier will open in May,” Tomas Berg said.\n\n"
+        "“The ferries will follow in June, and the fares will not rise.”\n\n"
+        "The council meets again on Friday."
+    )
+    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    assert len(quotes) == 1, [q.text for q in quotes]
+    assert [p.text for p in quotes[0].parts] == [
+        "The pier will open in May,",
+        "The ferries will follow in June, and the fares will not rise.",
+    ]
+
+
+def test_paragraph_of_quotation_after_a_longer_attribution_stands_apart(pipeline: Pipeline) -> None:
+    text = (
+        "The harbour vote was close.\n\n“The pier will open in May,” Tomas Berg wrote in a memo to the "
+        "island councils.\n\n“The ferries will follow in June, and the fares will not rise.”"
+    )
+    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    assert len(quotes) == 2, [q.text for q in quotes]
+    assert quotes[1].speaker is not None and quotes[1].speaker.name == "Tomas Berg"

@@ -41,6 +41,9 @@ MAX_INTERRUPTION_CHARS = 80
 MIN_UNATTRIBUTED_WORDS = 5
 #: the most characters between an attributed quotation and a following one that continues it
 MAX_CONTINUATION_GAP = 240
+#: the most words of a bare attribution (``she said``, ``said Tom Baron``) after which a
+#: paragraph that is all quotation continues the quotation
+MAX_BARE_ATTRIBUTION_WORDS = 3
 #: punctuation that sets a full quotation off from its cue
 INTRODUCING_PUNCT = frozenset({":", ",", "—", "–"})
 #: characters dropped from the end of a widened content span
@@ -104,7 +107,10 @@ def attribute_marked(parsed: Parsed, marked: list[Marked], lexicon: QuoteLexicon
             index += 2
             continue
         finding = _one(parsed, mark, marked[index - 1] if index else None, after, findings, lexicon)
-        if finding.continues and _same_paragraph(parsed.text, findings[-1], mark):
+        if finding.continues and (
+            _same_paragraph(parsed.text, findings[-1], mark)
+            or _quoted_paragraph_after(parsed.text, findings[-1], mark)
+        ):
             last = findings[-1]
             findings[-1] = DirectFinding(last.segments + mark.segments, last.found, last.how, last.continues)
         else:
@@ -393,6 +399,23 @@ def _opens_sentence(text: str, mark: Marked) -> bool:
     content = text[mark.content_start : mark.content_start + 1]
     before = text[: mark.start].rstrip(" \t\xa0")
     return content.isupper() and (not before or before[-1] in "\n.!?”\"»'")
+
+
+def _quoted_paragraph_after(text: str, last: DirectFinding, mark: Marked) -> bool:
+    """``“A,” she said.`` then a paragraph that is all quotation: one attribution in PolNeAR.
+
+    Only after a bare attribution (``he said``, ``said Baron``: a comma-ended quotation
+    and a few words); a longer sentence after the quotation (``X said, adding ...``,
+    ``X wrote in a memo to donors``) more often starts a new attribution.
+    """
+    if last.found is None or text[last.segments[-1][1] - 1] not in ",—":
+        return False
+    tail = text[last.segments[-1][1] : mark.start].split("\n")[0]
+    words = [w for w in tail.split() if any(c.isalpha() for c in w)]
+    if sum(tail.count(c) for c in SENTENCE_END) > 1 or len(words) > MAX_BARE_ATTRIBUTION_WORDS:
+        return False
+    paragraph_end = text.find("\n", mark.end)
+    return not text[mark.end : paragraph_end if paragraph_end >= 0 else len(text)].strip()
 
 
 def _same_paragraph(text: str, last: DirectFinding, mark: Marked) -> bool:
