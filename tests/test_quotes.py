@@ -410,3 +410,165 @@ def test_later_quotation_keeps_the_tail_in_the_content(pipeline: Pipeline) -> No
     )
     quote = _holding(_quotes(pipeline, text), "a lightweight")
     assert "a liar" in quote.text
+
+
+def test_quotation_after_a_new_sentence_with_its_own_cue_is_not_an_interruption(pipeline: Pipeline) -> None:
+    text = (
+        "Greta Olsen spoke after the vote.\n\n“The bridge will open in May,” Greta Olsen said. "
+        "Then she warned: “The tolls will rise.”"
+    )
+    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["The bridge will open in May,", "The tolls will rise."]
+    assert [q.cue.text if q.cue else None for q in quotes] == ["said", "warned"]
+
+
+def test_partial_quotation_clause_keeps_a_second_that_clause(pipeline: Pipeline) -> None:
+    text = (
+        "The board met on Friday.\n\nIn a short statement on Sunday, the harbour board said the pilots’ "
+        "conduct was “entirely avoidable” and that the inspectors would continue to examine the collision."
+    )
+    quote = _holding(_quotes(pipeline, text), "entirely avoidable")
+    assert "examine the collision" in quote.text
+
+
+def test_later_quotation_inside_a_widened_clause_is_not_a_finding_of_its_own(pipeline: Pipeline) -> None:
+    from dateline.quoting.direct import Parsed, attribute_marked
+    from dateline.quoting.marks import find_marked
+
+    text = "Mayor Ines Duarte argued that being careful “is a duty” and that “no district owns the budget.”"
+    lexicon = pipeline.context.quote_lexicon
+    findings = attribute_marked(Parsed.of(pipeline.context.nlp(text), text), find_marked(text), lexicon)
+    spans = [text[f.segments[0][0] : f.segments[-1][1]] for f in findings]
+    assert spans == ["that being careful “is a duty” and that “no district owns the budget"]
+
+
+def test_partial_quotation_right_after_the_cue_takes_the_cues_object(pipeline: Pipeline) -> None:
+    """The parser may hang the opening mark on the cue itself; the object still holds the quotation."""
+    from spacy.tokens import Doc
+
+    from dateline.quoting.direct import Parsed, attribute_marked
+    from dateline.quoting.marks import find_marked
+
+    words = ["Inspectors", "reported", "“", "forty", "leaks", "”", "along", "the", "pier", "."]
+    spaces = [True, True, False, True, False, True, True, True, False, False]
+    heads = [1, 1, 1, 4, 1, 4, 4, 8, 6, 1]
+    deps = ["nsubj", "ROOT", "punct", "nummod", "dobj", "punct", "prep", "det", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "PUNCT", "NUM", "NOUN", "PUNCT", "ADP", "DET", "NOUN", "PUNCT"]
+    tags = ["NNS", "VBD", "``", "CD", "NNS", "''", "IN", "DT", "NN", "."]
+    lemmas = ["inspector", "report", "“", "forty", "leak", "”", "along", "the", "pier", "."]
+    doc = Doc(
+        pipeline.context.nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * 9,
+    )
+    text = doc.text
+    findings = attribute_marked(Parsed.of(doc, text), find_marked(text), pipeline.context.quote_lexicon)
+    assert [text[f.segments[0][0] : f.segments[-1][1]] for f in findings] == ["forty leaks” along the pier"]
+
+
+def test_partial_quotation_in_a_that_clause_of_an_unlisted_verb(pipeline: Pipeline) -> None:
+    text = (
+        "The vote was close.\n\nRafael Ortiz grumbled that the new ring road was “a costly detour” "
+        "for the valley towns."
+    )
+    quote = _holding(_quotes(pipeline, text), "costly detour")
+    assert quote.text == "that the new ring road was “a costly detour” for the valley towns"
+    assert quote.speaker is not None and quote.speaker.name == "Rafael Ortiz"
+
+
+def test_quoted_title_after_a_possessive_is_no_quote(pipeline: Pipeline) -> None:
+    text = "Speaking on the station’s “Morning Tide,” Ana Ruiz said the pier would reopen in May."
+    quotes = _quotes(pipeline, text)
+    assert not [q for q in quotes if "Morning Tide" in q.text], [q.text for q in quotes]
+    assert _holding(quotes, "the pier would reopen").kind == "indirect"
+
+
+def test_quoted_nickname_after_as_stays_a_quote(pipeline: Pipeline) -> None:
+    text = "Critics cited his remarks as “Captain Chaos” in the debate."
+    assert _holding(_quotes(pipeline, text), "Captain Chaos").kind == "direct"
+
+
+def test_cue_of_a_new_sentence_after_a_full_quotation_is_not_its_cue(pipeline: Pipeline) -> None:
+    text = (
+        "The council met on Monday.\n\n“The bridge is safe,” Tomas Berg said. “Everyone can cross it.” "
+        "Later, Mayor Ines Duarte said the tolls would rise."
+    )
+    quote = _holding(_quotes(pipeline, text), "Everyone can cross it")
+    assert quote.speaker is not None and quote.speaker.name == "Tomas Berg"
+    assert quote.cue is None or quote.cue.text != "said" or "The bridge is safe" in quote.text
+
+
+def test_participle_after_a_quotation_does_not_take_it(pipeline: Pipeline) -> None:
+    text = (
+        "Hugo Lenz said on the station’s “Morning Tide,” adding, "
+        "“The pier opens in May and the ferries return.”"
+    )
+    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["The pier opens in May and the ferries return."]
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Hugo Lenz"
+
+
+@pytest.mark.parametrize(
+    "aside", [", an admission that angered the island councils", ", which angered the island councils"]
+)
+def test_reporters_aside_after_a_widened_partial_quotation_is_left_out(
+    pipeline: Pipeline, aside: str
+) -> None:
+    text = (
+        f"The ferry board met.\n\nNadia Petrov said the ferries would run “slightly late” on Sundays{aside}."
+    )
+    quote = _holding(_quotes(pipeline, text), "slightly late")
+    assert quote.text == "the ferries would run “slightly late” on Sundays"
+
+
+def test_apposition_that_quotes_again_stays_in_the_content(pipeline: Pipeline) -> None:
+    text = (
+        "The envoy spoke.\n\nTom Berg pledged “cooperation” toward shared goals, "
+        "a “deep and lasting” bond and a “close” partnership."
+    )
+    quote = _holding(_quotes(pipeline, text), "cooperation")
+    assert "deep and lasting" in quote.text
+
+
+def test_cue_after_a_long_speaker_phrase(pipeline: Pipeline) -> None:
+    text = (
+        "The harbour vote was close.\n\n“The pier will open in May and the ferries will follow,” "
+        "the chairman of the island harbour committee, Senator Tomas Berg of Maine, said."
+    )
+    quote = _holding(_quotes(pipeline, text), "The pier will open")
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_title_case_slogan_after_that_is_a_quote(pipeline: Pipeline) -> None:
+    quote = _holding(_quotes(pipeline, "Tom Berg said that “Mexico Will Pay.”"), "Mexico Will Pay")
+    assert quote.kind == "direct" and quote.cue is not None and quote.cue.text == "said"
+
+
+def test_paragraph_of_quotation_after_a_bare_attribution_continues_it(pipeline: Pipeline) -> None:
+    text = (
+        "The harbour vote was close.\n\n“The pier will open in May,” Tomas Berg said.\n\n"
+        "“The ferries will follow in June, and the fares will not rise.”\n\n"
+        "The council meets again on Friday."
+    )
+    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    assert len(quotes) == 1, [q.text for q in quotes]
+    assert [p.text for p in quotes[0].parts] == [
+        "The pier will open in May,",
+        "The ferries will follow in June, and the fares will not rise.",
+    ]
+
+
+def test_paragraph_of_quotation_after_a_longer_attribution_stands_apart(pipeline: Pipeline) -> None:
+    text = (
+        "The harbour vote was close.\n\n“The pier will open in May,” Tomas Berg wrote in a memo to the "
+        "island councils.\n\n“The ferries will follow in June, and the fares will not rise.”"
+    )
+    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    assert len(quotes) == 2, [q.text for q in quotes]
+    assert quotes[1].speaker is not None and quotes[1].speaker.name == "Tomas Berg"

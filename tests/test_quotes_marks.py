@@ -47,3 +47,23 @@ def test_doubled_apostrophes_are_quotation_marks() -> None:
     found = find_marked(text)
     assert [text[m.content_start : m.content_end] for m in found] == ["We will stay,", "cheers"]
     assert text[found[0].start : found[0].end] == "''We will stay,''"
+
+
+def test_straight_and_curly_double_marks_close_each_other() -> None:
+    text = 'He said “we will go," then "we will stay” and left.'
+    assert _contents(text) == [["we will go,"], ["we will stay"]]
+
+
+def test_opening_curly_mark_typed_as_a_closer_closes() -> None:
+    text = "“The plan is dead.“\n\nThen she called it “a mistake“ twice."
+    assert _contents(text) == [["The plan is dead."], ["a mistake"]]
+
+
+def test_paragraph_reopened_with_the_other_double_mark_continues() -> None:
+    text = '"The first part of it.\n\n“The second part of it,” she said.'
+    assert len(find_marked(text)) == 1
+
+
+def test_attribute_quotes_inside_markup_are_no_quotations() -> None:
+    text = '<post author="@harbour" date="May 2">The pier “will reopen soon” they said.</post>'
+    assert _contents(text) == [["will reopen soon"]]

@@ -23,15 +23,16 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import Attribution, attribution, is_cue_token, right_edge
 from .lexicon import QuoteLexicon
 from .marks import Marked
 from .trailing import end_at_closing_mark
 
-#: tokens after the closing mark searched for a cue (``”, the Foreign Ministry quoted him as saying``)
-AFTER_TOKENS = 10
+#: tokens after the closing mark searched for a cue (``”, the Foreign Ministry quoted him as saying``;
+#: a long speaker phrase such as ``”, the chairman of the committee, Senator X of Maine, said``)
+AFTER_TOKENS = 20
 #: tokens before the opening mark searched for a cue
 BEFORE_TOKENS = 40
 #: the most characters between two halves of an interrupted quotation
@@ -40,11 +41,28 @@ MAX_INTERRUPTION_CHARS = 80
 MIN_UNATTRIBUTED_WORDS = 5
 #: the most characters between an attributed quotation and a following one that continues it
 MAX_CONTINUATION_GAP = 240
+#: the most words of a bare attribution (``she said``, ``said Tom Baron``) after which a
+#: paragraph that is all quotation continues the quotation
+MAX_BARE_ATTRIBUTION_WORDS = 3
 #: punctuation that sets a full quotation off from its cue
 INTRODUCING_PUNCT = frozenset({":", ",", "—", "–"})
 #: characters dropped from the end of a widened content span
 TRAILING_MARKS = frozenset(" .,;:”\"»'")
 SENTENCE_END = frozenset({".", "!", "?"})
+#: quotation-mark tokens
+QUOTE_CHARS = frozenset({"“", "”", '"', "''", "``", "«", "»"})
+#: dependencies of a reporter's aside after a comma (``, a charge that``, ``, which``)
+ASIDE_DEPS = frozenset({"appos", "relcl"})
+#: closing marks and end punctuation right after a quotation
+CLOSING_PUNCT = frozenset({"”", '"', "''", "’", "'", "»", ".", "!", "?", ","})
+#: the most words of a quoted title (``“Meet the Press”``)
+MAX_TITLE_WORDS = 8
+#: the most words around a title for a finding to be only that title (``in an interview with “...”``)
+MAX_WORDS_AROUND_TITLE = 4
+#: lower-case words a title may hold
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
@@ -89,13 +107,57 @@ def attribute_marked(parsed: Parsed, marked: list[Marked], lexicon: QuoteLexicon
             index += 2
             continue
         finding = _one(parsed, mark, marked[index - 1] if index else None, after, findings, lexicon)
-        if finding.continues and _same_paragraph(parsed.text, findings[-1], mark):
+        if finding.continues and (
+            _same_paragraph(parsed.text, findings[-1], mark)
+            or _quoted_paragraph_after(parsed.text, findings[-1], mark)
+        ):
             last = findings[-1]
             findings[-1] = DirectFinding(last.segments + mark.segments, last.found, last.how, last.continues)
         else:
             findings.append(finding)
         index += 1
-    return [f for f in findings if f.found or f.continues or _words(parsed.text, f) >= MIN_UNATTRIBUTED_WORDS]
+        while index < len(marked) and marked[index].content_start < finding.segments[-1][1]:
+            index += 1  # ``said that “A” and that “B”``: the widened clause holds the later quotation
+    titles = [m for m in marked if _names_a_work(parsed, m)]
+    return [
+        f
+        for f in findings
+        if (f.found or f.continues or _words(parsed.text, f) >= MIN_UNATTRIBUTED_WORDS)
+        and not _only_a_title(parsed.text, f, titles)
+    ]
+
+
+def _only_a_title(text: str, finding: DirectFinding, titles: list[Marked]) -> bool:
+    """The finding is a title and at most a few words around it (``on “Meet the Press”``)."""
+    start, end = finding.segments[0][0], finding.segments[-1][1]
+    inside = [m for m in titles if start <= m.content_start < end]
+    if not inside:
+        return False
+    rest = text[start:end]
+    for title in inside:
+        rest = rest.replace(text[title.content_start : min(title.content_end, end)], " ")
+    return len(rest.split()) <= MAX_WORDS_AROUND_TITLE
+
+
+def _names_a_work(parsed: Parsed, mark: Marked) -> bool:
+    """``on CNN’s “State of the Union,”``, ``in his book “The Art of the Deal”``: a title, not words said.
+
+    A short quotation in title case right after a preposition or a possessive
+    names a show, a book or a document. After ``as`` it is a characterization
+    (``cited his remarks as “Miss Piggy”``), after ``that`` a statement
+    (``said that “Mexico Will Pay”``), and both stay.
+    """
+    words = [w.strip(".,;:!?'’()") for s, e in mark.segments for w in parsed.text[s:e].split()]
+    words = [w for w in words if w]
+    if not 0 < len(words) <= MAX_TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS) for w in words):
+        return False
+    first = _tokens_from(parsed, mark.start)
+    previous = parsed.doc[first - 1] if first > 0 else None
+    if previous is None or previous.lower_ == "as":
+        return False
+    return previous.tag_ == "POS" or (previous.tag_ == "IN" and previous.dep_ in {"prep", "agent"})
 
 
 def _one(
@@ -119,7 +181,40 @@ def _one(
         return DirectFinding(widened, attribution(before, lexicon), how)
     if findings and _opens_sentence(parsed.text, mark) and _continues(parsed.text, mark, findings[-1]):
         return DirectFinding(mark.segments, None, "continues the quotation before", continues=True)
+    clause = _that_clause(parsed, mark)
+    if clause is not None:
+        segments, governor = clause
+        found: Attribution | None = attribution(governor, lexicon)
+        if found is not None and found.speaker is None:
+            found = None
+        return DirectFinding(segments, found, "partial quotation in a that-clause")
     return DirectFinding(mark.segments, None, "no cue found")
+
+
+def _that_clause(parsed: Parsed, mark: Marked) -> tuple[tuple[tuple[int, int], ...], Token] | None:
+    """``asserting that the only answer must be “a bombshell”``: the ``that`` clause around it.
+
+    Whatever verb governs the clause (listed as a cue or not), PolNeAR takes the
+    whole complement as the content of a partial quotation inside it.
+    """
+    doc = parsed.doc
+    first = _tokens_from(parsed, mark.start)
+    if first == 0 or doc[first - 1].text in INTRODUCING_PUNCT or len(mark.segments) > 1:
+        return None
+    token = doc[_tokens_from(parsed, mark.content_start)]
+    for head in [token, *token.ancestors]:
+        that = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if that is not None and that.i < first and head.dep_ == "ccomp" and head.head.pos_ in {"VERB", "AUX"}:
+            start = that.idx
+            last = doc[_before_aside(head, _clause_end(head), mark)]
+            end = max(last.idx + len(last), mark.content_end)
+            start, end = end_at_closing_mark(doc, parsed.starts, (start, end), [(mark.start, mark.end)])
+            while end > start and parsed.text[end - 1] in TRAILING_MARKS:
+                end -= 1
+            return ((start, end),), head.head
+        if head.dep_ in {"ccomp", "ROOT"} or head.is_sent_start:
+            return None
+    return None
 
 
 def _widen_partial(parsed: Parsed, mark: Marked, cue: Token) -> tuple[tuple[int, int], ...]:
@@ -132,16 +227,52 @@ def _widen_partial(parsed: Parsed, mark: Marked, cue: Token) -> tuple[tuple[int,
     previous = doc[first - 1] if first > 0 else None
     if previous is None or previous.text in INTRODUCING_PUNCT or len(mark.segments) > 1:
         return mark.segments
-    holder = next((c for c in cue.rights if c.left_edge.i <= first <= c.right_edge.i), None)
+    inner = _tokens_from(parsed, mark.content_start)  # the opening mark may hang on the cue itself
+    holder = next((c for c in cue.rights if c.left_edge.i <= inner <= c.right_edge.i), None)
     if holder is None or holder.dep_ in {"punct", "prt"}:
         return mark.segments
     start = doc[holder.left_edge.i].idx
-    last = doc[right_edge(holder)]
+    last = doc[_before_aside(holder, _clause_end(holder), mark)]
     end = max(last.idx + len(last), mark.content_end)
     start, end = end_at_closing_mark(doc, parsed.starts, (start, end), [(mark.start, mark.end)])
     while end > start and parsed.text[end - 1] in TRAILING_MARKS:
         end -= 1
     return ((min(start, mark.content_start), end),)
+
+
+def _before_aside(holder: Token, last: int, mark: Marked) -> int:
+    """``said X would pay “slightly more” in taxes, an acknowledgment that ...``: stop before the aside.
+
+    After the quotation, an apposition opening with a determiner or a ``which`` clause
+    set off by a comma is the reporter's comment on what was said, unless it quotes
+    again (``pledged “cooperation,” a “deep and sincere” bond``: a list of what was said).
+    """
+    doc = holder.doc
+    for token in doc[holder.i + 1 : last + 1]:
+        opening = token.left_edge
+        if token.dep_ not in ASIDE_DEPS or opening.idx < mark.end or doc[opening.i - 1].text != ",":
+            continue
+        aside = (token.dep_ == "appos" and opening.pos_ == "DET") or (
+            token.dep_ == "relcl" and opening.lower_ == "which"
+        )
+        quotes_again = any(t.text in QUOTE_CHARS for t in doc[opening.i : token.right_edge.i + 1])
+        if aside and not quotes_again and holder in token.ancestors:
+            return opening.i - 2
+    return last
+
+
+def _clause_end(holder: Token) -> int:
+    """The holder's last token, a second ``and that ...`` clause included.
+
+    ``said the actions were “unacceptable” and that the inquiry would go on`` is one
+    statement in PolNeAR; a conjoined clause without ``that`` (``and he pledged ...``)
+    is a new act of the reporter's.
+    """
+    last = right_edge(holder)
+    for child in holder.rights:
+        if child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            last = max(last, right_edge(child))
+    return last
 
 
 def _tokens_from(parsed: Parsed, char: int) -> int:
@@ -156,11 +287,33 @@ def _after_cue(parsed: Parsed, mark: Marked, following: Marked | None, lexicon: 
     for token in doc[start : start + AFTER_TOKENS]:
         if token.idx >= limit or "\n" in token.text:
             return None
-        if is_cue_token(token, lexicon, speech_only=True) and attribution(token, lexicon).speaker is not None:
-            return token
+        if is_cue_token(token, lexicon, speech_only=True) and not _participle_after(token):
+            speaker = attribution(token, lexicon).speaker
+            if speaker is not None:
+                return token if _attaches(parsed.text, mark, doc[start : token.i], speaker) else None
         if token.text in SENTENCE_END:
             return None
     return None
+
+
+def _participle_after(cue: Token) -> bool:
+    """``called it “a disgrace,” adding that ...``: a participle after a quotation starts a new act.
+
+    Its content follows it; the quotation before belongs to an earlier cue or none.
+    """
+    return cue.tag_ == "VBG" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+
+
+def _attaches(text: str, mark: Marked, between: Span, speaker: Span) -> bool:
+    """A cue after a quotation that ends its own sentence must be the next words' own.
+
+    ``“Everybody sues, right?” Later, Marco Rubio claimed ...`` opens a new
+    sentence; ``“Right?” he asked`` and ``“...” said Baron`` attribute the
+    quotation: only closing marks and the speaker phrase may stand before the cue.
+    """
+    if text[mark.content_end - 1 : mark.content_end] not in SENTENCE_END:
+        return True
+    return all(t.is_space or t.text in CLOSING_PUNCT or speaker.start <= t.i < speaker.end for t in between)
 
 
 def _before_cue(parsed: Parsed, mark: Marked, previous: Marked | None, lexicon: QuoteLexicon) -> Token | None:
@@ -204,8 +357,21 @@ def _interrupts(text: str, first: Marked, second: Marked, cue: Token) -> bool:
     gap = text[first.end : second.start]
     if len(gap) > MAX_INTERRUPTION_CHARS or "\n" in gap or not first.end <= cue.idx < second.start:
         return False
+    if _sentence_ends_before(cue, second.start):
+        return False  # ``“A,” she said. Then she added: “B.”``: a new sentence, a new attribution
     ends_open = text[first.content_end - 1 : first.content_end] in {",", "—", "-", "–"}
     return ends_open and gap.rstrip().endswith((",", "—", "–", ":")) and not _second_cue(cue, second)
+
+
+def _sentence_ends_before(cue: Token, limit: int) -> bool:
+    """A full stop of its own (not ``Mr.``) between the cue and character ``limit``."""
+    doc = cue.doc
+    index = cue.i + 1
+    while index < len(doc) and doc[index].idx < limit:
+        if doc[index].text in SENTENCE_END:
+            return True
+        index += 1
+    return False
 
 
 def _second_cue(cue: Token, second: Marked) -> bool:
@@ -233,6 +399,23 @@ def _opens_sentence(text: str, mark: Marked) -> bool:
     content = text[mark.content_start : mark.content_start + 1]
     before = text[: mark.start].rstrip(" \t\xa0")
     return content.isupper() and (not before or before[-1] in "\n.!?”\"»'")
+
+
+def _quoted_paragraph_after(text: str, last: DirectFinding, mark: Marked) -> bool:
+    """``“A,” she said.`` then a paragraph that is all quotation: one attribution in PolNeAR.
+
+    Only after a bare attribution (``he said``, ``said Baron``: a comma-ended quotation
+    and a few words); a longer sentence after the quotation (``X said, adding ...``,
+    ``X wrote in a memo to donors``) more often starts a new attribution.
+    """
+    if last.found is None or text[last.segments[-1][1] - 1] not in ",—":
+        return False
+    tail = text[last.segments[-1][1] : mark.start].split("\n")[0]
+    words = [w for w in tail.split() if any(c.isalpha() for c in w)]
+    if sum(tail.count(c) for c in SENTENCE_END) > 1 or len(words) > MAX_BARE_ATTRIBUTION_WORDS:
+        return False
+    paragraph_end = text.find("\n", mark.end)
+    return not text[mark.end : paragraph_end if paragraph_end >= 0 else len(text)].strip()
 
 
 def _same_paragraph(text: str, last: DirectFinding, mark: Marked) -> bool:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: an opening mark and the marks that may close it
+#: an opening mark and the marks that may close it; typed and pasted text mixes
+#: straight and curly double marks (``“...,"``, ``"...”``), so either closes either
 CLOSERS: dict[str, tuple[str, ...]] = {
-    "“": ("”",),
-    '"': ('"',),
+    "“": ("”", '"'),
+    '"': ('"', "”"),
     "''": ("''",),
     "«": ("»",),
     "„": ("“", "”"),
@@ -27,6 +28,8 @@ CLOSERS: dict[str, tuple[str, ...]] = {
 MAX_QUOTE_CHARS = 4000
 
 _MARK = re.compile(r"''|[“”\"«»„‟]|\n")
+#: markup left in scraped text (``<tweet author="@x">``): its attribute quotes are no quotations
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
 _PARAGRAPH_OPENING = re.compile(r"\s*(''|[“\"«„‟])")
 
 
@@ -62,10 +65,11 @@ def find_marked(text: str) -> list[Marked]:
     found: list[Marked] = []
     current: _Open | None = None
     skip_to = -1
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(text)]
     for match in _MARK.finditer(text):
         pos, char = match.start(), match.group()
         after = match.end()
-        if pos < skip_to:
+        if pos < skip_to or any(start < pos < end for start, end in tags):
             continue
         if current is not None and pos - current.start > MAX_QUOTE_CHARS:
             current = None
@@ -77,7 +81,7 @@ def find_marked(text: str) -> list[Marked]:
             if char in CLOSERS and _can_open(text, after):
                 current = _Open(pos, char, after, [])
             continue
-        if char in CLOSERS[current.mark] and _can_close(text, pos):
+        if _closes(text, pos, char, current.mark):
             segments = [*current.segments, _trim(text, current.segment_start, pos)]
             found.append(Marked(current.start, after, tuple(s for s in segments if s[1] > s[0])))
             current = None
@@ -89,11 +93,32 @@ def find_marked(text: str) -> list[Marked]:
 def _continue_paragraph(text: str, pos: int, current: _Open) -> tuple[_Open | None, int]:
     """At a line break inside a quotation: go on if the next paragraph reopens it, else drop it."""
     opening = _PARAGRAPH_OPENING.match(text, pos)
-    if opening is None or opening.group(1) != current.mark:
+    if opening is None or _family(opening.group(1)) != _family(current.mark):
         return None, -1
     segment = _trim(text, current.segment_start, pos)
     resumed = _Open(current.start, current.mark, opening.end(), [*current.segments, segment])
     return resumed, opening.end()
+
+
+def _family(mark: str) -> str:
+    """Straight and curly double marks stand for each other."""
+    return "“" if mark in {"“", '"'} else mark
+
+
+def _closes(text: str, pos: int, char: str, opening: str) -> bool:
+    """Whether the mark ``char`` at ``pos`` closes a quotation opened with ``opening``.
+
+    An opening curly mark typed in place of a closing one (``51 percent.“``) closes a
+    double-mark quotation when it follows text and no word follows it.
+    """
+    if char in CLOSERS[opening]:
+        return _can_close(text, pos)
+    misplaced = char == "“" and opening in {"“", '"'}
+    return misplaced and _can_close(text, pos) and not _word_follows(text, pos + 1)
+
+
+def _word_follows(text: str, after: int) -> bool:
+    return after < len(text) and text[after].isalnum()
 
 
 def _can_open(text: str, after: int) -> bool:
