@@ -205,6 +205,10 @@ def _sentence_drafts(
     drafts = [_domestic(d, coder.countries) for d in _without_background(drafts)]
     for cue in speech:
         drafts.extend(_speech_drafts(cue, previous, resolver, coder, memo))
+    if any(not d.source.resolved or (not d.target.codes and d.target.spans) for d in drafts):
+        mentions = _country_mentions(sent, resolver, coder.countries)
+        if mentions:
+            drafts = [_in_country(d, mentions, sent, resolver) for d in drafts]
     return [d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)]
 
 
@@ -217,6 +221,80 @@ def _named_source(draft: Draft, sent: Span, resolver: Resolver) -> bool:
         if span is not None and resolver.actor_like(span.root):
             return True
     return False
+
+
+#: entity labels that never name a country's actor
+UNPLACED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: modifiers by which a writer leaves a party unnamed: it is not the sentence's country
+UNNAMED_MODIFIERS = frozenset(
+    {"certain", "some", "other", "foreign", "outside", "external", "unknown", "unidentified", "unnamed"}
+)
+#: (start, end, country) of a name in the sentence, clean offsets
+Mention = tuple[int, int, str]
+
+
+def _country_mentions(sent: Span, resolver: Resolver, countries: frozenset[str]) -> list[Mention]:
+    """Every name in the sentence that resolves to an actor or place of a country."""
+    found: list[Mention] = []
+    for ent in sent.ents:
+        if ent.label_ in UNPLACED_LABELS:
+            continue
+        code = resolver.lookup(ent.text, ent.label_)
+        if code is None and ent.label_ in PLACE_LABELS:
+            code = resolver.registry.place_country(ent.text)
+        if code is not None and code[:3] in countries:
+            found.append((ent.start_char, ent.end_char, code[:3]))
+    return found
+
+
+def _one_country(mentions: list[Mention], outside: tuple[tuple[int, int], ...]) -> str | None:
+    """The one country the names of the sentence (those outside ``outside``) belong to; None
+    when they name two or more."""
+    found = {c for start, end, c in mentions if not any(s <= start and end <= e for s, e in outside)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _in_country(draft: Draft, mentions: list[Mention], sent: Span, resolver: Resolver) -> Draft:
+    """An actor nobody resolves (``police``, ``the government``, ``Prime Minister X``) in a
+    sentence about one country is of that country, as a news reader takes it. The target is
+    often domestic (``the court allowed candidate X to run``), but an unnamed source is not of
+    its target's country just because only the target is named (``gunmen seized French
+    hostages``): the source's country must be named outside the target."""
+    if not draft.source.resolved:
+        head = _span_root(draft.source.spans, sent)
+        country = _one_country(mentions, draft.target.spans)
+        if country is not None and head is not None and _unplaced_actor(head, resolver):
+            source = Argument((_with_agent(country, head, resolver),), draft.source.spans)
+            draft = replace(draft, source=source)
+    if not draft.target.codes and draft.target.spans:
+        head = _span_root(draft.target.spans, sent)
+        country = _one_country(mentions, ())
+        if country is not None and head is not None and _unplaced_actor(head, resolver):
+            target = Argument((_with_agent(country, head, resolver),), draft.target.spans)
+            draft = replace(draft, target=target)
+    return draft
+
+
+def _unplaced_actor(head: Token, resolver: Resolver) -> bool:
+    """Someone who can act, not a place the registry does not know (``exercises in Alaska``)
+    and not a party the writer leaves unnamed on purpose (``certain forces``, ``foreign
+    powers``), who is nobody's own country."""
+    if head.ent_type_ in PLACE_LABELS or not resolver.actor_like(head):
+        return False
+    return not any(c.lower_ in UNNAMED_MODIFIERS for c in head.children if c.dep_ in {"amod", "det"})
+
+
+def _span_root(spans: tuple[tuple[int, int], ...], sent: Span) -> Token | None:
+    if not spans:
+        return None
+    span = sent.doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _with_agent(country: str, head: Token, resolver: Resolver) -> str:
+    agent = resolver.registry.agent_code(head.text) if head.pos_ == "NOUN" else None
+    return country + (agent or "")
 
 
 def _domestic(draft: Draft, countries: frozenset[str]) -> Draft:
@@ -621,6 +699,7 @@ def _role_argument(token: Token, role: str | None, resolver: Resolver) -> Argume
 def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argument) -> Argument:
     """First resolvable object: direct object, dative, then prepositional phrases."""
     candidates = [c for c in token.children if c.dep_ in {"dobj", "dative", "iobj", "attr"}]
+    candidates.extend(_infinitive_objects(token))
     candidates.extend(_prep_objects(token, predicate))
     # "marched close to the border with X": an adverb's own prepositional phrase
     for adverb in (c for c in token.children if c.dep_ == "advmod"):
@@ -635,6 +714,19 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
             return Argument(codes, argument.spans)
     deeper = _deep_target(candidates, resolver, source) or _purpose_target(token, predicate, resolver, source)
     return deeper if deeper is not None else _unresolved(candidates, resolver)
+
+
+def _infinitive_objects(token: Token) -> list[Token]:
+    """``allowed X to run``, ``ordered X to close``: the parser makes X the subject of the
+    infinitive, but it is the verb's object (who is allowed, ordered, urged)."""
+    found: list[Token] = []
+    for clause in token.children:
+        if clause.dep_ not in {"ccomp", "xcomp"} or clause.i < token.i:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        found.extend(c for c in clause.children if c.dep_ == "nsubj" and token.i < c.i < clause.i)
+    return found
 
 
 def _purpose_target(
@@ -808,6 +900,10 @@ def _content_drafts(
                 drafts.append(
                     Draft(cue, code, speaker, Argument(codes, argument.spans), (), cue.first, cue.last)
                 )
+        return drafts
+    if content.i < cue.token.i and content.sent.start == cue.token.sent.start:
+        # "Y attacked Z, police said": a trailing attribution names the news source, not an
+        # accuser (neither PETRARCH's nor PLOVER's gold codes it)
         return drafts
     for predicate in _predicates(content.sent, coder, memo):
         if predicate.token.i != content.i or predicate.entry.is_speech:
