@@ -45,6 +45,8 @@ PAIR_WORDS = frozenset({"two", "both"})
 PAIR = 2
 #: how many tokens back the pair may be named
 PAIR_WINDOW = 400
+#: number nouns that head a count of people (``tens of thousands of students``)
+QUANTITY_HEADS = frozenset({"ten", "dozen", "score", "hundred", "thousand", "million"})
 #: prepositions after which a gerund's subject is its governor's object (``prevent X from V-ing``)
 CONTROL_PREPS = frozenset({"from"})
 
@@ -202,6 +204,9 @@ class Resolver:
     def actor_like(self, token: Token) -> bool:
         """Whether an unresolved phrase head still names someone who can act: a name, a noun of
         people or groups, or an agent the registry knows (``police``)."""
+        if token.pos_ == "NOUN" and token.lemma_.lower() in QUANTITY_HEADS:
+            # "thousands of students", "dozens of gunmen": the people counted act
+            return any(self.actor_like(obj) for obj in _of_objects(token))
         if token.ent_type_ in NOT_ACTORS:
             return False
         if token.pos_ == "PROPN":
@@ -284,7 +289,7 @@ class Resolver:
             node = node.head
             for child in node.children:
                 if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON":
-                    codes = self._phrase(child, MAX_DEPTH)[0]
+                    codes = self._phrase(child, 0)[0]
                     if codes:
                         return codes[0]
         return None
@@ -394,6 +399,16 @@ def agent_of(token: Token) -> Token | None:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _conjuncts(token: Token) -> list[Token]:

@@ -202,13 +202,14 @@ def _sentence_drafts(
     drafts.extend(_inner_events(sent, drafts, resolver, coder))
     drafts = _occurrences(sent, drafts, resolver, coder)
     drafts.extend(_reversed(drafts))
-    drafts = [_domestic(d, coder.countries) for d in _without_background(drafts)]
+    drafts = _without_background(drafts)
     for cue in speech:
         drafts.extend(_speech_drafts(cue, previous, resolver, coder, memo))
     if any(not d.source.resolved or (not d.target.codes and d.target.spans) for d in drafts):
         mentions = _country_mentions(sent, resolver, coder.countries)
         if mentions:
             drafts = [_in_country(d, mentions, sent, resolver) for d in drafts]
+    drafts = [_domestic(d, coder.countries) for d in drafts]
     return [d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)]
 
 
@@ -230,29 +231,40 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 UNNAMED_MODIFIERS = frozenset(
     {"certain", "some", "other", "foreign", "outside", "external", "unknown", "unidentified", "unnamed"}
 )
-#: (start, end, country) of a name in the sentence, clean offsets
-Mention = tuple[int, int, str]
+#: (start, end, country, acts) of a name in the sentence, clean offsets; ``acts`` when the name
+#: is itself a clause's subject (an actor of its own, not where others come from)
+Mention = tuple[int, int, str, bool]
 
 
 def _country_mentions(sent: Span, resolver: Resolver, countries: frozenset[str]) -> list[Mention]:
     """Every name in the sentence that resolves to an actor or place of a country."""
     found: list[Mention] = []
-    for ent in sent.ents:
-        if ent.label_ in UNPLACED_LABELS:
+    for i in range(sent.start, sent.end):
+        # the resolver's entity index, not ``sent.ents`` (rebuilt on every access)
+        ent = resolver.entities.get(i)
+        if ent is None or ent.start != i or ent.label_ in UNPLACED_LABELS:
             continue
         code = resolver.lookup(ent.text, ent.label_)
         if code is None and ent.label_ in PLACE_LABELS:
             code = resolver.registry.place_country(ent.text)
         if code is not None and code[:3] in countries:
-            found.append((ent.start_char, ent.end_char, code[:3]))
+            acts = ent.root.dep_ in {"nsubj", "nsubjpass"}
+            found.append((ent.start_char, ent.end_char, code[:3], acts))
     return found
 
 
-def _one_country(mentions: list[Mention], outside: tuple[tuple[int, int], ...]) -> str | None:
+def _one_country(
+    mentions: list[Mention], outside: tuple[tuple[int, int], ...], *, actors: bool = True
+) -> str | None:
     """The one country the names of the sentence (those outside ``outside``) belong to; None
-    when they name two or more."""
-    found = {c for start, end, c in mentions if not any(s <= start and end <= e for s, e in outside)}
-    return found.pop() if len(found) == 1 else None
+    when they name two or more, or, unless ``actors``, when only subjects name it."""
+    named = [
+        (c, acts) for start, end, c, acts in mentions if not any(s <= start and end <= e for s, e in outside)
+    ]
+    found = {c for c, _ in named}
+    if len(found) != 1 or not (actors or any(not acts for _, acts in named)):
+        return None
+    return found.pop()
 
 
 def _in_country(draft: Draft, mentions: list[Mention], sent: Span, resolver: Resolver) -> Draft:
@@ -260,10 +272,13 @@ def _in_country(draft: Draft, mentions: list[Mention], sent: Span, resolver: Res
     sentence about one country is of that country, as a news reader takes it. The target is
     often domestic (``the court allowed candidate X to run``), but an unnamed source is not of
     its target's country just because only the target is named (``gunmen seized French
-    hostages``): the source's country must be named outside the target."""
+    hostages``): the source's country must be named outside the target, and not by another
+    actor (``Canada wants to stop gangs from interfering``: the gangs are not Canadian)."""
     if not draft.source.resolved:
         head = _span_root(draft.source.spans, sent)
-        country = _one_country(mentions, draft.target.spans)
+        # protesters protest where they live: a protest's target may name their country
+        outside = () if draft.code[:2] in PROTEST_ROOTS else _phrases(draft.target.spans, sent)
+        country = _one_country(mentions, outside, actors=False)
         if country is not None and head is not None and _unplaced_actor(head, resolver):
             source = Argument((_with_agent(country, head, resolver),), draft.source.spans)
             draft = replace(draft, source=source)
@@ -283,6 +298,20 @@ def _unplaced_actor(head: Token, resolver: Resolver) -> bool:
     if head.ent_type_ in PLACE_LABELS or not resolver.actor_like(head):
         return False
     return not any(c.lower_ in UNNAMED_MODIFIERS for c in head.children if c.dep_ in {"amod", "det"})
+
+
+def _phrases(spans: tuple[tuple[int, int], ...], sent: Span) -> tuple[tuple[int, int], ...]:
+    """The whole phrases (with their prepositional phrases) of an argument's spans: ``the
+    resignation of the Kenyan president`` names Kenya inside the target."""
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            found.append((start, end))
+            continue
+        left, right = span.root.left_edge, span.root.right_edge
+        found.append((min(start, left.idx), max(end, right.idx + len(right))))
+    return tuple(found)
 
 
 def _span_root(spans: tuple[tuple[int, int], ...], sent: Span) -> Token | None:
