@@ -72,3 +72,25 @@ def test_they_in_a_complement_is_the_group_that_spoke(pipeline: Pipeline) -> Non
     text = "A group of Peruvian leaders announced that they are willing to forgive Chile."
     event = only(events_of(pipeline, text), "05")
     assert event.source == ("PERGOV",) and event.target == ("CHL",)
+
+
+def summary(pipeline: Pipeline, text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return [(e.cameo[:2], e.source, e.target) for e in events_of(pipeline, text)]
+
+
+def test_act_of_an_adverbial_clause_is_background_to_the_main_event(pipeline: Pipeline) -> None:
+    assert summary(pipeline, "France sent aid to Chad to support Niger.") == [("07", ("FRA",), ("TCD",))]
+
+
+def test_act_of_a_relative_clause_is_background_to_the_main_event(pipeline: Pipeline) -> None:
+    text = "Spain praised Morocco, which later attacked Algeria."
+    assert summary(pipeline, text) == [("05", ("ESP",), ("MAR",))]
+
+
+def test_act_of_a_secondary_clause_stays_when_the_sentence_has_no_other(pipeline: Pipeline) -> None:
+    assert summary(pipeline, "Crowds gathered as Kenya bombed Somalia.") == [("18", ("KEN",), ("SOM",))]
+
+
+def test_people_named_by_a_purpose_clause_are_the_target(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Kenyan police opened fire to disperse protesters."), "19")
+    assert event.source == ("KENCOP",) and event.target == ("KENCVL",)

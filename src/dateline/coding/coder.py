@@ -116,8 +116,8 @@ CIRCUMSTANCE_PREPS = frozenset(
 DEEP_TARGET_LEVELS = 4
 DEEP_STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "mark", "nsubj"})
 DEMONSTRATIVES = frozenset({"this", "that", "it"})
-#: subordinators of a background clause that dates the main event
-TEMPORAL_MARKS = frozenset({"after", "before", "since", "when", "while", "until", "as"})
+#: clauses whose acts are background to the sentence's main event
+SECONDARY_DEPS = frozenset({"advcl", "relcl"})
 #: "allow X to interfere", "let X decide": the permitted act is not (yet) happening
 PERMISSIVE_HEADS = frozenset({"allow", "permit", "let", "prevent", "stop", "forbid"})
 #: verbs by which a relative clause says its event noun happens (besides ``take place``, ``be held``)
@@ -202,7 +202,6 @@ def _sentence_drafts(
     drafts.extend(_inner_events(sent, drafts, resolver, coder))
     drafts = _occurrences(sent, drafts, resolver, coder)
     drafts.extend(_reversed(drafts))
-    drafts = _without_background(drafts)
     for cue in speech:
         drafts.extend(_speech_drafts(cue, previous, resolver, coder, memo))
     if any(not d.source.resolved or (not d.target.codes and d.target.spans) for d in drafts):
@@ -210,7 +209,7 @@ def _sentence_drafts(
         if mentions:
             drafts = [_in_country(d, mentions, sent, resolver) for d in drafts]
     drafts = [_domestic(d, coder.countries) for d in drafts]
-    return [d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)]
+    return _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
 
 
 def _named_source(draft: Draft, sent: Span, resolver: Resolver) -> bool:
@@ -344,21 +343,33 @@ def _domestic(draft: Draft, countries: frozenset[str]) -> Draft:
 
 
 def _without_background(drafts: list[Draft]) -> list[Draft]:
-    """A targetless act in a temporal clause (``... after crowds burned down its embassy``) is
-    background to the event it dates, not an event of the sentence (PETRARCH codes the main
-    verb phrase); with a named target, or with no coded main event, it stays."""
-    coded = {d.predicate.token.i for d in drafts if d.source.resolved}
-    return [d for d in drafts if d.target.codes or not _background_of(d.predicate.token, coded)]
+    """An act in an adverbial or relative clause (``... after crowds burned down its embassy``,
+    ``opened fire to disperse them, killing one``, ``a resolution that aims to impose a
+    blockade``) is background to the sentence's own event, not an event of its own: PETRARCH
+    codes the main verb phrase and PLOVER's gold one event a sentence. With no coded event
+    outside that clause, it stays."""
+    anchors = [(d, d.predicate.light if d.predicate.light is not None else d.predicate.token) for d in drafts]
+    kept: list[Draft] = []
+    for draft, anchor in anchors:
+        clause = _secondary_clause(anchor)
+        if clause is not None:
+            inside = {t.i for t in clause.subtree}
+            if any(a.i not in inside and o.source.resolved for o, a in anchors if o is not draft):
+                continue
+        kept.append(draft)
+    return kept
 
 
-def _background_of(token: Token, coded: set[int]) -> bool:
-    """In a temporal clause, while the sentence has a coded event outside that clause."""
-    if token.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in token.children
-    ):
-        return False
-    inside = {t.i for t in token.subtree}
-    return bool(coded - inside)
+def _secondary_clause(token: Token) -> Token | None:
+    """The adverbial or relative clause the token sits in, if any."""
+    node = token
+    for _ in range(8):
+        if node.dep_ in SECONDARY_DEPS:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _folded_draft(gov: Predicate, code: str, inner: Predicate | None, resolver: Resolver) -> Draft:
@@ -762,7 +773,9 @@ def _purpose_target(
     token: Token, predicate: Predicate, resolver: Resolver, source: Argument
 ) -> Argument | None:
     """``signed an accord to supply X``: the object of a subjectless infinitive of purpose is
-    who the act is for, when the verb phrase names nobody else."""
+    who the act is for, when the verb phrase names nobody else; a person it names without a
+    code is kept as text (``opened fire to disperse demonstrators``)."""
+    unnamed: Argument | None = None
     for clause in token.children:
         if clause.dep_ not in {"advcl", "xcomp"} or clause.pos_ != "VERB":
             continue
@@ -777,11 +790,13 @@ def _purpose_target(
             codes = tuple(c for c in argument.codes if c not in source.codes)
             if codes:
                 return Argument(codes, argument.spans)
+            if unnamed is None and not argument.codes and resolver.actor_like(obj):
+                unnamed = Argument((), argument.spans)
         # "threatened to break off relations with X": inside the complement's own objects
         deeper = _deep_target(objects, resolver, source) if objects else None
         if deeper is not None:
             return deeper
-    return None
+    return unnamed
 
 
 def _deep_target(candidates: list[Token], resolver: Resolver, source: Argument) -> Argument | None:
