@@ -94,3 +94,20 @@ def test_act_of_a_secondary_clause_stays_when_the_sentence_has_no_other(pipeline
 def test_people_named_by_a_purpose_clause_are_the_target(pipeline: Pipeline) -> None:
     event = only(events_of(pipeline, "Kenyan police opened fire to disperse protesters."), "19")
     assert event.source == ("KENCOP",) and event.target == ("KENCVL",)
+
+
+def test_each_listed_object_of_a_light_verb_is_tried(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Russia imposed tariffs and sanctions on Georgia."), "16")
+    assert (event.cameo, event.source, event.target) == ("163", ("RUS",), ("GEO",))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Norway will give Kenya a grant of ten million dollars.", "033"),  # a grant is economic aid
+        ("Dock workers in Chile stopped work on Monday.", "143"),
+        ("Ghana has been sharing expertise with Togo.", "064"),
+    ],
+)
+def test_round_8_news_phrases(pipeline: Pipeline, text: str, code: str) -> None:
+    assert [e.cameo for e in events_of(pipeline, text)] == [code]
