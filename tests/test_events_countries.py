@@ -111,3 +111,14 @@ def test_each_listed_object_of_a_light_verb_is_tried(pipeline: Pipeline) -> None
 )
 def test_round_8_news_phrases(pipeline: Pipeline, text: str, code: str) -> None:
     assert [e.cameo for e in events_of(pipeline, text)] == [code]
+
+
+def test_prepared_to_repress_is_a_threat_at_home(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "The Kenyan government said it is prepared to impose a curfew."), "13")
+    assert (event.cameo, event.source, event.target) == ("1323", ("KENGOV",), ("KEN",))
+
+
+def test_stated_act_held_over_a_condition_is_a_threat(pipeline: Pipeline) -> None:
+    text = "Chad will withdraw its troops from Mali unless the junta holds elections."
+    event = only(events_of(pipeline, text), "13")
+    assert (event.cameo, event.source, event.target) == ("130", ("TCD",), ("MLI",))

@@ -81,6 +81,8 @@ REJECT_CODE = "120"
 DOMESTIC_ROOTS = frozenset({"14", "17"})
 DOMESTIC_IF_OBJECT = frozenset({"17"})
 PROTEST_ROOTS = frozenset({"14"})
+#: threats of a coercive act (CAMEO 132x, 137: THREAT_OF of 17x)
+REPRESSION_THREATS = frozenset({"132", "137"})
 GOVERNMENT = "GOV"
 #: an appeal or demand is addressed to whoever its content clause says should act
 ADDRESSED_ROOTS = frozenset({"02", "10"})
@@ -127,6 +129,7 @@ ACCUSE_CODE = "112"
 APPEAL_CODE = "020"
 JOINT_ROOT = "03"
 JOINT_CODE = "030"
+THREAT_CODE = "130"
 HOSTILE_QUADS = frozenset({3, 4})
 MATERIAL_CONFLICT = 4
 
@@ -330,7 +333,8 @@ def _domestic(draft: Draft, countries: frozenset[str]) -> Draft:
     (``thousands demonstrated in Kirkuk`` -> IRQGOV), and a coercive act on people it does not
     name (``police arrested 12``) falls on the source's own country. Dictionary codes and
     sources of no country (IGOs, NGOs) are left alone."""
-    root = draft.code[:2]
+    # a threat of repression (132x, 137) falls where the repression would
+    root = "17" if draft.code[:3] in REPRESSION_THREATS else draft.code[:2]
     if draft.target.codes or "dict" in draft.predicate.entry.flags or not draft.source.codes:
         return draft
     if root not in DOMESTIC_ROOTS or (root in DOMESTIC_IF_OBJECT and not draft.target.spans):
@@ -617,11 +621,27 @@ def _draft(predicate: Predicate, code: str, resolver: Resolver) -> Draft:
     if "intent" in modality and code[:2] in REFINE["03"]:
         code = REFINE["03"][code[:2]]
     if "dict" not in predicate.entry.flags and (predicate.kind == "verb" or predicate.light is not None):
-        code, modality = _stated_code(code, modality, is_commitment(anchor))
+        committed = is_commitment(anchor)
+        if (committed or "intent" in modality) and "negated" not in modality and _on_condition(anchor):
+            # "will withdraw its troops unless X ...": an act held over someone is a threat
+            code = code if code[:2] == "13" else _threat_of(code) or THREAT_CODE
+        code, modality = _stated_code(code, modality, committed)
     reciprocal = predicate.entry.reciprocal and (len(source.codes) > 1 or bool(target.codes))
     # a compound subject with nobody else involved acts among itself ("X and Y agreed")
     reciprocal = reciprocal or (len(source.codes) > 1 and not target.codes and not target.spans)
     return Draft(predicate, code, source, target, modality, predicate.first, predicate.last, reciprocal)
+
+
+def _on_condition(anchor: Token) -> bool:
+    """An ``unless`` clause on the act or on the verbs it is the complement of."""
+    node = anchor
+    for _ in range(4):
+        if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in node.children):
+            return True
+        if node.dep_ not in {"xcomp", "ccomp", "conj"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _stated_code(code: str, modality: tuple[str, ...], committed: bool) -> tuple[str, tuple[str, ...]]:
