@@ -122,3 +122,13 @@ def test_stated_act_held_over_a_condition_is_a_threat(pipeline: Pipeline) -> Non
     text = "Chad will withdraw its troops from Mali unless the junta holds elections."
     event = only(events_of(pipeline, text), "13")
     assert (event.cameo, event.source, event.target) == ("130", ("TCD",), ("MLI",))
+
+
+def test_a_people_placed_in_another_country_is_coded_by_residence(pipeline: Pipeline) -> None:
+    event = only(events_of(pipeline, "Ethnic Serbs in Croatia staged a protest."), "14")
+    assert event.source == ("HRV",) and event.target == ("HRVGOV",)
+
+
+def test_a_threat_is_held_over_the_subject_of_its_condition(pipeline: Pipeline) -> None:
+    text = "Chadian farmers threatened to hold a strike unless Niger reopens the border."
+    assert summary(pipeline, text) == [("13", ("TCD",), ("NER",))]

@@ -22,6 +22,9 @@ INNER_DEPS = ("appos", "poss", "compound", "amod", "nmod")
 INNER_PREPS = ("by", "of", "from", "in", "between", "among")
 #: prepositions that place an agent noun in a country (``lawmakers in X``, ``soldiers from X``)
 AGENT_PREPS = frozenset({"of", "in", "from"})
+#: prepositions that say where a people lives (``the Albanians of Serbia``)
+RESIDENCE_PREPS = frozenset({"of", "in"})
+COUNTRY_CODE_LENGTH = 3
 #: prepositions that place a person or target noun (``residents of X``, ``targets in X``)
 PLACE_HEAD_PREPS = frozenset({"in", "of", "from", "near", "around"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -121,6 +124,7 @@ class Resolver:
         for head in heads:
             found = self._agents(head, shared) or self._joined(head)
             named, span = self._phrase(head, 0) if not found else ((), _span_of(head))
+            named = self._residents(head, named)
             spans.append(span)
             for one in found or named:
                 if one not in codes:
@@ -144,6 +148,21 @@ class Resolver:
             if code and alone and code not in alone:
                 found.append(code)
         return found
+
+    def _residents(self, head: Token, named: tuple[str, ...]) -> tuple[str, ...]:
+        """``the Albanians of southern Serbia``, ``ethnic Turks in Sweden``: a people placed in
+        another country are coded by where they live (as PLOVER codes them)."""
+        if len(named) != 1 or len(named[0]) != COUNTRY_CODE_LENGTH or head.ent_type_ != "NORP":
+            return named
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in RESIDENCE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    country = self.registry.place_country(_strip_det(_np_span(obj)))
+                    if country and country != named[0]:
+                        return (country,)
+        return named
 
     def _joined(self, head: Token) -> list[str]:
         """Joined modifiers each name an actor with the head: ``Hungarian and Romanian

@@ -130,6 +130,8 @@ APPEAL_CODE = "020"
 JOINT_ROOT = "03"
 JOINT_CODE = "030"
 THREAT_CODE = "130"
+#: subordinators of a condition a threat is held over
+CONDITION_MARKS = frozenset({"unless", "if"})
 HOSTILE_QUADS = frozenset({3, 4})
 MATERIAL_CONFLICT = 4
 
@@ -211,7 +213,7 @@ def _sentence_drafts(
         mentions = _country_mentions(sent, resolver, coder.countries)
         if mentions:
             drafts = [_in_country(d, mentions, sent, resolver) for d in drafts]
-    drafts = [_domestic(d, coder.countries) for d in drafts]
+    drafts = [_domestic(_threatened(d, resolver), coder.countries) for d in drafts]
     return _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
 
 
@@ -634,14 +636,41 @@ def _draft(predicate: Predicate, code: str, resolver: Resolver) -> Draft:
 
 def _on_condition(anchor: Token) -> bool:
     """An ``unless`` clause on the act or on the verbs it is the complement of."""
+    return _condition(anchor, CONDITION_MARKS - {"if"}) is not None
+
+
+def _condition(anchor: Token, marks: frozenset[str]) -> Token | None:
+    """The condition clause (``unless X ...``, ``if X ...``) of the act, of its own complement
+    (``threatened to strike unless X ...``) or of the verbs it is the complement of."""
+    nodes = [anchor, *(c for c in anchor.children if c.dep_ == "xcomp")]
     node = anchor
     for _ in range(4):
-        if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in node.children):
-            return True
         if node.dep_ not in {"xcomp", "ccomp", "conj"} or node.head.i == node.i:
-            return False
+            break
         node = node.head
-    return False
+        nodes.append(node)
+    for node in nodes:
+        for clause in node.children:
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in marks for m in clause.children
+            ):
+                return clause
+    return None
+
+
+def _threatened(draft: Draft, resolver: Resolver) -> Draft:
+    """A threat naming nobody is held over whoever its condition is about (``threatened to
+    strike unless X rescinds ...`` -> X)."""
+    if draft.code[:2] != "13" or draft.target.codes:
+        return draft
+    anchor = draft.predicate.light if draft.predicate.light is not None else draft.predicate.token
+    clause = _condition(anchor, CONDITION_MARKS)
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if clause else None
+    if subject is None:
+        return draft
+    argument = resolver.argument(subject)
+    codes = tuple(c for c in argument.codes if c not in draft.source.codes)
+    return replace(draft, target=Argument(codes, argument.spans)) if codes else draft
 
 
 def _stated_code(code: str, modality: tuple[str, ...], committed: bool) -> tuple[str, tuple[str, ...]]:
