@@ -132,3 +132,14 @@ def test_a_people_placed_in_another_country_is_coded_by_residence(pipeline: Pipe
 def test_a_threat_is_held_over_the_subject_of_its_condition(pipeline: Pipeline) -> None:
     text = "Chadian farmers threatened to hold a strike unless Niger reopens the border."
     assert summary(pipeline, text) == [("13", ("TCD",), ("NER",))]
+
+
+def test_an_attack_by_nobody_named_is_by_unidentified_forces_of_the_place(pipeline: Pipeline) -> None:
+    text = "Three Kenyan soldiers were killed by a roadside bomb near Mogadishu."
+    assert summary(pipeline, text) == [("19", ("SOMUAF",), ("KENMIL",))]
+
+
+def test_a_side_taken_is_not_the_actor_nor_the_place(pipeline: Pipeline) -> None:
+    assert summary(pipeline, "The pro-Iranian militia attacked Israel.") == [("19", (), ("ISR",))]
+    text = "A prominent anti-Syria journalist was killed in Beirut."
+    assert summary(pipeline, text) == [("19", ("LBNUAF",), ("LBNMED",))]

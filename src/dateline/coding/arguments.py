@@ -25,6 +25,8 @@ AGENT_PREPS = frozenset({"of", "in", "from"})
 #: prepositions that say where a people lives (``the Albanians of Serbia``)
 RESIDENCE_PREPS = frozenset({"of", "in"})
 COUNTRY_CODE_LENGTH = 3
+#: prefixes by which a name says whom a group sides with (``pro-Iranian``, ``anti-Syria``)
+ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
 #: prepositions that place a person or target noun (``residents of X``, ``targets in X``)
 PLACE_HEAD_PREPS = frozenset({"in", "of", "from", "near", "around"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -197,6 +199,11 @@ class Resolver:
 
     def _phrase(self, token: Token, depth: int) -> tuple[tuple[str, ...], tuple[int, int]]:
         span = _np_span(token)
+        allegiance = _allegiance(span)
+        if allegiance is not None and token.i > allegiance:
+            # "a pro-Iranian militia", "an anti-Syria journalist": the name is whom they
+            # side with or against, not who they are; the head is read alone
+            return self._phrase_words(token, token.doc[allegiance + 1 : span.end], depth)
         text = _strip_det(span)
         several = self._hyphenated(text) or self._pair(token, span)
         if several:
@@ -219,6 +226,11 @@ class Resolver:
             return (code,), (span.start_char, span.end_char)
         codes = self._inner(token, depth) if depth < MAX_DEPTH else ()
         return codes or self._placed(token), (span.start_char, span.end_char)
+
+    def _phrase_words(self, token: Token, words: Span, depth: int) -> tuple[tuple[str, ...], tuple[int, int]]:
+        span = _np_span(token)
+        code = self.lookup(words.text.strip()) if len(words) else None
+        return ((code,) if code else self._placed(token)), (span.start_char, span.end_char)
 
     def actor_like(self, token: Token) -> bool:
         """Whether an unresolved phrase head still names someone who can act: a name, a noun of
@@ -457,6 +469,14 @@ def _agent_place(heads: list[Token]) -> Token | None:
         return None
     places = [p for p in (_own_place(h) for h in heads if h.pos_ == "NOUN") if p is not None]
     return places[0] if len(places) == 1 else None
+
+
+def _allegiance(span: Span) -> int | None:
+    """The index of the name after an ``anti-``/``pro-`` prefix in the phrase, if any."""
+    for t in span[:-2]:
+        if t.lower_ in ALLEGIANCE_PREFIXES and t.nbor().text == "-":
+            return t.i + 2
+    return None
 
 
 def _span_of(token: Token) -> tuple[int, int]:

@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from ..records import Event
 from ..work import Work
 from .arguments import (
+    ALLEGIANCE_PREFIXES,
     EMPTY,
     Argument,
     Resolver,
@@ -235,6 +236,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 UNNAMED_MODIFIERS = frozenset(
     {"certain", "some", "other", "foreign", "outside", "external", "unknown", "unidentified", "unnamed"}
 )
+#: CAMEO roots of armed violence, whose unnamed perpetrators are the place's unidentified forces
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+UNIDENTIFIED_FORCES = "UAF"
 #: (start, end, country, acts) of a name in the sentence, clean offsets; ``acts`` when the name
 #: is itself a clause's subject (an actor of its own, not where others come from)
 Mention = tuple[int, int, str, bool]
@@ -246,7 +250,7 @@ def _country_mentions(sent: Span, resolver: Resolver, countries: frozenset[str])
     for i in range(sent.start, sent.end):
         # the resolver's entity index, not ``sent.ents`` (rebuilt on every access)
         ent = resolver.entities.get(i)
-        if ent is None or ent.start != i or ent.label_ in UNPLACED_LABELS:
+        if ent is None or ent.start != i or ent.label_ in UNPLACED_LABELS or _sided(ent):
             continue
         code = resolver.lookup(ent.text, ent.label_)
         if code is None and ent.label_ in PLACE_LABELS:
@@ -255,6 +259,14 @@ def _country_mentions(sent: Span, resolver: Resolver, countries: frozenset[str])
             acts = ent.root.dep_ in {"nsubj", "nsubjpass"}
             found.append((ent.start_char, ent.end_char, code[:3], acts))
     return found
+
+
+def _sided(ent: Span) -> bool:
+    """``anti-Syria``, ``pro-Iranian``: a name of whom someone sides with, not where it is."""
+    doc, start = ent.doc, ent.start
+    if ent[0].lower_ in ALLEGIANCE_PREFIXES:
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ALLEGIANCE_PREFIXES
 
 
 def _one_country(
@@ -278,6 +290,12 @@ def _in_country(draft: Draft, mentions: list[Mention], sent: Span, resolver: Res
     its target's country just because only the target is named (``gunmen seized French
     hostages``): the source's country must be named outside the target, and not by another
     actor (``Canada wants to stop gangs from interfering``: the gangs are not Canadian)."""
+    if not draft.target.codes and draft.target.spans:
+        head = _span_root(draft.target.spans, sent)
+        country = _one_country(mentions, ())
+        if country is not None and head is not None and _unplaced_actor(head, resolver):
+            target = Argument((_with_agent(country, head, resolver),), draft.target.spans)
+            draft = replace(draft, target=target)
     if not draft.source.resolved:
         head = _span_root(draft.source.spans, sent)
         # protesters protest where they live: a protest's target may name their country
@@ -286,13 +304,29 @@ def _in_country(draft: Draft, mentions: list[Mention], sent: Span, resolver: Res
         if country is not None and head is not None and _unplaced_actor(head, resolver):
             source = Argument((_with_agent(country, head, resolver),), draft.source.spans)
             draft = replace(draft, source=source)
-    if not draft.target.codes and draft.target.spans:
-        head = _span_root(draft.target.spans, sent)
-        country = _one_country(mentions, ())
-        if country is not None and head is not None and _unplaced_actor(head, resolver):
-            target = Argument((_with_agent(country, head, resolver),), draft.target.spans)
-            draft = replace(draft, target=target)
+        elif country is not None and _unclaimed_attack(draft, head, resolver):
+            # "a roadside bomb near X killed ...", "... were killed by a device in X": CAMEO's
+            # unidentified armed forces of the country where it happened
+            draft = replace(draft, source=Argument((country + UNIDENTIFIED_FORCES,), draft.source.spans))
     return draft
+
+
+def _unclaimed_attack(draft: Draft, head: Token | None, resolver: Resolver) -> bool:
+    """A clause's act of armed violence on someone named, by nobody named."""
+    token = draft.predicate.token
+    return (
+        draft.code[:2] in VIOLENT_ROOTS
+        and draft.predicate.kind == "verb"
+        and token.dep_ not in {"amod", "acl"}
+        and bool(draft.target.codes)
+        and not _named(head, resolver)
+    )
+
+
+def _named(head: Token | None, resolver: Resolver) -> bool:
+    """Whether an unresolved source phrase names someone (``gunmen``, ``the RUF``), rather than
+    a weapon or an attack (``a roadside bomb``) or nothing at all (an agentless passive)."""
+    return head is not None and (head.pos_ == "PRON" or resolver.actor_like(head))
 
 
 def _unplaced_actor(head: Token, resolver: Resolver) -> bool:
