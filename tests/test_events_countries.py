@@ -143,3 +143,13 @@ def test_a_side_taken_is_not_the_actor_nor_the_place(pipeline: Pipeline) -> None
     assert summary(pipeline, "The pro-Iranian militia attacked Israel.") == [("19", (), ("ISR",))]
     text = "A prominent anti-Syria journalist was killed in Beirut."
     assert summary(pipeline, text) == [("19", ("LBNUAF",), ("LBNMED",))]
+
+
+def test_an_act_aimed_at_nobody_in_a_complement_is_a_detail(pipeline: Pipeline) -> None:
+    text = "Kenya criticised Uganda for refusing to cooperate."
+    assert summary(pipeline, text) == [("11", ("KEN",), ("UGA",))]
+
+
+def test_a_coordinated_act_aimed_at_nobody_stays(pipeline: Pipeline) -> None:
+    text = "Chad sent troops to Mali and later withdrew."
+    assert [e.cameo[:2] for e in events_of(pipeline, text)] == ["15", "08"]

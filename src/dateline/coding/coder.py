@@ -121,6 +121,8 @@ DEEP_STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "punct", "cc
 DEMONSTRATIVES = frozenset({"this", "that", "it"})
 #: clauses whose acts are background to the sentence's main event
 SECONDARY_DEPS = frozenset({"advcl", "relcl"})
+#: where a verb's act is a detail of the sentence's event when it names no target
+MINOR_DEPS = frozenset({"xcomp", "pcomp", "acl", "advcl"})
 #: "allow X to interfere", "let X decide": the permitted act is not (yet) happening
 PERMISSIVE_HEADS = frozenset({"allow", "permit", "let", "prevent", "stop", "forbid"})
 #: verbs by which a relative clause says its event noun happens (besides ``take place``, ``be held``)
@@ -387,17 +389,29 @@ def _without_background(drafts: list[Draft]) -> list[Draft]:
     ``opened fire to disperse them, killing one``, ``a resolution that aims to impose a
     blockade``) is background to the sentence's own event, not an event of its own: PETRARCH
     codes the main verb phrase and PLOVER's gold one event a sentence. With no coded event
-    outside that clause, it stays."""
+    outside that clause, it stays. Then an act aimed at nobody in a complement or a
+    prepositional phrase is a detail of an event of the sentence that names its target."""
     anchors = [(d, d.predicate.light if d.predicate.light is not None else d.predicate.token) for d in drafts]
-    kept: list[Draft] = []
+    kept: list[tuple[Draft, Token]] = []
     for draft, anchor in anchors:
         clause = _secondary_clause(anchor)
         if clause is not None:
             inside = {t.i for t in clause.subtree}
             if any(a.i not in inside and o.source.resolved for o, a in anchors if o is not draft):
                 continue
-        kept.append(draft)
-    return kept
+        kept.append((draft, anchor))
+    aimed = [d for d, _ in kept if d.source.resolved and d.target.codes]
+    return [d for d, a in kept if not (_minor(d, a) and any(o is not d for o in aimed))]
+
+
+def _minor(draft: Draft, anchor: Token) -> bool:
+    """An act aimed at nobody outside the sentence's main clause (a conjunct, a complement, a
+    noun in a prepositional phrase): a detail of the event that names its parties."""
+    if draft.target.codes or len(draft.source.codes) > 1:
+        return False
+    if draft.predicate.kind == "noun":
+        return anchor.dep_ == "pobj"
+    return anchor.dep_ in MINOR_DEPS
 
 
 def _secondary_clause(token: Token) -> Token | None:
