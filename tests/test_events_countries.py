@@ -153,3 +153,13 @@ def test_an_act_aimed_at_nobody_in_a_complement_is_a_detail(pipeline: Pipeline) 
 def test_a_coordinated_act_aimed_at_nobody_stays(pipeline: Pipeline) -> None:
     text = "Chad sent troops to Mali and later withdrew."
     assert [e.cameo[:2] for e in events_of(pipeline, text)] == ["15", "08"]
+
+
+def test_what_an_appeal_asks_for_is_its_content_not_an_event(pipeline: Pipeline) -> None:
+    text = "Russia said that Sudan must return the helicopter."
+    assert summary(pipeline, text) == [("02", ("RUS",), ("SDN",))]
+
+
+def test_a_demand_folds_a_nested_refusal(pipeline: Pipeline) -> None:
+    text = "Greece demanded that Italy refuse to recognize Albania."
+    assert summary(pipeline, text) == [("10", ("GRC",), ("ITA",))]

@@ -211,13 +211,24 @@ def _sentence_drafts(
     drafts = _occurrences(sent, drafts, resolver, coder)
     drafts.extend(_reversed(drafts))
     for cue in speech:
-        drafts.extend(_speech_drafts(cue, previous, resolver, coder, memo))
+        said = _speech_drafts(cue, previous, resolver, coder, memo)
+        if any(d.code[:2] in ADDRESSED_ROOTS for d in said):
+            drafts = _without_demanded(drafts, _content(cue.token, previous))
+        drafts.extend(said)
     if any(not d.source.resolved or (not d.target.codes and d.target.spans) for d in drafts):
         mentions = _country_mentions(sent, resolver, coder.countries)
         if mentions:
             drafts = [_in_country(d, mentions, sent, resolver) for d in drafts]
     drafts = [_domestic(_threatened(d, resolver), coder.countries) for d in drafts]
     return _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
+
+
+def _without_demanded(drafts: list[Draft], content: Token | None) -> list[Draft]:
+    """``X said Y must return the helicopter``: what the appeal asks for has not happened and
+    is the appeal's content, not an event of its own (PLOVER codes the request)."""
+    if content is None:
+        return drafts
+    return [d for d in drafts if d.predicate.token.i != content.i or "hypothetical" not in d.modality]
 
 
 def _named_source(draft: Draft, sent: Span, resolver: Resolver) -> bool:
@@ -497,6 +508,9 @@ def _fold(predicates: list[Predicate], ontology: Ontology) -> list[Folded]:
                 code = _refined(root, inner.code, code)
             folded.append((replace(gov, last=max(gov.last, inner.last)), code, inner))
             break
+    # a governor folded into an outer one ("demanded that X refuse to recognize Y") is that
+    # one's content, not an event of its own
+    folded = [item for item in folded if item[0].token.i not in absorbed]
     done = {p.token.i for p, _, _ in folded}
     for predicate in predicates:
         if predicate.token.i in absorbed or predicate.token.i in done:
