@@ -163,3 +163,18 @@ def test_what_an_appeal_asks_for_is_its_content_not_an_event(pipeline: Pipeline)
 def test_a_demand_folds_a_nested_refusal(pipeline: Pipeline) -> None:
     text = "Greece demanded that Italy refuse to recognize Albania."
     assert summary(pipeline, text) == [("10", ("GRC",), ("ITA",))]
+
+
+def test_people_hit_by_an_attack_are_of_the_place_it_happens(pipeline: Pipeline) -> None:
+    text = "Two Kenyan gunmen killed 20 people when they blew themselves up in Kampala."
+    assert summary(pipeline, text) == [("19", ("KENREB",), ("UGACVL",))]
+
+
+def test_an_ethnic_group_hit_is_of_the_country_it_lives_in(pipeline: Pipeline) -> None:
+    text = "Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia."
+    assert summary(pipeline, text) == [("19", ("SRBMIL",), ("SRB",))]
+
+
+def test_a_count_after_a_particle_is_still_the_object(pipeline: Pipeline) -> None:
+    text = "Somali rebels have kidnapped up to 16 Russian advisers from a town market."
+    assert summary(pipeline, text) == [("18", ("SOMREB",), ("RUS",))]

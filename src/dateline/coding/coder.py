@@ -219,7 +219,9 @@ def _sentence_drafts(
         mentions = _country_mentions(sent, resolver, coder.countries)
         if mentions:
             drafts = [_in_country(d, mentions, sent, resolver) for d in drafts]
-    drafts = [_domestic(_threatened(d, resolver), coder.countries) for d in drafts]
+    drafts = [
+        _domestic(_threatened(_ethnic_target(d, sent, resolver), resolver), coder.countries) for d in drafts
+    ]
     return _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
 
 
@@ -251,6 +253,8 @@ UNNAMED_MODIFIERS = frozenset(
 )
 #: CAMEO roots of armed violence, whose unnamed perpetrators are the place's unidentified forces
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: prepositions of the place where an act happens
+ACT_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around"})
 UNIDENTIFIED_FORCES = "UAF"
 #: (start, end, country, acts) of a name in the sentence, clean offsets; ``acts`` when the name
 #: is itself a clause's subject (an actor of its own, not where others come from)
@@ -305,7 +309,9 @@ def _in_country(draft: Draft, mentions: list[Mention], sent: Span, resolver: Res
     actor (``Canada wants to stop gangs from interfering``: the gangs are not Canadian)."""
     if not draft.target.codes and draft.target.spans:
         head = _span_root(draft.target.spans, sent)
-        country = _one_country(mentions, ())
+        # people hit by an attack are of the country where it happened
+        violent = draft.code[:2] in VIOLENT_ROOTS
+        country = (_act_place(draft, resolver) if violent else None) or _one_country(mentions, ())
         if country is not None and head is not None and _unplaced_actor(head, resolver):
             target = Argument((_with_agent(country, head, resolver),), draft.target.spans)
             draft = replace(draft, target=target)
@@ -322,6 +328,43 @@ def _in_country(draft: Draft, mentions: list[Mention], sent: Span, resolver: Res
             # unidentified armed forces of the country where it happened
             draft = replace(draft, source=Argument((country + UNIDENTIFIED_FORCES,), draft.source.spans))
     return draft
+
+
+def _ethnic_target(draft: Draft, sent: Span, resolver: Resolver) -> Draft:
+    """``killed three ethnic Albanians in southern Serbia``: an ethnic group is coded by the
+    country it lives in, here where the act happens (as PLOVER codes it)."""
+    if len(draft.target.codes) != 1 or len(draft.target.codes[0]) != len("XXX"):
+        return draft
+    head = _span_root(draft.target.spans, sent)
+    if head is None or not any(c.lower_ == "ethnic" for c in head.children):
+        return draft
+    country = _act_place(draft, resolver)
+    if country is None or country == draft.target.codes[0]:
+        return draft
+    return replace(draft, target=Argument((country,), draft.target.spans))
+
+
+def _act_place(draft: Draft, resolver: Resolver) -> str | None:
+    """The country of the place an act happens in (``in Tel Aviv``, ``in a gunbattle in
+    southern X``): a place phrase of the verb, of its adverbial clauses, or one level inside."""
+    nodes = [draft.predicate.token]
+    nodes.extend(c for c in draft.predicate.token.children if c.dep_ == "advcl")
+    for _ in range(2):
+        following: list[Token] = []
+        for node in nodes:
+            for prep in node.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ACT_PLACE_PREPS:
+                    continue
+                for obj in prep.children:
+                    ent = resolver.entities.get(obj.i)
+                    if obj.dep_ == "pobj" and ent is not None and ent.label_ in PLACE_LABELS:
+                        country = resolver.registry.place_country(ent.text)
+                        if country:
+                            return country
+                    if obj.dep_ == "pobj":
+                        following.append(obj)
+        nodes = following
+    return None
 
 
 def _unclaimed_attack(draft: Draft, head: Token | None, resolver: Resolver) -> bool:
@@ -852,6 +895,9 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
     candidates = [c for c in token.children if c.dep_ in {"dobj", "dative", "iobj", "attr"}]
     candidates.extend(_infinitive_objects(token))
     candidates.extend(_prep_objects(token, predicate))
+    # "kidnapped up to 16 advisers": the count's preposition hangs on a particle
+    for particle in (c for c in token.children if c.dep_ == "prt"):
+        candidates.extend(_prep_objects(particle, predicate))
     # "marched close to the border with X": an adverb's own prepositional phrase
     for adverb in (c for c in token.children if c.dep_ == "advmod"):
         candidates.extend(_prep_objects(adverb, predicate))
