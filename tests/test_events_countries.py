@@ -178,3 +178,13 @@ def test_an_ethnic_group_hit_is_of_the_country_it_lives_in(pipeline: Pipeline) -
 def test_a_count_after_a_particle_is_still_the_object(pipeline: Pipeline) -> None:
     text = "Somali rebels have kidnapped up to 16 Russian advisers from a town market."
     assert summary(pipeline, text) == [("18", ("SOMREB",), ("RUS",))]
+
+
+def test_sworn_to_attack_is_a_threat(pipeline: Pipeline) -> None:
+    text = "Kenyan rebels have sworn to attack Uganda."
+    assert summary(pipeline, text) == [("13", ("KENREB",), ("UGA",))]
+
+
+def test_rebels_appeal_to_their_own_government(pipeline: Pipeline) -> None:
+    text = "Kenyan rebels said the Kenyan government must hold elections."
+    assert summary(pipeline, text) == [("02", ("KENREB",), ("KENGOV",))]

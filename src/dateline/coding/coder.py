@@ -1090,7 +1090,8 @@ def _content_drafts(
         subject = subject_of(content)
         if subject is not None:
             argument = resolver.argument(subject)
-            codes = tuple(c for c in argument.codes if c[:3] not in own)
+            side = _side(speaker.codes)
+            codes = tuple(c for c in argument.codes if c not in side)
             if codes or not argument.codes:
                 inner = _inner_code(content, coder, memo)
                 # "X said X and Y should ...": a call for joint action with the speaker's own
@@ -1118,6 +1119,15 @@ def _content_drafts(
             continue
         drafts.append(Draft(cue, ACCUSE_CODE, speaker, argument, (), cue.first, cue.last))
     return drafts
+
+
+def _side(codes: tuple[str, ...]) -> frozenset[str]:
+    """Whom a speaker speaks for: itself, and its country when it is the country or its
+    government (``China said China and Russia should ...``); rebels or an opposition appealing
+    to their own government (``rebels said the government must ...``) are not its side."""
+    side = set(codes)
+    side.update(c[:3] for c in codes if len(c) == len("XXX") or c[3:] == GOVERNMENT)
+    return frozenset(side)
 
 
 def _inner_code(content: Token, coder: Coder, memo: Memo) -> str | None:

@@ -27,6 +27,7 @@ INTENT_HEADS = frozenset(
         "hope",
         "wish",
         "vow",
+        "swear",
         "pledge",
         "promise",
         "ready",
