@@ -188,3 +188,14 @@ def test_sworn_to_attack_is_a_threat(pipeline: Pipeline) -> None:
 def test_rebels_appeal_to_their_own_government(pipeline: Pipeline) -> None:
     text = "Kenyan rebels said the Kenyan government must hold elections."
     assert summary(pipeline, text) == [("02", ("KENREB",), ("KENGOV",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan foreign minister said Kenya would consult its partners before the summit.",
+        "Kenyan President William Ruto urged governments to keep the border open.",
+    ],
+)
+def test_another_party_named_by_what_it_is_stays_unresolved(pipeline: Pipeline, text: str) -> None:
+    assert [e.target for e in events_of(pipeline, text)] == [()]

@@ -218,7 +218,8 @@ def _sentence_drafts(
     if any(not d.source.resolved or (not d.target.codes and d.target.spans) for d in drafts):
         mentions = _country_mentions(sent, resolver, coder.countries)
         if mentions:
-            drafts = [_in_country(d, mentions, sent, resolver) for d in drafts]
+            others = coder.lexicon.other_party
+            drafts = [_in_country(d, mentions, sent, resolver, others) for d in drafts]
     drafts = [
         _domestic(_threatened(_ethnic_target(d, sent, resolver), resolver), coder.countries) for d in drafts
     ]
@@ -300,19 +301,28 @@ def _one_country(
     return found.pop()
 
 
-def _in_country(draft: Draft, mentions: list[Mention], sent: Span, resolver: Resolver) -> Draft:
+def _in_country(
+    draft: Draft, mentions: list[Mention], sent: Span, resolver: Resolver, others: frozenset[str]
+) -> Draft:
     """An actor nobody resolves (``police``, ``the government``, ``Prime Minister X``) in a
     sentence about one country is of that country, as a news reader takes it. The target is
     often domestic (``the court allowed candidate X to run``), but an unnamed source is not of
     its target's country just because only the target is named (``gunmen seized French
     hostages``): the source's country must be named outside the target, and not by another
-    actor (``Canada wants to stop gangs from interfering``: the gangs are not Canadian)."""
+    actor (``Canada wants to stop gangs from interfering``: the gangs are not Canadian). A
+    target that names another party by what it is (``its partners``, ``governments``) stays
+    unresolved."""
     if not draft.target.codes and draft.target.spans:
         head = _span_root(draft.target.spans, sent)
         # people hit by an attack are of the country where it happened
         violent = draft.code[:2] in VIOLENT_ROOTS
         country = (_act_place(draft, resolver) if violent else None) or _one_country(mentions, ())
-        if country is not None and head is not None and _unplaced_actor(head, resolver):
+        if (
+            country is not None
+            and head is not None
+            and head.lemma_.lower() not in others
+            and _unplaced_actor(head, resolver)
+        ):
             target = Argument((_with_agent(country, head, resolver),), draft.target.spans)
             draft = replace(draft, target=target)
     if not draft.source.resolved:
