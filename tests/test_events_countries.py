@@ -199,3 +199,8 @@ def test_rebels_appeal_to_their_own_government(pipeline: Pipeline) -> None:
 )
 def test_another_party_named_by_what_it_is_stays_unresolved(pipeline: Pipeline, text: str) -> None:
     assert [e.target for e in events_of(pipeline, text)] == [()]
+
+
+def test_an_event_noun_reaches_its_target_through_what_it_is_of(pipeline: Pipeline) -> None:
+    text = "Russia completed the withdrawal of its remaining forces from Syria."
+    assert summary(pipeline, text) == [("08", ("RUS",), ("SYR",))]

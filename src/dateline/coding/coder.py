@@ -920,6 +920,16 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
         if codes:
             return Argument(codes, argument.spans)
     deeper = _deep_target(candidates, resolver, source) or _purpose_target(token, predicate, resolver, source)
+    if deeper is None and token.pos_ == "NOUN":
+        # "the withdrawal of forces from X": what an event noun is of leads to whom it concerns
+        of = [
+            o
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        deeper = _deep_target(of, resolver, source) if of else None
     return deeper if deeper is not None else _unresolved(candidates, resolver)
 
 
