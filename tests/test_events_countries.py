@@ -44,7 +44,7 @@ def test_party_left_unnamed_on_purpose_stays_unresolved(pipeline: Pipeline) -> N
 
 def test_object_of_an_infinitive_is_the_target(pipeline: Pipeline) -> None:
     event = only(events_of(pipeline, "The Kenyan court allowed opposition leader Juma Otieno to run."), "08")
-    assert event.source == ("KENJUD",) and event.target == ("KEN",)
+    assert event.source == ("KENJUD",) and event.target == ("KENOPP",)
 
 
 def test_subject_of_a_permitted_infinitive_is_the_target(pipeline: Pipeline) -> None:
@@ -204,3 +204,9 @@ def test_another_party_named_by_what_it_is_stays_unresolved(pipeline: Pipeline, 
 def test_an_event_noun_reaches_its_target_through_what_it_is_of(pipeline: Pipeline) -> None:
     text = "Russia completed the withdrawal of its remaining forces from Syria."
     assert summary(pipeline, text) == [("08", ("RUS",), ("SYR",))]
+
+
+def test_an_unnamed_person_keeps_the_agent_of_their_title(pipeline: Pipeline) -> None:
+    text = "The Kenyan interior minister allowed opposition leader Juma Otieno to hold a rally."
+    event = only(events_of(pipeline, text), "08")
+    assert (event.source, event.target) == (("KENGOV",), ("KENOPP",))

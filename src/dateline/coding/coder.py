@@ -323,7 +323,10 @@ def _in_country(
             and head.lemma_.lower() not in others
             and _unplaced_actor(head, resolver)
         ):
-            target = Argument((_with_agent(country, head, resolver),), draft.target.spans)
+            code = _with_agent(country, head, resolver)
+            # never the source itself ("leaders forgave the president", both GOV): the country
+            code = country if code in draft.source.codes else code
+            target = Argument((code,), draft.target.spans)
             draft = replace(draft, target=target)
     if not draft.source.resolved:
         head = _span_root(draft.source.spans, sent)
@@ -426,7 +429,10 @@ def _span_root(spans: tuple[tuple[int, int], ...], sent: Span) -> Token | None:
 
 
 def _with_agent(country: str, head: Token, resolver: Resolver) -> str:
-    agent = resolver.registry.agent_code(head.text) if head.pos_ == "NOUN" else None
+    """The country with the agent its phrase names (``the army`` -> MIL, ``opposition leader
+    X`` -> OPP, ``Prime Minister X`` -> GOV)."""
+    words = head.doc[head.left_edge.i : head.i + 1].text if head.pos_ == "PROPN" else head.text
+    agent = resolver.registry.agent_code(words) if head.pos_ in {"NOUN", "PROPN"} else None
     return country + (agent or "")
 
 
