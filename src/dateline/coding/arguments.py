@@ -23,6 +23,11 @@ INNER_DEPS = ("appos", "poss", "compound", "amod", "nmod")
 INNER_PREPS = ("by", "of", "from", "in", "between", "among")
 #: prepositions that place an agent noun in a country (``lawmakers in X``, ``soldiers from X``)
 AGENT_PREPS = frozenset({"of", "in", "from"})
+#: prepositions that say where a people lives (``the Albanians of Serbia``)
+RESIDENCE_PREPS = frozenset({"of", "in"})
+COUNTRY_CODE_LENGTH = 3
+#: prefixes by which a name says whom a group sides with (``pro-Iranian``, ``anti-Syria``)
+ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
 #: prepositions that place a person or target noun (``residents of X``, ``targets in X``)
 PLACE_HEAD_PREPS = frozenset({"in", "of", "from", "near", "around"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -48,6 +53,8 @@ PAIR_WORDS = frozenset({"two", "both"})
 PAIR = 2
 #: how many tokens back the pair may be named
 PAIR_WINDOW = 400
+#: number nouns that head a count of people (``tens of thousands of students``)
+QUANTITY_HEADS = frozenset({"ten", "dozen", "score", "hundred", "thousand", "million"})
 #: prepositions after which a gerund's subject is its governor's object (``prevent X from V-ing``)
 CONTROL_PREPS = frozenset({"from"})
 
@@ -132,6 +139,7 @@ class Resolver:
                 named, span = self._own_name(token, fronted[-1].right_edge.i + 1)
             else:
                 named, span = self._phrase(head, 0) if not found else ((), _span_of(head))
+            named = self._residents(head, named)
             spans.append(span)
             for one in found or named:
                 if one not in codes:
@@ -170,6 +178,21 @@ class Resolver:
                 found.append(code)
         return found
 
+    def _residents(self, head: Token, named: tuple[str, ...]) -> tuple[str, ...]:
+        """``the Albanians of southern Serbia``, ``ethnic Turks in Sweden``: a people placed in
+        another country are coded by where they live (as PLOVER codes them)."""
+        if len(named) != 1 or len(named[0]) != COUNTRY_CODE_LENGTH or head.ent_type_ != "NORP":
+            return named
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in RESIDENCE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    country = self.registry.place_country(_strip_det(_np_span(obj)))
+                    if country and country != named[0]:
+                        return (country,)
+        return named
+
     def _joined(self, head: Token) -> list[str]:
         """Joined modifiers each name an actor with the head: ``Hungarian and Romanian
         officials`` -> HUNGOV, ROUGOV (the phrase as a whole resolves to the first only)."""
@@ -203,6 +226,11 @@ class Resolver:
 
     def _phrase(self, token: Token, depth: int) -> tuple[tuple[str, ...], tuple[int, int]]:
         span = _np_span(token)
+        allegiance = _allegiance(span)
+        if allegiance is not None and token.i > allegiance:
+            # "a pro-Iranian militia", "an anti-Syria journalist": the name is whom they
+            # side with or against, not who they are; the head is read alone
+            return self._phrase_words(token, token.doc[allegiance + 1 : span.end], depth)
         text = _strip_det(span)
         several = self._hyphenated(text) or self._pair(token, span)
         if several:
@@ -226,9 +254,17 @@ class Resolver:
         codes = self._inner(token, depth) if depth < MAX_DEPTH else ()
         return codes or self._placed(token), (span.start_char, span.end_char)
 
+    def _phrase_words(self, token: Token, words: Span, depth: int) -> tuple[tuple[str, ...], tuple[int, int]]:
+        span = _np_span(token)
+        code = self.lookup(words.text.strip()) if len(words) else None
+        return ((code,) if code else self._placed(token)), (span.start_char, span.end_char)
+
     def actor_like(self, token: Token) -> bool:
         """Whether an unresolved phrase head still names someone who can act: a name, a noun of
         people or groups, or an agent the registry knows (``police``)."""
+        if token.pos_ == "NOUN" and token.lemma_.lower() in QUANTITY_HEADS:
+            # "thousands of students", "dozens of gunmen": the people counted act
+            return any(self.actor_like(obj) for obj in _of_objects(token))
         if token.ent_type_ in NOT_ACTORS:
             return False
         if token.pos_ == "PROPN":
@@ -311,7 +347,7 @@ class Resolver:
             node = node.head
             for child in node.children:
                 if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON":
-                    codes = self._phrase(child, MAX_DEPTH)[0]
+                    codes = self._phrase(child, 0)[0]
                     if codes:
                         return codes[0]
         return None
@@ -429,6 +465,16 @@ def agent_of(token: Token) -> Token | None:
     return None
 
 
+def _of_objects(token: Token) -> list[Token]:
+    return [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
 def _conjuncts(token: Token) -> list[Token]:
     """The phrase heads of a list: conjuncts, and names in apposition inside the list
     (``Mordor, the awful Arnor, and Gondor`` is often parsed with ``Arnor`` as an appositive)."""
@@ -489,6 +535,14 @@ def _agent_place(heads: list[Token]) -> Token | None:
         return None
     places = [p for p in (_own_place(h) for h in heads if h.pos_ == "NOUN") if p is not None]
     return places[0] if len(places) == 1 else None
+
+
+def _allegiance(span: Span) -> int | None:
+    """The index of the name after an ``anti-``/``pro-`` prefix in the phrase, if any."""
+    for t in span[:-2]:
+        if t.lower_ in ALLEGIANCE_PREFIXES and t.nbor().text == "-":
+            return t.i + 2
+    return None
 
 
 def _span_of(token: Token) -> tuple[int, int]:

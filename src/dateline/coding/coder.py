@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from ..records import Event
 from ..work import Work
 from .arguments import (
+    ALLEGIANCE_PREFIXES,
     EMPTY,
     Argument,
     Resolver,
@@ -83,6 +84,8 @@ REJECT_CODE = "120"
 DOMESTIC_ROOTS = frozenset({"14", "17"})
 DOMESTIC_IF_OBJECT = frozenset({"17"})
 PROTEST_ROOTS = frozenset({"14"})
+#: threats of a coercive act (CAMEO 132x, 137: THREAT_OF of 17x)
+REPRESSION_THREATS = frozenset({"132", "137"})
 GOVERNMENT = "GOV"
 #: an appeal or demand is addressed to whoever its content clause says should act
 ADDRESSED_ROOTS = frozenset({"02", "10"})
@@ -119,8 +122,10 @@ CIRCUMSTANCE_PREPS = frozenset(
 DEEP_TARGET_LEVELS = 4
 DEEP_STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "mark", "nsubj"})
 DEMONSTRATIVES = frozenset({"this", "that", "it"})
-#: subordinators of a background clause that dates the main event
-TEMPORAL_MARKS = frozenset({"after", "before", "since", "when", "while", "until", "as"})
+#: clauses whose acts are background to the sentence's main event
+SECONDARY_DEPS = frozenset({"advcl", "relcl"})
+#: where a verb's act is a detail of the sentence's event when it names no target
+MINOR_DEPS = frozenset({"xcomp", "pcomp", "acl", "advcl"})
 #: "allow X to interfere", "let X decide": the permitted act is not (yet) happening
 PERMISSIVE_HEADS = frozenset({"allow", "permit", "let", "prevent", "stop", "forbid"})
 #: verbs by which a relative clause says its event noun happens (besides ``take place``, ``be held``)
@@ -130,6 +135,9 @@ ACCUSE_CODE = "112"
 APPEAL_CODE = "020"
 JOINT_ROOT = "03"
 JOINT_CODE = "030"
+THREAT_CODE = "130"
+#: subordinators of a condition a threat is held over
+CONDITION_MARKS = frozenset({"unless", "if"})
 HOSTILE_QUADS = frozenset({3, 4})
 MATERIAL_CONFLICT = 4
 #: pattern words that make a negated verb the pattern's own event (``SAID WOULD NOT *``)
@@ -224,7 +232,6 @@ def _sentence_drafts(
     drafts.extend(_inner_events(sent, drafts, resolver, coder))
     drafts = _occurrences(sent, drafts, resolver, coder)
     drafts.extend(_reversed(drafts))
-    drafts = [_domestic(d, coder.countries) for d in _without_background(drafts)]
     absorbed: set[int] = set()
     if coder.lexicon.dictionary:
         drafts = _complement_targets(drafts, resolver, absorbed)
@@ -232,9 +239,30 @@ def _sentence_drafts(
         statement = (
             _dictionary_statement(cue, resolver, coder, absorbed) if coder.lexicon.dictionary else None
         )
-        drafts.extend([statement] if statement else _speech_drafts(cue, previous, resolver, coder, memo))
+        if statement is not None:
+            drafts.append(statement)
+            continue
+        said = _speech_drafts(cue, previous, resolver, coder, memo)
+        if any(d.code[:2] in ADDRESSED_ROOTS for d in said):
+            drafts = _without_demanded(drafts, _content(cue.token, previous))
+        drafts.extend(said)
     drafts = [d for d in drafts if d.predicate.token.i not in absorbed and not _unsaid(d)]
-    return [d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)]
+    if any(not d.source.resolved or (not d.target.codes and d.target.spans) for d in drafts):
+        mentions = _country_mentions(sent, resolver, coder.countries)
+        if mentions:
+            others = coder.lexicon.other_party
+            drafts = [_in_country(d, mentions, sent, resolver, others) for d in drafts]
+    drafts = [
+        _domestic(_threatened(_ethnic_target(d, sent, resolver), resolver), coder.countries) for d in drafts
+    ]
+    return _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
+
+def _without_demanded(drafts: list[Draft], content: Token | None) -> list[Draft]:
+    """``X said Y must return the helicopter``: what the appeal asks for has not happened and
+    is the appeal's content, not an event of its own (PLOVER codes the request)."""
+    if content is None:
+        return drafts
+    return [d for d in drafts if d.predicate.token.i != content.i or "hypothetical" not in d.modality]
 
 
 def _unsaid(draft: Draft) -> bool:
@@ -303,12 +331,204 @@ def _named_source(draft: Draft, sent: Span, resolver: Resolver) -> bool:
     return False
 
 
+#: entity labels that never name a country's actor
+UNPLACED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: modifiers by which a writer leaves a party unnamed: it is not the sentence's country
+UNNAMED_MODIFIERS = frozenset(
+    {"certain", "some", "other", "foreign", "outside", "external", "unknown", "unidentified", "unnamed"}
+)
+#: CAMEO roots of armed violence, whose unnamed perpetrators are the place's unidentified forces
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: prepositions of the place where an act happens
+ACT_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around"})
+UNIDENTIFIED_FORCES = "UAF"
+#: (start, end, country, acts) of a name in the sentence, clean offsets; ``acts`` when the name
+#: is itself a clause's subject (an actor of its own, not where others come from)
+Mention = tuple[int, int, str, bool]
+
+
+def _country_mentions(sent: Span, resolver: Resolver, countries: frozenset[str]) -> list[Mention]:
+    """Every name in the sentence that resolves to an actor or place of a country."""
+    found: list[Mention] = []
+    for i in range(sent.start, sent.end):
+        # the resolver's entity index, not ``sent.ents`` (rebuilt on every access)
+        ent = resolver.entities.get(i)
+        if ent is None or ent.start != i or ent.label_ in UNPLACED_LABELS or _sided(ent):
+            continue
+        code = resolver.lookup(ent.text, ent.label_)
+        if code is None and ent.label_ in PLACE_LABELS:
+            code = resolver.registry.place_country(ent.text)
+        if code is not None and code[:3] in countries:
+            acts = ent.root.dep_ in {"nsubj", "nsubjpass"}
+            found.append((ent.start_char, ent.end_char, code[:3], acts))
+    return found
+
+
+def _sided(ent: Span) -> bool:
+    """``anti-Syria``, ``pro-Iranian``: a name of whom someone sides with, not where it is."""
+    doc, start = ent.doc, ent.start
+    if ent[0].lower_ in ALLEGIANCE_PREFIXES:
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ALLEGIANCE_PREFIXES
+
+
+def _one_country(
+    mentions: list[Mention], outside: tuple[tuple[int, int], ...], *, actors: bool = True
+) -> str | None:
+    """The one country the names of the sentence (those outside ``outside``) belong to; None
+    when they name two or more, or, unless ``actors``, when only subjects name it."""
+    named = [
+        (c, acts) for start, end, c, acts in mentions if not any(s <= start and end <= e for s, e in outside)
+    ]
+    found = {c for c, _ in named}
+    if len(found) != 1 or not (actors or any(not acts for _, acts in named)):
+        return None
+    return found.pop()
+
+
+def _in_country(
+    draft: Draft, mentions: list[Mention], sent: Span, resolver: Resolver, others: frozenset[str]
+) -> Draft:
+    """An actor nobody resolves (``police``, ``the government``, ``Prime Minister X``) in a
+    sentence about one country is of that country, as a news reader takes it. The target is
+    often domestic (``the court allowed candidate X to run``), but an unnamed source is not of
+    its target's country just because only the target is named (``gunmen seized French
+    hostages``): the source's country must be named outside the target, and not by another
+    actor (``Canada wants to stop gangs from interfering``: the gangs are not Canadian). A
+    target that names another party by what it is (``its partners``, ``governments``) stays
+    unresolved."""
+    if not draft.target.codes and draft.target.spans:
+        head = _span_root(draft.target.spans, sent)
+        # people hit by an attack are of the country where it happened
+        violent = draft.code[:2] in VIOLENT_ROOTS
+        country = (_act_place(draft, resolver) if violent else None) or _one_country(mentions, ())
+        if (
+            country is not None
+            and head is not None
+            and head.lemma_.lower() not in others
+            and _unplaced_actor(head, resolver)
+        ):
+            code = _with_agent(country, head, resolver)
+            # never the source itself ("leaders forgave the president", both GOV): the country
+            code = country if code in draft.source.codes else code
+            target = Argument((code,), draft.target.spans)
+            draft = replace(draft, target=target)
+    if not draft.source.resolved:
+        head = _span_root(draft.source.spans, sent)
+        # protesters protest where they live: a protest's target may name their country
+        outside = () if draft.code[:2] in PROTEST_ROOTS else _phrases(draft.target.spans, sent)
+        country = _one_country(mentions, outside, actors=False)
+        if country is not None and head is not None and _unplaced_actor(head, resolver):
+            source = Argument((_with_agent(country, head, resolver),), draft.source.spans)
+            draft = replace(draft, source=source)
+        elif country is not None and _unclaimed_attack(draft, head, resolver):
+            # "a roadside bomb near X killed ...", "... were killed by a device in X": CAMEO's
+            # unidentified armed forces of the country where it happened
+            draft = replace(draft, source=Argument((country + UNIDENTIFIED_FORCES,), draft.source.spans))
+    return draft
+
+
+def _ethnic_target(draft: Draft, sent: Span, resolver: Resolver) -> Draft:
+    """``killed three ethnic Albanians in southern Serbia``: an ethnic group is coded by the
+    country it lives in, here where the act happens (as PLOVER codes it)."""
+    if len(draft.target.codes) != 1 or len(draft.target.codes[0]) != len("XXX"):
+        return draft
+    head = _span_root(draft.target.spans, sent)
+    if head is None or not any(c.lower_ == "ethnic" for c in head.children):
+        return draft
+    country = _act_place(draft, resolver)
+    if country is None or country == draft.target.codes[0]:
+        return draft
+    return replace(draft, target=Argument((country,), draft.target.spans))
+
+
+def _act_place(draft: Draft, resolver: Resolver) -> str | None:
+    """The country of the place an act happens in (``in Tel Aviv``, ``in a gunbattle in
+    southern X``): a place phrase of the verb, of its adverbial clauses, or one level inside."""
+    nodes = [draft.predicate.token]
+    nodes.extend(c for c in draft.predicate.token.children if c.dep_ == "advcl")
+    for _ in range(2):
+        following: list[Token] = []
+        for node in nodes:
+            for prep in node.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ACT_PLACE_PREPS:
+                    continue
+                for obj in prep.children:
+                    ent = resolver.entities.get(obj.i)
+                    if obj.dep_ == "pobj" and ent is not None and ent.label_ in PLACE_LABELS:
+                        country = resolver.registry.place_country(ent.text)
+                        if country:
+                            return country
+                    if obj.dep_ == "pobj":
+                        following.append(obj)
+        nodes = following
+    return None
+
+
+def _unclaimed_attack(draft: Draft, head: Token | None, resolver: Resolver) -> bool:
+    """A clause's act of armed violence on someone named, by nobody named."""
+    token = draft.predicate.token
+    return (
+        draft.code[:2] in VIOLENT_ROOTS
+        and draft.predicate.kind == "verb"
+        and token.dep_ not in {"amod", "acl"}
+        and bool(draft.target.codes)
+        and not _named(head, resolver)
+    )
+
+
+def _named(head: Token | None, resolver: Resolver) -> bool:
+    """Whether an unresolved source phrase names someone (``gunmen``, ``the RUF``), rather than
+    a weapon or an attack (``a roadside bomb``) or nothing at all (an agentless passive)."""
+    return head is not None and (head.pos_ == "PRON" or resolver.actor_like(head))
+
+
+def _unplaced_actor(head: Token, resolver: Resolver) -> bool:
+    """Someone who can act, not a place the registry does not know (``exercises in Alaska``)
+    and not a party the writer leaves unnamed on purpose (``certain forces``, ``foreign
+    powers``), who is nobody's own country."""
+    if head.ent_type_ in PLACE_LABELS or not resolver.actor_like(head):
+        return False
+    return not any(c.lower_ in UNNAMED_MODIFIERS for c in head.children if c.dep_ in {"amod", "det"})
+
+
+def _phrases(spans: tuple[tuple[int, int], ...], sent: Span) -> tuple[tuple[int, int], ...]:
+    """The whole phrases (with their prepositional phrases) of an argument's spans: ``the
+    resignation of the Kenyan president`` names Kenya inside the target."""
+    found: list[tuple[int, int]] = []
+    for start, end in spans:
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            found.append((start, end))
+            continue
+        left, right = span.root.left_edge, span.root.right_edge
+        found.append((min(start, left.idx), max(end, right.idx + len(right))))
+    return tuple(found)
+
+
+def _span_root(spans: tuple[tuple[int, int], ...], sent: Span) -> Token | None:
+    if not spans:
+        return None
+    span = sent.doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _with_agent(country: str, head: Token, resolver: Resolver) -> str:
+    """The country with the agent its phrase names (``the army`` -> MIL, ``opposition leader
+    X`` -> OPP, ``Prime Minister X`` -> GOV)."""
+    words = head.doc[head.left_edge.i : head.i + 1].text if head.pos_ == "PROPN" else head.text
+    agent = resolver.registry.agent_code(words) if head.pos_ in {"NOUN", "PROPN"} else None
+    return country + (agent or "")
+
+
 def _domestic(draft: Draft, countries: frozenset[str]) -> Draft:
     """A protest naming nobody it is against is against its own country's government
     (``thousands demonstrated in Kirkuk`` -> IRQGOV), and a coercive act on people it does not
     name (``police arrested 12``) falls on the source's own country. Dictionary codes and
     sources of no country (IGOs, NGOs) are left alone."""
-    root = draft.code[:2]
+    # a threat of repression (132x, 137) falls where the repression would
+    root = "17" if draft.code[:3] in REPRESSION_THREATS else draft.code[:2]
     if draft.target.codes or "dict" in draft.predicate.entry.flags or not draft.source.codes:
         return draft
     if root not in DOMESTIC_ROOTS or (root in DOMESTIC_IF_OBJECT and not draft.target.spans):
@@ -321,21 +541,45 @@ def _domestic(draft: Draft, countries: frozenset[str]) -> Draft:
 
 
 def _without_background(drafts: list[Draft]) -> list[Draft]:
-    """A targetless act in a temporal clause (``... after crowds burned down its embassy``) is
-    background to the event it dates, not an event of the sentence (PETRARCH codes the main
-    verb phrase); with a named target, or with no coded main event, it stays."""
-    coded = {d.predicate.token.i for d in drafts if d.source.resolved}
-    return [d for d in drafts if d.target.codes or not _background_of(d.predicate.token, coded)]
+    """An act in an adverbial or relative clause (``... after crowds burned down its embassy``,
+    ``opened fire to disperse them, killing one``, ``a resolution that aims to impose a
+    blockade``) is background to the sentence's own event, not an event of its own: PETRARCH
+    codes the main verb phrase and PLOVER's gold one event a sentence. With no coded event
+    outside that clause, it stays. Then an act aimed at nobody in a complement or a
+    prepositional phrase is a detail of an event of the sentence that names its target."""
+    anchors = [(d, d.predicate.light if d.predicate.light is not None else d.predicate.token) for d in drafts]
+    kept: list[tuple[Draft, Token]] = []
+    for draft, anchor in anchors:
+        clause = _secondary_clause(anchor)
+        if clause is not None:
+            inside = {t.i for t in clause.subtree}
+            if any(a.i not in inside and o.source.resolved for o, a in anchors if o is not draft):
+                continue
+        kept.append((draft, anchor))
+    aimed = [d for d, _ in kept if d.source.resolved and d.target.codes]
+    return [d for d, a in kept if not (_minor(d, a) and any(o is not d for o in aimed))]
 
 
-def _background_of(token: Token, coded: set[int]) -> bool:
-    """In a temporal clause, while the sentence has a coded event outside that clause."""
-    if token.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in token.children
-    ):
+def _minor(draft: Draft, anchor: Token) -> bool:
+    """An act aimed at nobody outside the sentence's main clause (a conjunct, a complement, a
+    noun in a prepositional phrase): a detail of the event that names its parties."""
+    if draft.target.codes or len(draft.source.codes) > 1:
         return False
-    inside = {t.i for t in token.subtree}
-    return bool(coded - inside)
+    if draft.predicate.kind == "noun":
+        return anchor.dep_ == "pobj"
+    return anchor.dep_ in MINOR_DEPS
+
+
+def _secondary_clause(token: Token) -> Token | None:
+    """The adverbial or relative clause the token sits in, if any."""
+    node = token
+    for _ in range(8):
+        if node.dep_ in SECONDARY_DEPS:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _folded_draft(gov: Predicate, code: str, inner: Predicate | None, resolver: Resolver) -> Draft:
@@ -409,6 +653,9 @@ def _fold(predicates: list[Predicate], ontology: Ontology) -> list[Folded]:
                 code = _refined(root, inner.code, code)
             folded.append((replace(gov, last=max(gov.last, inner.last)), code, inner))
             break
+    # a governor folded into an outer one ("demanded that X refuse to recognize Y") is that
+    # one's content, not an event of its own
+    folded = [item for item in folded if item[0].token.i not in absorbed]
     done = {p.token.i for p, _, _ in folded}
     for predicate in predicates:
         if predicate.token.i in absorbed or predicate.token.i in done:
@@ -583,11 +830,54 @@ def _draft(predicate: Predicate, code: str, resolver: Resolver) -> Draft:
     if "intent" in modality and code[:2] in REFINE["03"]:
         code = REFINE["03"][code[:2]]
     if "dict" not in predicate.entry.flags and (predicate.kind == "verb" or predicate.light is not None):
-        code, modality = _stated_code(code, modality, is_commitment(anchor))
+        committed = is_commitment(anchor)
+        if (committed or "intent" in modality) and "negated" not in modality and _on_condition(anchor):
+            # "will withdraw its troops unless X ...": an act held over someone is a threat
+            code = code if code[:2] == "13" else _threat_of(code) or THREAT_CODE
+        code, modality = _stated_code(code, modality, committed)
     reciprocal = predicate.entry.reciprocal and (len(source.codes) > 1 or bool(target.codes))
     # a compound subject with nobody else involved acts among itself ("X and Y agreed")
     reciprocal = reciprocal or (len(source.codes) > 1 and not target.codes and not target.spans)
     return Draft(predicate, code, source, target, modality, predicate.first, predicate.last, reciprocal)
+
+
+def _on_condition(anchor: Token) -> bool:
+    """An ``unless`` clause on the act or on the verbs it is the complement of."""
+    return _condition(anchor, CONDITION_MARKS - {"if"}) is not None
+
+
+def _condition(anchor: Token, marks: frozenset[str]) -> Token | None:
+    """The condition clause (``unless X ...``, ``if X ...``) of the act, of its own complement
+    (``threatened to strike unless X ...``) or of the verbs it is the complement of."""
+    nodes = [anchor, *(c for c in anchor.children if c.dep_ == "xcomp")]
+    node = anchor
+    for _ in range(4):
+        if node.dep_ not in {"xcomp", "ccomp", "conj"} or node.head.i == node.i:
+            break
+        node = node.head
+        nodes.append(node)
+    for node in nodes:
+        for clause in node.children:
+            if clause.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in marks for m in clause.children
+            ):
+                return clause
+    return None
+
+
+def _threatened(draft: Draft, resolver: Resolver) -> Draft:
+    """A threat naming nobody is held over whoever its condition is about (``threatened to
+    strike unless X rescinds ...`` -> X)."""
+    if draft.code[:2] != "13" or draft.target.codes:
+        return draft
+    anchor = draft.predicate.light if draft.predicate.light is not None else draft.predicate.token
+    clause = _condition(anchor, CONDITION_MARKS)
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if clause else None
+    if subject is None:
+        return draft
+    argument = resolver.argument(subject)
+    codes = tuple(c for c in argument.codes if c not in draft.source.codes)
+    return replace(draft, target=Argument(codes, argument.spans)) if codes else draft
 
 
 def _stated_code(code: str, modality: tuple[str, ...], committed: bool) -> tuple[str, tuple[str, ...]]:
@@ -753,7 +1043,11 @@ def _next_actor(token: Token, predicate: Predicate, resolver: Resolver, skip: in
 def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argument) -> Argument:
     """First resolvable object: direct object, dative, then prepositional phrases."""
     candidates = [c for c in token.children if c.dep_ in {"dobj", "dative", "iobj", "attr"}]
+    candidates.extend(_infinitive_objects(token))
     candidates.extend(_prep_objects(token, predicate))
+    # "kidnapped up to 16 advisers": the count's preposition hangs on a particle
+    for particle in (c for c in token.children if c.dep_ == "prt"):
+        candidates.extend(_prep_objects(particle, predicate))
     # "marched close to the border with X": an adverb's own prepositional phrase
     for adverb in (c for c in token.children if c.dep_ == "advmod"):
         candidates.extend(_prep_objects(adverb, predicate))
@@ -774,14 +1068,39 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
         if codes:
             return Argument(codes, argument.spans)
     deeper = _deep_target(candidates, resolver, source) or _purpose_target(token, predicate, resolver, source)
+    if deeper is None and token.pos_ == "NOUN":
+        # "the withdrawal of forces from X": what an event noun is of leads to whom it concerns
+        of = [
+            o
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        deeper = _deep_target(of, resolver, source) if of else None
     return deeper if deeper is not None else _unresolved(candidates, resolver)
+
+
+def _infinitive_objects(token: Token) -> list[Token]:
+    """``allowed X to run``, ``ordered X to close``: the parser makes X the subject of the
+    infinitive, but it is the verb's object (who is allowed, ordered, urged)."""
+    found: list[Token] = []
+    for clause in token.children:
+        if clause.dep_ not in {"ccomp", "xcomp"} or clause.i < token.i:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        found.extend(c for c in clause.children if c.dep_ == "nsubj" and token.i < c.i < clause.i)
+    return found
 
 
 def _purpose_target(
     token: Token, predicate: Predicate, resolver: Resolver, source: Argument
 ) -> Argument | None:
     """``signed an accord to supply X``: the object of a subjectless infinitive of purpose is
-    who the act is for, when the verb phrase names nobody else."""
+    who the act is for, when the verb phrase names nobody else; a person it names without a
+    code is kept as text (``opened fire to disperse demonstrators``)."""
+    unnamed: Argument | None = None
     for clause in token.children:
         if clause.dep_ not in {"advcl", "xcomp"} or clause.pos_ != "VERB":
             continue
@@ -796,11 +1115,13 @@ def _purpose_target(
             codes = tuple(c for c in argument.codes if c not in source.codes)
             if codes:
                 return Argument(codes, argument.spans)
+            if unnamed is None and not argument.codes and resolver.actor_like(obj):
+                unnamed = Argument((), argument.spans)
         # "threatened to break off relations with X": inside the complement's own objects
         deeper = _deep_target(objects, resolver, source) if objects else None
         if deeper is not None:
             return deeper
-    return None
+    return unnamed
 
 
 def _deep_target(candidates: list[Token], resolver: Resolver, source: Argument) -> Argument | None:
@@ -942,7 +1263,8 @@ def _content_drafts(
         subject = subject_of(content)
         if subject is not None:
             argument = resolver.argument(subject)
-            codes = tuple(c for c in argument.codes if c[:3] not in own)
+            side = _side(speaker.codes)
+            codes = tuple(c for c in argument.codes if c not in side)
             if codes or not argument.codes:
                 inner = _inner_code(content, coder, memo)
                 # "X said X and Y should ...": a call for joint action with the speaker's own
@@ -953,6 +1275,10 @@ def _content_drafts(
                 drafts.append(
                     Draft(cue, code, speaker, Argument(codes, argument.spans), (), cue.first, cue.last)
                 )
+        return drafts
+    if content.i < cue.token.i and content.sent.start == cue.token.sent.start:
+        # "Y attacked Z, police said": a trailing attribution names the news source, not an
+        # accuser (neither PETRARCH's nor PLOVER's gold codes it)
         return drafts
     for predicate in _predicates(content.sent, coder, memo):
         if predicate.token.i != content.i or predicate.entry.is_speech:
@@ -966,6 +1292,15 @@ def _content_drafts(
             continue
         drafts.append(Draft(cue, ACCUSE_CODE, speaker, argument, (), cue.first, cue.last))
     return drafts
+
+
+def _side(codes: tuple[str, ...]) -> frozenset[str]:
+    """Whom a speaker speaks for: itself, and its country when it is the country or its
+    government (``China said China and Russia should ...``); rebels or an opposition appealing
+    to their own government (``rebels said the government must ...``) are not its side."""
+    side = set(codes)
+    side.update(c[:3] for c in codes if len(c) == len("XXX") or c[3:] == GOVERNMENT)
+    return frozenset(side)
 
 
 def _inner_code(content: Token, coder: Coder, memo: Memo) -> str | None:

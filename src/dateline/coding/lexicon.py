@@ -114,6 +114,8 @@ class Lexicon:
     abstract: dict[str, str] = field(default_factory=dict)
     #: nouns of people and groups who act, kept as an unresolved source (``data/events/actor_nouns.tsv``)
     actor_nouns: frozenset[str] = frozenset()
+    #: nouns of other parties, never of the sentence's own country (``data/events/other_party_nouns.tsv``)
+    other_party: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path, dictionary: dict[str, tuple[Entry, ...]] | None = None) -> Lexicon:
@@ -125,6 +127,7 @@ class Lexicon:
             frozenset(_read_pairs(folder / "place_heads.tsv")),
             _read_pairs(folder / "abstract_nouns.tsv"),
             frozenset(_read_pairs(folder / "actor_nouns.tsv")),
+            frozenset(_read_pairs(folder / "other_party_nouns.tsv")),
         )
 
     def roles_only(self) -> Lexicon:

@@ -16,7 +16,22 @@ HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "would", "can"})
 DEONTIC_AUX = frozenset({"should", "must", "ought"})
 #: governing words that make their complement an intention of the subject
 INTENT_HEADS = frozenset(
-    {"intend", "plan", "aim", "want", "seek", "prepare", "hope", "wish", "vow", "pledge", "promise", "ready"}
+    {
+        "intend",
+        "plan",
+        "aim",
+        "want",
+        "seek",
+        "prepare",
+        "prepared",
+        "hope",
+        "wish",
+        "vow",
+        "swear",
+        "pledge",
+        "promise",
+        "ready",
+    }
 )
 #: governing words that make their complement an obligation (deontic: hypothetical)
 DEONTIC_HEADS = frozenset({"need", "oblige", "obliged", "have", "ought", "require", "bind"})

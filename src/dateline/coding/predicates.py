@@ -165,15 +165,12 @@ def _light(verb: Token, lexicon: Lexicon, consumed: set[int]) -> list[Predicate]
     for obj in _light_objects(verb):
         if obj.i in consumed:
             continue  # already a word of another pattern ("threatened to hold a strike")
-        predicate = noun_predicate(obj, lexicon, verb)
-        if predicate is not None:
-            consumed.add(obj.i)
-            found.append(predicate)
-            for conj in obj.conjuncts:
-                extra = noun_predicate(conj, lexicon, verb)
-                if extra is not None and conj.i not in consumed:
-                    consumed.add(conj.i)
-                    found.append(extra)
+        # each listed object on its own: "launched artillery and rocket fire" is the fire's
+        for noun in (obj, *obj.conjuncts):
+            predicate = noun_predicate(noun, lexicon, verb) if noun.i not in consumed else None
+            if predicate is not None:
+                consumed.add(noun.i)
+                found.append(predicate)
     return found
 
 
