@@ -257,6 +257,7 @@ def _sentence_drafts(
     ]
     return _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
 
+
 def _without_demanded(drafts: list[Draft], content: Token | None) -> list[Draft]:
     """``X said Y must return the helicopter``: what the appeal asks for has not happened and
     is the appeal's content, not an event of its own (PLOVER codes the request)."""
