@@ -376,3 +376,9 @@ def test_round_9_organisations_and_armed_groups(
 ) -> None:
     ref = registry.resolve(text, on=STORY_DAY)
     assert ref is not None and ref.code == expected and ref.kind == kind
+
+
+@pytest.mark.parametrize("text", ["Northern Ireland", "Scotland", "Wales", "Scottish", "Northern Irish"])
+def test_parts_of_the_united_kingdom_are_the_united_kingdom(registry: ActorRegistry, text: str) -> None:
+    ref = registry.resolve(text, on=STORY_DAY)
+    assert ref is not None and ref.code == "GBR"
