@@ -89,6 +89,10 @@ REPRESSION_THREATS = frozenset({"132", "137"})
 GOVERNMENT = "GOV"
 #: an appeal or demand is addressed to whoever its content clause says should act
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+#: expelling individuals (174) against expelling or withdrawing an organisation (166)
+DEPORT_CODE = "174"
+EXPEL_CODE = "166"
+ORGANISATION_PREFIXES = frozenset({"IGO", "NGO"})
 #: possessives that point an event noun back to the subject of its clause (``its demand``)
 OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 #: links along which a governing predicate takes a nested one as its content
@@ -257,9 +261,20 @@ def _sentence_drafts(
             others = coder.lexicon.other_party
             drafts = [_in_country(d, mentions, sent, resolver, others) for d in drafts]
     drafts = [
-        _domestic(_threatened(_ethnic_target(d, sent, resolver), resolver), coder.countries) for d in drafts
+        _expulsion(_domestic(_threatened(_ethnic_target(d, sent, resolver), resolver), coder.countries))
+        for d in drafts
     ]
     return _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
+
+
+def _expulsion(draft: Draft) -> Draft:
+    """CAMEO 174 expels or deports individuals; forcing an organisation out of a country is
+    166, "expel or withdraw" (PLOVER 2.0: SANCTION/expel, "expel an entity from a group,
+    organization ... or country", while individual deportations stay COERCE/deport)."""
+    codes = draft.target.codes
+    if draft.code == DEPORT_CODE and codes and all(c[:3] in ORGANISATION_PREFIXES for c in codes):
+        return replace(draft, code=EXPEL_CODE)
+    return draft
 
 
 def _without_demanded(drafts: list[Draft], content: Token | None) -> list[Draft]:
