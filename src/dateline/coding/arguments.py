@@ -93,6 +93,8 @@ class Resolver:
     abstract: frozenset[str] = frozenset()
     #: nouns of people and groups that may act unresolved (``certain forces``)
     actor_nouns: frozenset[str] = frozenset()
+    #: nouns a nationality adjective describes without naming a party (``the Russian language``)
+    unnamed: frozenset[str] = frozenset()
     #: True while a ``the two sides`` lookup runs: pairs do not chain back through earlier pairs,
     #: which on a long story recursed past Python's stack
     pairing: bool = False
@@ -129,6 +131,8 @@ class Resolver:
         fronted = fronted_list(token)
         modifier = _shared_modifier(heads)
         for head in fronted + heads:
+            if head.lemma_.lower() in self.unnamed:
+                continue
             found = self._agents(head, shared) or self._joined(head)
             if not found and modifier is not None and head.i != heads[0].i and _bare_noun(head):
                 # ``the Danish media and government``: the adjective names both agents' country
@@ -226,6 +230,8 @@ class Resolver:
 
     def _phrase(self, token: Token, depth: int) -> tuple[tuple[str, ...], tuple[int, int]]:
         span = _np_span(token)
+        if token.lemma_.lower() in self.unnamed:
+            return (), (span.start_char, span.end_char)
         allegiance = _allegiance(span)
         if allegiance is not None and token.i > allegiance:
             # "a pro-Iranian militia", "an anti-Syria journalist": the name is whom they

@@ -1,0 +1,48 @@
+"""Round 9: expelling an organisation against deporting people, languages named by a nationality,
+and verbs that undo a restriction (hand-written sentences, never gold ones)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import Pipeline
+
+from .test_events import events_of
+
+pytestmark = pytest.mark.slow
+
+
+def test_forcing_an_organisation_out_is_an_expulsion_sanction(pipeline: Pipeline) -> None:
+    (event,) = events_of(pipeline, "Kenya forced the Red Cross out of the country.")
+    assert (event.cameo, event.source, event.target) == ("166", ("KEN",), ("NGORCR",))
+    assert event.plover is not None and event.plover["type"] == "SANCTION"
+
+
+def test_deporting_people_stays_coercion(pipeline: Pipeline) -> None:
+    (event,) = events_of(pipeline, "Kenya deported three Ugandan journalists.")
+    assert event.cameo == "174"
+    assert event.plover is not None and event.plover["type"] == "COERCE"
+
+
+def test_a_language_is_no_party(pipeline: Pipeline) -> None:
+    (event,) = events_of(pipeline, "Estonia lifted restrictions on the use of the Finnish language.")
+    assert (event.cameo[:2], event.source, event.target) == ("08", ("EST",), ())
+
+
+def test_a_nationality_adjective_on_a_party_still_names_it(pipeline: Pipeline) -> None:
+    (event,) = events_of(pipeline, "Finland lifted restrictions on Estonian imports.")
+    assert event.target == ("EST",)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The court revoked the ban on the opposition party.", "0812"),
+        ("Kenya cancelled restrictions on foreign travel.", "081"),
+        ("The army shortened the curfew in the capital.", "0813"),
+        ("Norway ended its mediation between the two factions.", "165"),
+        ("Sweden scrapped its sanctions against Chile.", "085"),
+    ],
+)
+def test_round_9_news_phrases(pipeline: Pipeline, text: str, code: str) -> None:
+    assert code in [e.cameo for e in events_of(pipeline, text)]
