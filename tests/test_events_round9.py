@@ -46,3 +46,23 @@ def test_a_nationality_adjective_on_a_party_still_names_it(pipeline: Pipeline) -
 )
 def test_round_9_news_phrases(pipeline: Pipeline, text: str, code: str) -> None:
     assert code in [e.cameo for e in events_of(pipeline, text)]
+
+
+def test_failing_to_agree_is_a_rejection(pipeline: Pipeline) -> None:
+    (event,) = events_of(pipeline, "Chile and Peru failed to reach agreement on the border.")
+    assert event.cameo[:2] == "12" and event.source == ("CHL", "PER")
+
+
+def test_a_capital_where_something_happens_is_a_place(pipeline: Pipeline) -> None:
+    (event,) = events_of(pipeline, "Chile and Peru held talks in Madrid.")
+    assert (event.cameo[:2], event.target) == ("04", ())
+
+
+def test_a_capital_as_a_party_is_its_government(pipeline: Pipeline) -> None:
+    (event,) = events_of(pipeline, "Chile held talks with Madrid.")
+    assert event.target == ("ESPGOV",)
+
+
+def test_a_capital_a_visit_arrives_in_is_the_host(pipeline: Pipeline) -> None:
+    (event,) = events_of(pipeline, "The Chilean foreign minister arrived in Madrid for a visit.")
+    assert (event.cameo[:2], event.target) == ("04", ("ESPGOV",))

@@ -25,6 +25,10 @@ INNER_PREPS = ("by", "of", "from", "in", "between", "among")
 AGENT_PREPS = frozenset({"of", "in", "from"})
 #: prepositions that say where a people lives (``the Albanians of Serbia``)
 RESIDENCE_PREPS = frozenset({"of", "in"})
+#: a capital after one of these is where something is (``talks in Moscow``), not an actor
+SEAT_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around"})
+SEAT_LABELS = frozenset({"GPE", "LOC", "FAC"})
+GOVERNMENT_SECTOR = "GOV"
 COUNTRY_CODE_LENGTH = 3
 #: prefixes by which a name says whom a group sides with (``pro-Iranian``, ``anti-Syria``)
 ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
@@ -255,10 +259,33 @@ class Resolver:
             )
             if code is None and ent is not None and ent.label_ == "PERSON" and len(ent) == 1:
                 code = self._surname(ent)
+        if code is not None and self._seat_as_place(token, code):
+            return (), (span.start_char, span.end_char)
         if code is not None:
             return (code,), (span.start_char, span.end_char)
         codes = self._inner(token, depth) if depth < MAX_DEPTH else ()
         return codes or self._placed(token), (span.start_char, span.end_char)
+
+    def seat(self, token: Token) -> Argument:
+        """A capital read as the government even after a place preposition, for a predicate
+        whose own pattern holds the preposition (``arrived in Amman``: the host)."""
+        ent = self.entities.get(token.i)
+        code = self.lookup(ent.text, ent.label_) if ent is not None else None
+        if code is None or not self._seat_as_place(token, code):
+            return EMPTY
+        return Argument((code,), ((ent.start_char, ent.end_char),)) if ent is not None else EMPTY
+
+    def _seat_as_place(self, token: Token, code: str) -> bool:
+        """``talks in Moscow``, ``offices in Nairobi``: a capital named where something happens
+        or lies is a place, not the government it stands for as an actor (``talks with Moscow``)."""
+        ent = self.entities.get(token.i)
+        return (
+            code.endswith(GOVERNMENT_SECTOR)
+            and ent is not None
+            and ent.label_ in SEAT_LABELS
+            and token.dep_ == "pobj"
+            and token.head.lower_ in SEAT_PLACE_PREPS
+        )
 
     def _phrase_words(self, token: Token, words: Span, depth: int) -> tuple[tuple[str, ...], tuple[int, int]]:
         span = _np_span(token)

@@ -1119,6 +1119,12 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
         candidates = [c for c in candidates if not predicate.first <= c.i <= predicate.last]
     for candidate in candidates:
         argument = resolver.argument(candidate)
+        if (
+            not argument.codes
+            and candidate.dep_ == "pobj"
+            and predicate.first <= candidate.head.i <= predicate.last
+        ):
+            argument = resolver.seat(candidate)  # "arrived in Amman": the pattern's own place
         codes = tuple(c for c in argument.codes if c not in source.codes)
         if codes:
             return Argument(codes, argument.spans)
