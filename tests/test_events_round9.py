@@ -66,3 +66,15 @@ def test_a_capital_as_a_party_is_its_government(pipeline: Pipeline) -> None:
 def test_a_capital_a_visit_arrives_in_is_the_host(pipeline: Pipeline) -> None:
     (event,) = events_of(pipeline, "The Chilean foreign minister arrived in Madrid for a visit.")
     assert (event.cameo[:2], event.target) == ("04", ("ESPGOV",))
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Chile and Peru launched ten days of naval exercises.", "06"),
+        ("Chile and Peru held a new round of talks.", "04"),
+        ("Peruvian rebels launched a wave of attacks on Chilean police.", "19"),
+    ],
+)
+def test_a_count_or_stretch_of_an_event_is_the_event(pipeline: Pipeline, text: str, root: str) -> None:
+    assert root in [e.cameo[:2] for e in events_of(pipeline, text)]
