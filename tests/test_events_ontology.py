@@ -53,7 +53,7 @@ def test_longest_pattern_wins() -> None:
 
 def test_overrides_follow_the_plover_codebook_definitions() -> None:
     """Dateline's overrides replace whole CAMEO codes where the PLOVER 2.0 codebook defines the
-    type differently from the 2021 table (sanctions are SANCTION, resignations are RETREAT)."""
+    type differently from the 2021 table (sanctions are SANCTION, resignations RETREAT, lifted curfews CONCEDE)."""
     plain = Ontology.load(data_dir() / "ontology")
     ontology = Ontology.load(data_dir() / "ontology", data_dir() / "events" / "plover_overrides.txt")
     assert plain.to_plover("0831").type == "CONCEDE"  # type: ignore[union-attr]
@@ -61,3 +61,6 @@ def test_overrides_follow_the_plover_codebook_definitions() -> None:
     assert resign is not None and (resign.type, resign.mode) == ("RETREAT", "resign")
     assert ontology.to_plover("163").type == "SANCTION"  # type: ignore[union-attr]
     assert ontology.to_plover("083").type == "CONCEDE"  # type: ignore[union-attr]
+    assert plain.to_plover("0813").type == "RETREAT"  # type: ignore[union-attr]
+    assert ontology.to_plover("0813").type == "CONCEDE"  # type: ignore[union-attr]
+    assert ontology.to_plover("0814").type == "CONCEDE"  # type: ignore[union-attr]
