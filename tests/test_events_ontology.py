@@ -53,7 +53,8 @@ def test_longest_pattern_wins() -> None:
 
 def test_overrides_follow_the_plover_codebook_definitions() -> None:
     """Dateline's overrides replace whole CAMEO codes where the PLOVER 2.0 codebook defines the
-    type differently from the 2021 table (sanctions are SANCTION, resignations RETREAT, lifted curfews CONCEDE)."""
+    type differently from the 2021 table (sanctions are SANCTION, resignations RETREAT, lifted
+    curfews CONCEDE)."""
     plain = Ontology.load(data_dir() / "ontology")
     ontology = Ontology.load(data_dir() / "ontology", data_dir() / "events" / "plover_overrides.txt")
     assert plain.to_plover("0831").type == "CONCEDE"  # type: ignore[union-attr]

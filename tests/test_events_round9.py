@@ -78,3 +78,8 @@ def test_a_capital_a_visit_arrives_in_is_the_host(pipeline: Pipeline) -> None:
 )
 def test_a_count_or_stretch_of_an_event_is_the_event(pipeline: Pipeline, text: str, root: str) -> None:
     assert root in [e.cameo[:2] for e in events_of(pipeline, text)]
+
+
+def test_a_possessive_in_a_reported_clause_is_the_speaker(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Peru said its troops had completed their withdrawal from Chile.")
+    assert [(e.cameo[:2], e.source, e.target) for e in events] == [("08", ("PER",), ("CHL",))]

@@ -372,8 +372,9 @@ class Resolver:
         return None
 
     def _clause_subject(self, token: Token) -> str | None:
-        """``X indicated it would act``: ``it``/``they`` in a complement clause is the governing subject."""
-        node = token.head
+        """``X indicated it would act``: ``it``/``they`` in a complement clause is the governing
+        subject; so is a possessive there (``X said its troops withdrew``: X's troops)."""
+        node = token.head.head if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS else token.head
         for _ in range(4):
             if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or node.head.i == node.i:
                 return None
