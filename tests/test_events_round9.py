@@ -42,6 +42,8 @@ def test_a_nationality_adjective_on_a_party_still_names_it(pipeline: Pipeline) -
         ("The army shortened the curfew in the capital.", "0813"),
         ("Norway ended its mediation between the two factions.", "165"),
         ("Sweden scrapped its sanctions against Chile.", "085"),
+        ("Chilean police prevented a demonstration by students.", "172"),
+        ("Chilean police broke up a protest by students.", "175"),
     ],
 )
 def test_round_9_news_phrases(pipeline: Pipeline, text: str, code: str) -> None:
