@@ -85,3 +85,8 @@ def test_a_count_or_stretch_of_an_event_is_the_event(pipeline: Pipeline, text: s
 def test_a_possessive_in_a_reported_clause_is_the_speaker(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Peru said its troops had completed their withdrawal from Chile.")
     assert [(e.cameo[:2], e.source, e.target) for e in events] == [("08", ("PER",), ("CHL",))]
+
+
+def test_a_place_for_people_is_theirs(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "A camp for Chilean refugees was attacked by Peruvian militiamen.")
+    assert [(e.cameo[:2], e.source[0][:3], e.target[0][:3]) for e in events] == [("19", "PER", "CHL")]

@@ -20,7 +20,7 @@ from ..registry_text import fold_key
 NP_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "flat"})
 #: phrase-internal dependents searched (in order) when the phrase itself names nobody
 INNER_DEPS = ("appos", "poss", "compound", "amod", "nmod")
-INNER_PREPS = ("by", "of", "from", "in", "between", "among")
+INNER_PREPS = ("by", "of", "from", "in", "between", "among", "for")
 #: prepositions that place an agent noun in a country (``lawmakers in X``, ``soldiers from X``)
 AGENT_PREPS = frozenset({"of", "in", "from"})
 #: prepositions that say where a people lives (``the Albanians of Serbia``)
