@@ -43,6 +43,8 @@ def test_a_nationality_adjective_on_a_party_still_names_it(pipeline: Pipeline) -
         ("Norway ended its mediation between the two factions.", "165"),
         ("Sweden scrapped its sanctions against Chile.", "085"),
         ("Chilean police prevented a demonstration by students.", "172"),
+        ("The European Union tightened its sanctions on Peru.", "163"),
+        ("Sweden banned all aid to Peru.", "162"),
         ("Chilean police broke up a protest by students.", "175"),
     ],
 )
