@@ -92,3 +92,13 @@ def test_a_possessive_in_a_reported_clause_is_the_speaker(pipeline: Pipeline) ->
 def test_a_place_for_people_is_theirs(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "A camp for Chilean refugees was attacked by Peruvian militiamen.")
     assert [(e.cameo[:2], e.source[0][:3], e.target[0][:3]) for e in events] == [("19", "PER", "CHL")]
+
+
+def test_a_complaint_is_about_whom_it_names_not_whom_it_is_made_to(pipeline: Pipeline) -> None:
+    (event,) = events_of(pipeline, "Chile complained to the United Nations about Peruvian air raids.")
+    assert (event.cameo[:2], event.source, event.target) == ("11", ("CHL",), ("PER",))
+
+
+def test_a_complaint_made_to_someone_alone_is_aimed_at_them(pipeline: Pipeline) -> None:
+    (event,) = events_of(pipeline, "Chile complained to Peru.")
+    assert (event.cameo[:2], event.target) == ("11", ("PER",))

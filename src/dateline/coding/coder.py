@@ -97,6 +97,8 @@ ORGANISATION_PREFIXES = frozenset({"IGO", "NGO"})
 OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 #: links along which a governing predicate takes a nested one as its content
 CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "oprd", "attr", "ccomp"})
+#: accusations and complaints: their ``to`` phrase is the addressee (``complained to X over Y``)
+COMPLAINT_ROOTS = frozenset({"11"})
 #: links inside one phrase that a governing predicate reaches its content through
 LINK_DEPS = frozenset({"conj", "compound", "amod", "nmod"})
 SOURCE_NOUN_DEPS = ("poss", "amod", "compound", "nmod")
@@ -1114,6 +1116,8 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
             if word.dep_ in {"xcomp", "acomp", "oprd"} and predicate.first <= word.i <= predicate.last:
                 candidates.extend(_prep_objects(word, predicate))
     candidates = [c for c in candidates if c.i != predicate.token.i and not _is_time(c)]
+    if predicate.code[:2] in COMPLAINT_ROOTS:
+        candidates = _addressee_last(candidates)
     if predicate.entry.skip_preps:
         # ``IFTAR (IN ^) +``: the pattern's own words and the skipped phrase are no target
         candidates = [c for c in candidates if not predicate.first <= c.i <= predicate.last]
@@ -1140,6 +1144,14 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
         ]
         deeper = _deep_target(of, resolver, source) if of else None
     return deeper if deeper is not None else _unresolved(candidates, resolver)
+
+
+def _addressee_last(candidates: list[Token]) -> list[Token]:
+    """``complained to the UN over Israeli raids``: a complaint is about whom it names after
+    ``over``/``about``/``against``; whom it is made ``to`` is its addressee, the target only when
+    nobody else is named."""
+    addressed = [c for c in candidates if c.dep_ == "pobj" and c.head.lower_ == "to"]
+    return [c for c in candidates if c not in addressed] + addressed
 
 
 def _infinitive_objects(token: Token) -> list[Token]:
