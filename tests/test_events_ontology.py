@@ -49,3 +49,19 @@ def test_longest_pattern_wins() -> None:
     assert lexicon.match_verb("restore", ["tie", "diplomatic"]).code == "050"  # type: ignore[union-attr]
     assert lexicon.match_verb("call", ["for"]).code == "020"  # type: ignore[union-attr]
     assert lexicon.match_verb("call", []).code == "041"  # type: ignore[union-attr]
+
+
+def test_overrides_follow_the_plover_codebook_definitions() -> None:
+    """Dateline's overrides replace whole CAMEO codes where the PLOVER 2.0 codebook defines the
+    type differently from the 2021 table (sanctions are SANCTION, resignations RETREAT, lifted
+    curfews CONCEDE)."""
+    plain = Ontology.load(data_dir() / "ontology")
+    ontology = Ontology.load(data_dir() / "ontology", data_dir() / "events" / "plover_overrides.txt")
+    assert plain.to_plover("0831").type == "CONCEDE"  # type: ignore[union-attr]
+    resign = ontology.to_plover("0831")
+    assert resign is not None and (resign.type, resign.mode) == ("RETREAT", "resign")
+    assert ontology.to_plover("163").type == "SANCTION"  # type: ignore[union-attr]
+    assert ontology.to_plover("083").type == "CONCEDE"  # type: ignore[union-attr]
+    assert plain.to_plover("0813").type == "RETREAT"  # type: ignore[union-attr]
+    assert ontology.to_plover("0813").type == "CONCEDE"  # type: ignore[union-attr]
+    assert ontology.to_plover("0814").type == "CONCEDE"  # type: ignore[union-attr]

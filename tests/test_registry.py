@@ -353,3 +353,32 @@ def test_an_undated_story_still_resolves_an_unambiguous_surname() -> None:
     ref = registry.resolve("President Mugabe")
     assert ref is not None and ref.code == "ZWEGOV" and ref.role is None
     assert registry.resolve("Clinton") is None  # two people in the table bear it
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind"),
+    [
+        ("International Labour Organization", "IGOILO", "igo"),
+        ("ILO", "IGOILO", "igo"),
+        ("UNIFIL", "IGOUNO", "igo"),
+        ("KFOR", "IGOWSTNAT", "igo"),
+        ("ECOMOG", "IGOECW", "igo"),
+        ("Physicians for Human Rights", "NGOPHR", "ngo"),
+        ("Revolutionary United Front", "SLEREB", "group"),
+        ("UNITA", "AGOREB", "group"),
+        ("Khmer Rouge", "KHMREB", "group"),
+        ("Lord's Resistance Army", "UGAREB", "group"),
+        ("Muslim Brotherhood", "EGYOPP", "group"),
+    ],
+)
+def test_round_9_organisations_and_armed_groups(
+    registry: ActorRegistry, text: str, expected: str, kind: str
+) -> None:
+    ref = registry.resolve(text, on=STORY_DAY)
+    assert ref is not None and ref.code == expected and ref.kind == kind
+
+
+@pytest.mark.parametrize("text", ["Northern Ireland", "Scotland", "Wales", "Scottish", "Northern Irish"])
+def test_parts_of_the_united_kingdom_are_the_united_kingdom(registry: ActorRegistry, text: str) -> None:
+    ref = registry.resolve(text, on=STORY_DAY)
+    assert ref is not None and ref.code == "GBR"

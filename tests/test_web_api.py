@@ -123,7 +123,7 @@ def test_quotes_by_speaker_and_text(app: FastAPI) -> None:
     by_code = get(app, f"/api/quotes?speaker={speaker['actor']}&limit=200")["items"]
     assert by_code and all(q["speaker_actor"] == speaker["actor"] for q in by_code)
     longest = max(seed_quotes, key=lambda q: len(q["text"]))
-    word = max(longest["text"].split(), key=len).strip(",.“”\"")
+    word = max(longest["text"].split(), key=len).strip(',.“”"')
     by_text = get(app, f"/api/quotes?q={word}")["items"]
     assert by_text and all(word.lower() in q["text"].lower() for q in by_text)
 

@@ -19,5 +19,6 @@ def code_events(work: Work, ctx: Context) -> Work:
         place_heads=coder.lexicon.place_heads,
         abstract=frozenset(coder.lexicon.abstract),
         actor_nouns=coder.lexicon.actor_nouns,
+        unnamed=frozenset(k for k, kind in coder.lexicon.abstract.items() if kind == "culture"),
     )
     return dataclasses.replace(work, events=code_work(work, resolver, coder))

@@ -20,11 +20,15 @@ from ..registry_text import fold_key
 NP_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "flat"})
 #: phrase-internal dependents searched (in order) when the phrase itself names nobody
 INNER_DEPS = ("appos", "poss", "compound", "amod", "nmod")
-INNER_PREPS = ("by", "of", "from", "in", "between", "among")
+INNER_PREPS = ("by", "of", "from", "in", "between", "among", "for")
 #: prepositions that place an agent noun in a country (``lawmakers in X``, ``soldiers from X``)
 AGENT_PREPS = frozenset({"of", "in", "from"})
 #: prepositions that say where a people lives (``the Albanians of Serbia``)
 RESIDENCE_PREPS = frozenset({"of", "in"})
+#: a capital after one of these is where something is (``talks in Moscow``), not an actor
+SEAT_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around"})
+SEAT_LABELS = frozenset({"GPE", "LOC", "FAC"})
+GOVERNMENT_SECTOR = "GOV"
 COUNTRY_CODE_LENGTH = 3
 #: prefixes by which a name says whom a group sides with (``pro-Iranian``, ``anti-Syria``)
 ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
@@ -93,6 +97,8 @@ class Resolver:
     abstract: frozenset[str] = frozenset()
     #: nouns of people and groups that may act unresolved (``certain forces``)
     actor_nouns: frozenset[str] = frozenset()
+    #: nouns a nationality adjective describes without naming a party (``the Russian language``)
+    unnamed: frozenset[str] = frozenset()
     #: True while a ``the two sides`` lookup runs: pairs do not chain back through earlier pairs,
     #: which on a long story recursed past Python's stack
     pairing: bool = False
@@ -129,6 +135,8 @@ class Resolver:
         fronted = fronted_list(token)
         modifier = _shared_modifier(heads)
         for head in fronted + heads:
+            if head.lemma_.lower() in self.unnamed:
+                continue
             found = self._agents(head, shared) or self._joined(head)
             if not found and modifier is not None and head.i != heads[0].i and _bare_noun(head):
                 # ``the Danish media and government``: the adjective names both agents' country
@@ -226,6 +234,8 @@ class Resolver:
 
     def _phrase(self, token: Token, depth: int) -> tuple[tuple[str, ...], tuple[int, int]]:
         span = _np_span(token)
+        if token.lemma_.lower() in self.unnamed:
+            return (), (span.start_char, span.end_char)
         allegiance = _allegiance(span)
         if allegiance is not None and token.i > allegiance:
             # "a pro-Iranian militia", "an anti-Syria journalist": the name is whom they
@@ -249,10 +259,33 @@ class Resolver:
             )
             if code is None and ent is not None and ent.label_ == "PERSON" and len(ent) == 1:
                 code = self._surname(ent)
+        if code is not None and self._seat_as_place(token, code):
+            return (), (span.start_char, span.end_char)
         if code is not None:
             return (code,), (span.start_char, span.end_char)
         codes = self._inner(token, depth) if depth < MAX_DEPTH else ()
         return codes or self._placed(token), (span.start_char, span.end_char)
+
+    def seat(self, token: Token) -> Argument:
+        """A capital read as the government even after a place preposition, for a predicate
+        whose own pattern holds the preposition (``arrived in Amman``: the host)."""
+        ent = self.entities.get(token.i)
+        code = self.lookup(ent.text, ent.label_) if ent is not None else None
+        if code is None or not self._seat_as_place(token, code):
+            return EMPTY
+        return Argument((code,), ((ent.start_char, ent.end_char),)) if ent is not None else EMPTY
+
+    def _seat_as_place(self, token: Token, code: str) -> bool:
+        """``talks in Moscow``, ``offices in Nairobi``: a capital named where something happens
+        or lies is a place, not the government it stands for as an actor (``talks with Moscow``)."""
+        ent = self.entities.get(token.i)
+        return (
+            code.endswith(GOVERNMENT_SECTOR)
+            and ent is not None
+            and ent.label_ in SEAT_LABELS
+            and token.dep_ == "pobj"
+            and token.head.lower_ in SEAT_PLACE_PREPS
+        )
 
     def _phrase_words(self, token: Token, words: Span, depth: int) -> tuple[tuple[str, ...], tuple[int, int]]:
         span = _np_span(token)
@@ -339,8 +372,9 @@ class Resolver:
         return None
 
     def _clause_subject(self, token: Token) -> str | None:
-        """``X indicated it would act``: ``it``/``they`` in a complement clause is the governing subject."""
-        node = token.head
+        """``X indicated it would act``: ``it``/``they`` in a complement clause is the governing
+        subject; so is a possessive there (``X said its troops withdrew``: X's troops)."""
+        node = token.head.head if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS else token.head
         for _ in range(4):
             if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or node.head.i == node.i:
                 return None

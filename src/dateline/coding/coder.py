@@ -89,8 +89,18 @@ REPRESSION_THREATS = frozenset({"132", "137"})
 GOVERNMENT = "GOV"
 #: an appeal or demand is addressed to whoever its content clause says should act
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+#: expelling individuals (174) against expelling or withdrawing an organisation (166)
+DEPORT_CODE = "174"
+EXPEL_CODE = "166"
+ORGANISATION_PREFIXES = frozenset({"IGO", "NGO"})
+#: possessives that point an event noun back to the subject of its clause (``its demand``)
+OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 #: links along which a governing predicate takes a nested one as its content
 CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "oprd", "attr", "ccomp"})
+#: accusations and complaints: their ``to`` phrase is the addressee (``complained to X over Y``)
+COMPLAINT_ROOTS = frozenset({"11"})
+#: links inside one phrase that a governing predicate reaches its content through
+LINK_DEPS = frozenset({"conj", "compound", "amod", "nmod"})
 SOURCE_NOUN_DEPS = ("poss", "amod", "compound", "nmod")
 #: links that keep a noun inside its verb's phrase (objects, their modifiers and prepositions)
 PHRASE_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "amod", "nmod", "conj", "appos", "attr", "oprd"})
@@ -253,9 +263,20 @@ def _sentence_drafts(
             others = coder.lexicon.other_party
             drafts = [_in_country(d, mentions, sent, resolver, others) for d in drafts]
     drafts = [
-        _domestic(_threatened(_ethnic_target(d, sent, resolver), resolver), coder.countries) for d in drafts
+        _expulsion(_domestic(_threatened(_ethnic_target(d, sent, resolver), resolver), coder.countries))
+        for d in drafts
     ]
     return _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
+
+
+def _expulsion(draft: Draft) -> Draft:
+    """CAMEO 174 expels or deports individuals; forcing an organisation out of a country is
+    166, "expel or withdraw" (PLOVER 2.0: SANCTION/expel, "expel an entity from a group,
+    organization ... or country", while individual deportations stay COERCE/deport)."""
+    codes = draft.target.codes
+    if draft.code == DEPORT_CODE and codes and all(c[:3] in ORGANISATION_PREFIXES for c in codes):
+        return replace(draft, code=EXPEL_CODE)
+    return draft
 
 
 def _without_demanded(drafts: list[Draft], content: Token | None) -> list[Draft]:
@@ -604,9 +625,7 @@ def _folded_draft(gov: Predicate, code: str, inner: Predicate | None, resolver: 
 def _addressee(token: Token, resolver: Resolver, source: Argument) -> Argument:
     """Whom a demand or appeal is addressed to: the subject of its content clause
     (``demanded that Germany release the prisoners`` -> Germany), never the speaker."""
-    for clause in token.children:
-        if clause.dep_ not in {"ccomp", "xcomp"}:
-            continue
+    for clause in _content_clauses(token):
         subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.pos_ == "PRON":
             continue
@@ -615,6 +634,21 @@ def _addressee(token: Token, resolver: Resolver, source: Argument) -> Argument:
         if codes:
             return Argument(codes, argument.spans)
     return EMPTY
+
+
+def _content_clauses(token: Token) -> list[Token]:
+    """The clauses an appeal states: its own complement, or the one on its noun (``its demand
+    that X ...``, ``insisted on its demand that X ...``)."""
+    nouns = [token]
+    for child in token.children:
+        nouns.extend([child] if child.dep_ == "dobj" else [c for c in child.children if c.dep_ == "pobj"])
+    clauses = [
+        clause
+        for noun in nouns
+        for clause in noun.children
+        if (noun is token and clause.dep_ in {"ccomp", "xcomp"}) or _noun_content(clause)
+    ]
+    return clauses + [c for c in token.head.children if _stated_by_object(c, token)]
 
 
 def _reversed(drafts: list[Draft]) -> list[Draft]:
@@ -808,12 +842,34 @@ def _own_noun_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument,
 def _governs(gov: Token, inner: Predicate) -> bool:
     node = inner.light if inner.light is not None else inner.token
     for _ in range(8):
-        if node.i == gov.i:
+        if node.i == gov.i or _stated_by_object(node, gov):
             return True
-        if node.dep_ not in CONTENT_DEPS and node.dep_ not in {"conj", "compound", "amod", "nmod"}:
+        if node.dep_ not in CONTENT_DEPS | LINK_DEPS and not _noun_content(node):
             return False
         node = node.head
     return False
+
+
+def _stated_by_object(clause: Token, noun: Token) -> bool:
+    """``reiterated its demand today that X ...``: a clause set apart from the demand noun is
+    parsed on the verb, but states the verb's object noun."""
+    return (
+        clause.dep_ == "ccomp"
+        and noun.dep_ == "dobj"
+        and clause.head.i == noun.head.i
+        and clause.i > noun.i
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
+
+
+def _noun_content(clause: Token) -> bool:
+    """The clause an appeal, demand, offer or threat noun states (``its demand that X ease
+    restrictions``, ``an offer to send troops``): spaCy hangs it on the noun as ``acl``, the
+    link it also gives a participle (``troops stationed in X``), so only a clause with a marker
+    or an infinitive counts: what is asked or offered has not happened."""
+    if clause.dep_ != "acl" or clause.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(c.dep_ in {"mark", "aux"} and c.lower_ in {"that", "to"} for c in clause.children)
 
 
 def _draft(predicate: Predicate, code: str, resolver: Resolver) -> Draft:
@@ -1060,11 +1116,19 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
             if word.dep_ in {"xcomp", "acomp", "oprd"} and predicate.first <= word.i <= predicate.last:
                 candidates.extend(_prep_objects(word, predicate))
     candidates = [c for c in candidates if c.i != predicate.token.i and not _is_time(c)]
+    if predicate.code[:2] in COMPLAINT_ROOTS:
+        candidates = _addressee_last(candidates)
     if predicate.entry.skip_preps:
         # ``IFTAR (IN ^) +``: the pattern's own words and the skipped phrase are no target
         candidates = [c for c in candidates if not predicate.first <= c.i <= predicate.last]
     for candidate in candidates:
         argument = resolver.argument(candidate)
+        if (
+            not argument.codes
+            and candidate.dep_ == "pobj"
+            and predicate.first <= candidate.head.i <= predicate.last
+        ):
+            argument = resolver.seat(candidate)  # "arrived in Amman": the pattern's own place
         codes = tuple(c for c in argument.codes if c not in source.codes)
         if codes:
             return Argument(codes, argument.spans)
@@ -1080,6 +1144,14 @@ def _target(token: Token, predicate: Predicate, resolver: Resolver, source: Argu
         ]
         deeper = _deep_target(of, resolver, source) if of else None
     return deeper if deeper is not None else _unresolved(candidates, resolver)
+
+
+def _addressee_last(candidates: list[Token]) -> list[Token]:
+    """``complained to the UN over Israeli raids``: a complaint is about whom it names after
+    ``over``/``about``/``against``; whom it is made ``to`` is its addressee, the target only when
+    nobody else is named."""
+    addressed = [c for c in candidates if c.dep_ == "pobj" and c.head.lower_ == "to"]
+    return [c for c in candidates if c not in addressed] + addressed
 
 
 def _infinitive_objects(token: Token) -> list[Token]:
@@ -1226,6 +1298,9 @@ def _governor_source(predicate: Predicate, resolver: Resolver) -> Argument:
         head = noun.head.head
     if head is None and noun.dep_ in {"dobj", "conj"} and predicate.entry.reciprocal:
         head = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if head is None and noun.dep_ in {"dobj", "pobj"} and _own_pronoun(noun):
+        # "reiterated its demand", "insisted on their call": the owner is the verb's subject
+        head = noun.head if noun.dep_ == "dobj" else noun.head.head
     if head is None:
         return EMPTY
     if head.pos_ in {"NOUN", "PROPN"}:
@@ -1239,6 +1314,10 @@ def _governor_source(predicate: Predicate, resolver: Resolver) -> Argument:
     # "X was engaged in ethnic cleansing": a light verb's passive subject holds the event
     subject = subject_of(head) or passive_subject(head)
     return resolver.argument(subject) if subject is not None else EMPTY
+
+
+def _own_pronoun(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in noun.children)
 
 
 def _speech_drafts(

@@ -36,6 +36,8 @@ INTENT_HEADS = frozenset(
 #: governing words that make their complement an obligation (deontic: hypothetical)
 DEONTIC_HEADS = frozenset({"need", "oblige", "obliged", "have", "ought", "require", "bind"})
 FUTURE_HEADS = frozenset({"about", "set", "due", "scheduled", "schedule", "go"})
+#: governing verbs that say their complement did not happen (``failed to reach agreement``)
+NEGATING_HEADS = frozenset({"fail"})
 #: "under no circumstances", "in no case", "by no means": a negated clause
 NO_CASE_NOUNS = frozenset({"circumstance", "case", "condition", "mean", "means", "way", "account", "event"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -103,6 +105,8 @@ def _collect(node: Token, found: set[str]) -> None:
         found.add("hypothetical")
     if lemma in FUTURE_HEADS and any(c.dep_ in CHAIN_DEPS for c in node.children):
         found.add("future")
+    if lemma in NEGATING_HEADS and any(c.dep_ == "xcomp" for c in node.children):
+        found.add("negated")
     for child in node.children:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "preconj" and word == "neither"):

@@ -58,6 +58,7 @@ MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19"
 ACTOR_OBJECT_CODES = frozenset({"052"})
 #: kinds of ``abstract_nouns.tsv`` (see the file's header)
 IDIOM = "idiom"
+MEASURE = "measure"
 VALUE = "value"
 ABSTRACT_OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
@@ -167,11 +168,25 @@ def _light(verb: Token, lexicon: Lexicon, consumed: set[int]) -> list[Predicate]
             continue  # already a word of another pattern ("threatened to hold a strike")
         # each listed object on its own: "launched artillery and rocket fire" is the fire's
         for noun in (obj, *obj.conjuncts):
+            noun = _measured(noun, lexicon)
             predicate = noun_predicate(noun, lexicon, verb) if noun.i not in consumed else None
             if predicate is not None:
                 consumed.add(noun.i)
                 found.append(predicate)
     return found
+
+
+def _measured(noun: Token, lexicon: Lexicon) -> Token:
+    """``held a new round of talks``, ``launched ten days of exercises``: a count or stretch of
+    an event hands the light verb the event noun after ``of``."""
+    if lexicon.abstract.get(noun.lemma_.lower()) != MEASURE:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            event = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if event is not None:
+                return event
+    return noun
 
 
 def _light_objects(verb: Token) -> list[Token]:
