@@ -138,19 +138,48 @@ def _reported(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
         and lexicon.is_speech(token.lemma_.lower())
         and _is_parenthetical(token, lexicon)
     ):
-        content = _clause_without(token.head, token, lexicon)
-        around = _around(token.head, token, lexicon)
+        clause = _clause_head(token.head)
+        content = _clause_without(clause, token, lexicon)
+        around = _around(clause, token, lexicon)
         if around is not None:  # "Even then, he said, he had learned ...": both sides were said
-            return _finding(around, token, lexicon, "clause around the cue", head=token.head, inside=True)
-        return _finding(content, token, lexicon, "clause around the cue", head=token.head)
+            return _finding(around, token, lexicon, "clause around the cue", head=clause, inside=True)
+        return _finding(content, token, lexicon, "clause around the cue", head=clause)
     answer = next((c for c in token.children if c.dep_ == "intj"), None)
     if answer is not None and lexicon.is_speech(token.lemma_.lower()):  # "most voters said yes"
         return _finding((answer.i, answer.i + 1), token, lexicon, "answer word", min_words=1)
     reporting = _phrase_object(token, lexicon)
     if reporting is not None:
         how = "object of the reporting phrase"
-        return _finding(_edges(reporting, lexicon), token, lexicon, how, min_words=MIN_OBJECT_WORDS)
+        start, end = _edges(reporting, lexicon)
+        for child in token.rights:  # "called on the regime to abandon X": what it is called on to do
+            if child.i > reporting.i and child.dep_ == "xcomp":
+                end = max(end, content_end(child, lexicon) + 1)
+        return _finding((start, end), token, lexicon, how, min_words=MIN_OBJECT_WORDS)
+    for_clause = _for_clause(token, lexicon)
+    if for_clause is not None:
+        return for_clause
     return _object(token, lexicon)
+
+
+def _for_clause(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
+    """``called for the president to resign``: the parser makes ``for`` the mark of a clause.
+
+    With a reporting phrase whose preposition is ``for`` (``call for``, ``push for``),
+    the clause after ``for`` is what was called for, and ``for`` belongs to the cue.
+    """
+    if lexicon.phrase(token.lemma_.lower(), "for", "prep") is None:
+        return None
+    for child in token.rights:
+        if child.dep_ != "advcl":
+            continue
+        mark = next((c for c in child.lefts if c.dep_ == "mark" and c.lower_ == "for"), None)
+        if mark is None or mark.i != token.i + 1:
+            continue
+        found = _finding((mark.i + 1, content_end(child, lexicon) + 1), token, lexicon, "clause after for")
+        if found is not None:
+            cue = (token.idx, mark.idx + len(mark))
+            return replace(found, found=replace(found.found, cue=cue))
+    return None
 
 
 def _continued_complement(cue: Token, end: int, lexicon: QuoteLexicon) -> int:
@@ -379,6 +408,18 @@ def _clause_without(head: Token, cue: Token, lexicon: QuoteLexicon) -> tuple[int
     before = (start, cue_start)
     after = (cue_end, end)
     return max(before, after, key=lambda r: r[1] - r[0])
+
+
+def _clause_head(head: Token) -> Token:
+    """The verb of the clause a parenthetical cue interrupts.
+
+    ``The difference now, he told me, is that ...``: the parser may hang the cue on the
+    subject noun before it; what was said is the whole clause of that subject's verb.
+    """
+    subject = head.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"NOUN", "PROPN"}
+    if subject and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    return head
 
 
 def _first_conjunct(head: Token) -> Token:

@@ -1,0 +1,80 @@
+"""Reported speech whose content the plain cue rules did not reach (round 8), hand-written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from dateline.pipeline import Pipeline
+from dateline.quoting.lexicon import load_lexicon
+from dateline.quoting.reported import find_reported
+from dateline.records import Origin, Quote, RawStory, StoryResult
+from dateline.settings import data_dir
+
+pytestmark = pytest.mark.slow
+
+
+def _quotes(pipeline: Pipeline, text: str) -> tuple[Quote, ...]:
+    raw = RawStory("t", text, Origin("test"), published=dt.date(2021, 12, 15))
+    result = pipeline.process_one(raw)
+    assert isinstance(result, StoryResult), result
+    return result.quotes
+
+
+def _with_cue(quotes: tuple[Quote, ...], cue: str) -> Quote:
+    found = [q for q in quotes if q.cue is not None and q.cue.text.startswith(cue)]
+    assert found, f"no quote with cue {cue!r}: {[(q.cue.text if q.cue else None, q.text) for q in quotes]}"
+    return found[0]
+
+
+def test_cue_between_the_parts_of_a_quotation_keeps_its_own_content(pipeline: Pipeline) -> None:
+    text = (
+        "“The deal is a disaster for our town,” Mayor Ortiz said, referring to the trade pact "
+        "with Mexico. “We will fight it in court.”"
+    )
+    quotes = _quotes(pipeline, text)
+    quote = _with_cue(quotes, "referring to")
+    assert quote.text == "the trade pact with Mexico"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Mayor Ortiz"
+    assert any(q.kind == "direct" and len(q.parts) == 2 for q in quotes)
+
+
+def test_clause_after_for_is_what_was_called_for(pipeline: Pipeline) -> None:
+    text = "The senator called for the governor to resign immediately."
+    quote = _with_cue(_quotes(pipeline, text), "called for")
+    assert quote.text == "the governor to resign immediately"
+    assert quote.cue is not None and quote.cue.text == "called for"
+
+
+def test_call_on_someone_to_act_keeps_the_act(pipeline: Pipeline) -> None:
+    text = "The union called on the mayor to reopen the talks."
+    quote = _with_cue(_quotes(pipeline, text), "called on")
+    assert quote.text == "the mayor to reopen the talks"
+
+
+def test_parenthetical_cue_hung_on_the_subject_reports_the_whole_clause() -> None:
+    # "The difference now, he told me, is that ...": the parser may hang the cue on the
+    # subject noun; the parse is built by hand to pin that case
+    words = [
+        "The", "difference", "now", ",", "he", "told", "me", ",", "is", "that", "the", "bridge", "closed",
+    ]  # fmt: skip
+    heads = [1, 8, 1, 5, 5, 1, 5, 5, 8, 12, 11, 12, 8]
+    deps = [
+        "det", "nsubj", "advmod", "punct", "nsubj", "parataxis", "dobj", "punct",
+        "ROOT", "mark", "det", "nsubj", "ccomp",
+    ]  # fmt: skip
+    pos = [
+        "DET", "NOUN", "ADV", "PUNCT", "PRON", "VERB", "PRON", "PUNCT",
+        "AUX", "SCONJ", "DET", "NOUN", "VERB",
+    ]  # fmt: skip
+    tags = ["DT", "NN", "RB", ",", "PRP", "VBD", "PRP", ",", "VBZ", "IN", "DT", "NN", "VBD"]
+    lemmas = [w.lower() for w in words]
+    lemmas[5], lemmas[8], lemmas[12] = "tell", "be", "close"
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    findings = [f for f in find_reported(doc, load_lexicon(data_dir()), []) if f.found.cue[0] == doc[5].idx]
+    assert [doc.text[slice(*f.content)] for f in findings] == [
+        "The difference now , he told me , is that the bridge closed"
+    ]
