@@ -78,3 +78,27 @@ def test_parenthetical_cue_hung_on_the_subject_reports_the_whole_clause() -> Non
     assert [doc.text[slice(*f.content)] for f in findings] == [
         "The difference now , he told me , is that the bridge closed"
     ]
+
+
+def test_poll_in_front_frames_the_clause(pipeline: Pipeline) -> None:
+    text = "In a new Marist poll, Senator Ortiz leads the mayor by six points."
+    quote = _with_cue(_quotes(pipeline, text), "In")
+    assert quote.text == "Senator Ortiz leads the mayor by six points"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "a new Marist poll"
+
+
+def test_poll_at_the_end_frames_the_clause_before_it(pipeline: Pipeline) -> None:
+    text = "Senator Ortiz has a narrow lead in the latest polls."
+    quote = _with_cue(_quotes(pipeline, text), "in")
+    assert quote.text == "Senator Ortiz has a narrow lead"
+
+
+def test_poll_in_a_subordinate_clause_frames_nothing(pipeline: Pipeline) -> None:
+    text = "Ortiz is ahead in the race because she is popular in the polls."
+    assert not [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text == "in"]
+
+
+def test_named_object_keeps_its_standing(pipeline: Pipeline) -> None:
+    text = "The latest survey showed Ortiz with a six-point lead over the mayor."
+    quote = _with_cue(_quotes(pipeline, text), "showed")
+    assert quote.text == "Ortiz with a six-point lead over the mayor"

