@@ -102,3 +102,16 @@ def test_named_object_keeps_its_standing(pipeline: Pipeline) -> None:
     text = "The latest survey showed Ortiz with a six-point lead over the mayor."
     quote = _with_cue(_quotes(pipeline, text), "showed")
     assert quote.text == "Ortiz with a six-point lead over the mayor"
+
+
+def test_participle_of_an_issued_statement_speaks_for_its_author(pipeline: Pipeline) -> None:
+    text = "The harbour council issued a statement saying the ferry would resume in May."
+    quote = _with_cue(_quotes(pipeline, text), "saying")
+    assert quote.text == "the ferry would resume in May"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "The harbour council"
+
+
+def test_participle_of_people_still_speaks_for_them(pipeline: Pipeline) -> None:
+    text = "The survey found fishermen backing the new harbour plan."
+    quote = _with_cue(_quotes(pipeline, text), "backing")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "fishermen"
