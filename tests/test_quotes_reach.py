@@ -115,3 +115,15 @@ def test_participle_of_people_still_speaks_for_them(pipeline: Pipeline) -> None:
     text = "The survey found fishermen backing the new harbour plan."
     quote = _with_cue(_quotes(pipeline, text), "backing")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "fishermen"
+
+
+def test_headline_label_of_a_poll_names_the_source(pipeline: Pipeline) -> None:
+    text = "Poll: Ortiz Holds Narrow Lead Over Mayor\n\nThe race for the harbour seat is close."
+    quote = _with_cue(_quotes(pipeline, text), ":")
+    assert quote.text == "Ortiz Holds Narrow Lead Over Mayor"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Poll"
+
+
+def test_lower_case_common_noun_is_no_label(pipeline: Pipeline) -> None:
+    text = "The poll shows one thing clearly.\n\nsurvey: the harbour plan is unpopular"
+    assert not [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text == ":"]

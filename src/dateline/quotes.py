@@ -33,7 +33,11 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     quoted = [(m.start, m.end) for m in marked]
     direct = attribute_marked(Parsed.of(doc, text), marked, lexicon)
     labelled = find_labelled(
-        doc, text, in_dateline=dateline_test(work), place_country=ctx.registry.place_country
+        doc,
+        text,
+        in_dateline=dateline_test(work),
+        place_country=ctx.registry.place_country,
+        source_nouns=lexicon.label_nouns,
     )
     spoken = find_reported(doc, lexicon, quoted)
     taken = frozenset(f.found.cue[0] for f in spoken)

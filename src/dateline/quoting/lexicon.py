@@ -41,6 +41,8 @@ class QuoteLexicon:
     idioms: frozenset[tuple[str, str, str]] = frozenset()
     #: nouns naming a poll or survey, whose findings an ``in`` phrase frames ("in a new poll, ...")
     poll_nouns: frozenset[str] = frozenset()
+    #: common nouns that may stand alone as a headline's speaker label ("Poll: ...", "Report: ...")
+    label_nouns: frozenset[str] = frozenset()
 
     def is_speech(self, lemma: str) -> bool:
         return self.cue_verbs.get(lemma) == "speech"
@@ -89,6 +91,7 @@ def load_lexicon(data: Path) -> QuoteLexicon:
     adjectives = frozenset(row[0] for row in _rows(folder / "cue_adjectives.txt"))
     idioms = frozenset((row[0], row[1], row[2]) for row in _rows(folder / "idioms.tsv"))
     polls = frozenset(row[0] for row in _rows(folder / "poll_nouns.txt"))
+    labels = frozenset(row[0] for row in _rows(folder / "label_nouns.txt"))
     titles = titles | nouns | {word for pattern, _ in roles for word in pattern if word != "of"}
     return QuoteLexicon(
         cue_verbs,
@@ -103,4 +106,5 @@ def load_lexicon(data: Path) -> QuoteLexicon:
         adjectives,
         idioms,
         polls,
+        labels,
     )
