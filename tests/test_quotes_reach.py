@@ -127,3 +127,15 @@ def test_headline_label_of_a_poll_names_the_source(pipeline: Pipeline) -> None:
 def test_lower_case_common_noun_is_no_label(pipeline: Pipeline) -> None:
     text = "The poll shows one thing clearly.\n\nsurvey: the harbour plan is unpopular"
     assert not [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text == ":"]
+
+
+def test_received_stance_reports_its_target_and_source(pipeline: Pipeline) -> None:
+    text = "Mayor Ortiz drew strong support from older fishermen in the harbour towns."
+    quote = _with_cue(_quotes(pipeline, text), "drew")
+    assert quote.text == "Mayor Ortiz"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text.startswith("older fishermen")
+
+
+def test_received_thing_that_is_no_stance_is_no_quote(pipeline: Pipeline) -> None:
+    text = "Mayor Ortiz received many letters from older fishermen in the harbour towns."
+    assert not [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text.startswith("received")]

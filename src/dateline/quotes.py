@@ -17,6 +17,7 @@ from .quoting.marks import find_marked
 from .quoting.mentions import build_history
 from .quoting.nouns import find_noun_cues
 from .quoting.polls import find_poll_frames
+from .quoting.received import find_received
 from .quoting.reported import find_reported
 from .quoting.seeming import find_appearances
 from .quoting.speakers import SpeakerResolver
@@ -49,6 +50,7 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
         + find_adjective_cues(doc, lexicon, quoted)
         + find_idioms(doc, lexicon, quoted)
         + find_poll_frames(doc, lexicon, quoted)
+        + find_received(doc, lexicon, quoted)
         + labelled,
         key=lambda f: f.content,
     )
