@@ -139,3 +139,9 @@ def test_received_stance_reports_its_target_and_source(pipeline: Pipeline) -> No
 def test_received_thing_that_is_no_stance_is_no_quote(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz received many letters from older fishermen in the harbour towns."
     assert not [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text.startswith("received")]
+
+
+def test_clause_only_cue_reports_a_named_object_with_its_standing(pipeline: Pipeline) -> None:
+    text = "The new survey found Ortiz with a narrow lead over the mayor."
+    quote = _with_cue(_quotes(pipeline, text), "found")
+    assert quote.text == "Ortiz with a narrow lead over the mayor"
