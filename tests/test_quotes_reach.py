@@ -145,3 +145,14 @@ def test_clause_only_cue_reports_a_named_object_with_its_standing(pipeline: Pipe
     text = "The new survey found Ortiz with a narrow lead over the mayor."
     quote = _with_cue(_quotes(pipeline, text), "found")
     assert quote.text == "Ortiz with a narrow lead over the mayor"
+
+
+def test_clause_only_cue_reports_its_infinitive(pipeline: Pipeline) -> None:
+    text = "The council voted to close the harbour road in May."
+    quote = _with_cue(_quotes(pipeline, text), "voted")
+    assert quote.text == "to close the harbour road in May"
+
+
+def test_aspectual_verb_reports_no_infinitive(pipeline: Pipeline) -> None:
+    text = "Prices continued to rise in the harbour towns."
+    assert not [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text == "continued"]

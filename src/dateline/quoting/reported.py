@@ -40,6 +40,8 @@ SETTING_PREPS = frozenset(
 )
 #: words after a named object that give its standing ("showed Clinton with a lead", "put Trump ahead")
 STANDING_WORDS = frozenset({"with", "at", "ahead", "behind", "up"})
+#: verbs whose infinitive is a further event, not a stance ("continued to rise")
+ASPECTUAL_VERBS = frozenset({"continue", "begin", "start", "keep", "cease"})
 #: entity types of a scene-setting phrase ("on Monday", "in Iowa")
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 #: subordinators of a clause that contrasts with what was said ("said X, while Y did Z")
@@ -242,12 +244,19 @@ def _standing(child: Token, obj: Token) -> bool:
 def _casts_as(token: Token, lexicon: QuoteLexicon) -> bool:
     """``see their party as too timid``, ``told his aides to find a way``, ``found Clinton with a
     lead``: a clause-only cue whose object is followed by what it is cast as, told to do, or
-    its standing, reports even without a clause."""
+    its standing, reports even without a clause; so does one with a ``to`` infinitive and no
+    object (``voted to stall the plan``), unless the verb is aspectual (``continued to rise``:
+    such infinitives matched gold one time in six on dev, the others one time in two)."""
     if not lexicon.is_cue(token.lemma_.lower()):
         return False
     obj = next((c for c in token.rights if c.dep_ == "dobj"), None)
     if obj is None:
-        return False
+        if token.lemma_.lower() in ASPECTUAL_VERBS:
+            return False
+        return any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in token.rights
+        )
     return any(
         c.i > obj.i and (c.dep_ in {"oprd", "xcomp"} or c.lower_ == "as" or _standing(c, obj))
         for c in token.rights
