@@ -156,3 +156,9 @@ def test_clause_only_cue_reports_its_infinitive(pipeline: Pipeline) -> None:
 def test_aspectual_verb_reports_no_infinitive(pipeline: Pipeline) -> None:
     text = "Prices continued to rise in the harbour towns."
     assert not [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text == "continued"]
+
+
+def test_complement_split_in_two_by_the_parser_stays_one(pipeline: Pipeline) -> None:
+    text = "The host then asked Ortiz which states specifically she could win."
+    quote = _with_cue(_quotes(pipeline, text), "asked")
+    assert quote.text == "which states specifically she could win"

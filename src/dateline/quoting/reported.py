@@ -192,9 +192,14 @@ def _continued_complement(cue: Token, end: int, lexicon: QuoteLexicon) -> int:
     The small parser often hangs the second ``that`` clause of a complement on the cue
     verb itself. Such a clause continues the content. A conjoined clause without
     ``that`` (``said A, but B``) is the reporter's as often as the speaker's (measured on
-    the even half: as many matches lost as gained), so it is left out.
+    the even half: as many matches lost as gained), so it is left out. A second
+    complement starting right where the first ends is one clause the parser split in two
+    (``asked which states he could win``: ``which states`` and ``he could win``).
     """
     for child in cue.rights:
+        if child.i >= end and child.dep_ == "ccomp" and child.left_edge.i == end:
+            end = content_end(child, lexicon) + 1  # "asked which states he could win" split in two
+            continue
         if child.i < end or child.dep_ != "conj" or child.pos_ not in {"VERB", "AUX"}:
             continue
         if not any(c.dep_ == "mark" and c.lower_ == "that" for c in child.lefts):
