@@ -197,7 +197,7 @@ def _continued_complement(cue: Token, end: int, lexicon: QuoteLexicon) -> int:
     (``asked which states he could win``: ``which states`` and ``he could win``).
     """
     for child in cue.rights:
-        if child.i >= end and child.dep_ == "ccomp" and child.left_edge.i == end:
+        if _split_complement(child, end):
             end = content_end(child, lexicon) + 1  # "asked which states he could win" split in two
             continue
         if child.i < end or child.dep_ != "conj" or child.pos_ not in {"VERB", "AUX"}:
@@ -208,6 +208,13 @@ def _continued_complement(cue: Token, end: int, lexicon: QuoteLexicon) -> int:
             break
         end = content_end(child, lexicon) + 1
     return end
+
+
+def _split_complement(child: Token, end: int) -> bool:
+    """A second complement clause that starts right where the first ends, with no comma between."""
+    if child.dep_ != "ccomp" or child.pos_ not in {"VERB", "AUX"} or child.left_edge.i != end:
+        return False
+    return not child.doc[end - 1].is_punct and not child.left_edge.is_punct
 
 
 def _object(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
