@@ -162,3 +162,17 @@ def test_complement_split_in_two_by_the_parser_stays_one(pipeline: Pipeline) -> 
     text = "The host then asked Ortiz which states specifically she could win."
     quote = _with_cue(_quotes(pipeline, text), "asked")
     assert quote.text == "which states specifically she could win"
+
+
+def test_if_clause_made_adverbial_is_what_was_asked() -> None:
+    # "The reporter asked Ortiz if the harbour would close", with the "if" clause parsed as
+    # an adverbial clause rather than a complement; the parse is built by hand
+    words = ["The", "reporter", "asked", "Ortiz", "if", "the", "harbour", "would", "close"]
+    heads = [1, 2, 2, 2, 8, 6, 8, 8, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "mark", "det", "nsubj", "aux", "advcl"]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "SCONJ", "DET", "NOUN", "AUX", "VERB"]
+    tags = ["DT", "NN", "VBD", "NNP", "IN", "DT", "NN", "MD", "VB"]
+    lemmas = ["the", "reporter", "ask", "Ortiz", "if", "the", "harbour", "would", "close"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    findings = [f for f in find_reported(doc, load_lexicon(data_dir()), []) if f.found.cue[0] == doc[2].idx]
+    assert [doc.text[slice(*f.content)] for f in findings] == ["if the harbour would close"]
