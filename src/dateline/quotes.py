@@ -16,6 +16,8 @@ from .quoting.labelled import find_labelled
 from .quoting.marks import find_marked
 from .quoting.mentions import build_history
 from .quoting.nouns import find_noun_cues
+from .quoting.polls import find_poll_frames
+from .quoting.received import find_received
 from .quoting.reported import find_reported
 from .quoting.seeming import find_appearances
 from .quoting.speakers import SpeakerResolver
@@ -32,7 +34,11 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     quoted = [(m.start, m.end) for m in marked]
     direct = attribute_marked(Parsed.of(doc, text), marked, lexicon)
     labelled = find_labelled(
-        doc, text, in_dateline=dateline_test(work), place_country=ctx.registry.place_country
+        doc,
+        text,
+        in_dateline=dateline_test(work),
+        place_country=ctx.registry.place_country,
+        source_nouns=lexicon.label_nouns,
     )
     spoken = find_reported(doc, lexicon, quoted)
     taken = frozenset(f.found.cue[0] for f in spoken)
@@ -43,6 +49,8 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
         + find_appearances(doc, lexicon, quoted)
         + find_adjective_cues(doc, lexicon, quoted)
         + find_idioms(doc, lexicon, quoted)
+        + find_poll_frames(doc, lexicon, quoted)
+        + find_received(doc, lexicon, quoted)
         + labelled,
         key=lambda f: f.content,
     )

@@ -51,7 +51,7 @@ def merge(direct: list[DirectFinding], reported: list[ReportedFinding]) -> list[
     clauses: list[tuple[Candidate, frozenset[int], ReportedFinding]] = []
     for finding in _outside_other_content(reported):
         start, end = finding.content
-        overlapping = [q for q in quotes if q.start < end and start < q.end]
+        overlapping = [q for q in quotes if any(s < end and start < e for s, e in q.segments)]
         if overlapping:  # a quotation's closing punctuation may hang just outside the clause
             start = (
                 min(start, overlapping[0].start) if overlapping[0].start >= start - MAX_OVERHANG else start

@@ -84,9 +84,33 @@ def attribution(token: Token, lexicon: QuoteLexicon, *, reported: bool = False) 
             end = child
             break
     speaker = subject(token)
+    if speaker is not None and speaker == token.head and token.dep_ == "acl":
+        speaker = _author(speaker, lexicon) or speaker
     if speaker is None and reported:
         speaker = enclosing_subject(token)
     return Attribution((token.idx, end.idx + len(end)), phrase(speaker) if speaker else None, None)
+
+
+def _author(noun: Token, lexicon: QuoteLexicon) -> Token | None:
+    """``X issued a statement saying ...``: the author of the thing that speaks.
+
+    A participle cue speaks for the noun it modifies (``voters backing Smith``), but
+    when that noun is a thing someone made or used (a statement, an ad, a report: no
+    name, no person word) and is the object of a verb, PolNeAR's source is that verb's
+    subject, the one who issued, ran or wrote it (dev: speaker right for such cues 44 -> 57
+    of 80). After a verb of finding (``the poll found voters backing Smith``) the noun
+    stays the source.
+    """
+    if noun.ent_type_ or noun.pos_ != "NOUN" or noun.lemma_.lower() in lexicon.person_nouns:
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ not in {"VERB", "AUX"} or lexicon.cue_verbs.get(verb.lemma_.lower()) == "stance":
+        return None  # "the poll found voters backing Smith": what was found speaks for itself
+    return subject(verb)
 
 
 def enclosing_subject(token: Token) -> Token | None:

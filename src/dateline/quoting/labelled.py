@@ -24,6 +24,8 @@ from .reported import ReportedFinding
 
 #: the longest label, in words ("Sahil Kapur (@sahilkapur)", "Former AG Mukasey at RNC")
 MAX_LABEL_WORDS = 8
+#: the longest label made of a source noun and its modifiers ("New Poll", "Latest Survey")
+MAX_SOURCE_LABEL_WORDS = 3
 #: how the finding is described in ``reason``; ``assemble.merge`` looks for it too
 LABELLED = "label before a colon"
 
@@ -41,17 +43,26 @@ PlaceCountry = Callable[[str], str | None]
 
 
 def find_labelled(
-    doc: Doc, text: str, *, in_dateline: InDateline, place_country: PlaceCountry
+    doc: Doc,
+    text: str,
+    *,
+    in_dateline: InDateline,
+    place_country: PlaceCountry,
+    source_nouns: frozenset[str] = frozenset(),
 ) -> list[ReportedFinding]:
-    """Every paragraph of the form ``LABEL: content`` whose label names a speaker."""
+    """Every paragraph of the form ``LABEL: content`` whose label names a speaker.
+
+    ``source_nouns`` are common nouns that may make a label on their own, in title case
+    (``Poll: ...``, ``New Report: ...``).
+    """
     findings = []
     for match in _LABELLED.finditer(text):
         if in_dateline(match.start(1), match.end(1)) or is_dateline_shape(match.group(1), place_country):
             continue
         label = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if label is None or not _is_label(label):
+        if label is None:
             continue
-        speaker = _name_run(label)
+        speaker = _source_label(label, source_nouns) or (_name_run(label) if _is_label(label) else None)
         if speaker is None:
             continue
         colon = match.end(1) + text[match.end(1) : match.start(2)].index(":")
@@ -80,6 +91,14 @@ def _is_label(label: Span) -> bool:
     if any(t.pos_ in _VERB_POS and not t.is_title and not t.is_upper for t in words):
         return False
     return any(t.pos_ == "PROPN" or t.is_upper for t in words)
+
+
+def _source_label(label: Span, source_nouns: frozenset[str]) -> Span | None:
+    """``Poll:``, ``New Poll:``, ``Report:``: a short title-case label ending in a source noun."""
+    words = [t for t in label if not t.is_punct and not t.is_space]
+    if not words or len(words) > MAX_SOURCE_LABEL_WORDS or not all(t.is_title for t in words):
+        return None
+    return label if words[-1].lemma_.lower() in source_nouns else None
 
 
 def _name_run(label: Span) -> Span | None:

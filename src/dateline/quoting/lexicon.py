@@ -39,6 +39,14 @@ class QuoteLexicon:
     cue_adjectives: frozenset[str] = frozenset()
     #: light-verb idioms (verb, word, preposition or "that"): "took aim at", "made clear that"
     idioms: frozenset[tuple[str, str, str]] = frozenset()
+    #: nouns naming a poll or survey, whose findings an ``in`` phrase frames ("in a new poll, ...")
+    poll_nouns: frozenset[str] = frozenset()
+    #: common nouns that may stand alone as a headline's speaker label ("Poll: ...", "Report: ...")
+    label_nouns: frozenset[str] = frozenset()
+    #: verbs by which a target receives a stance ("drew support from", "won praise")
+    receiving_verbs: frozenset[str] = frozenset()
+    #: the stances so received ("support", "criticism")
+    received_nouns: frozenset[str] = frozenset()
 
     def is_speech(self, lemma: str) -> bool:
         return self.cue_verbs.get(lemma) == "speech"
@@ -86,6 +94,9 @@ def load_lexicon(data: Path) -> QuoteLexicon:
     titles = frozenset(row[0] for row in _rows(folder / "title_words.txt"))
     adjectives = frozenset(row[0] for row in _rows(folder / "cue_adjectives.txt"))
     idioms = frozenset((row[0], row[1], row[2]) for row in _rows(folder / "idioms.tsv"))
+    polls = frozenset(row[0] for row in _rows(folder / "poll_nouns.txt"))
+    labels = frozenset(row[0] for row in _rows(folder / "label_nouns.txt"))
+    received = _rows(folder / "received_stances.tsv")
     titles = titles | nouns | {word for pattern, _ in roles for word in pattern if word != "of"}
     return QuoteLexicon(
         cue_verbs,
@@ -99,4 +110,8 @@ def load_lexicon(data: Path) -> QuoteLexicon:
         titles,
         adjectives,
         idioms,
+        polls,
+        labels,
+        frozenset(row[1] for row in received if row[0] == "verb"),
+        frozenset(row[1] for row in received if row[0] == "noun"),
     )
