@@ -37,6 +37,22 @@ def test_passive_cue_reports_its_subject_and_agent_speaks(pipeline: Pipeline) ->
     assert quote.speaker_mention is not None and "Helen Ortiz" in quote.speaker_mention.text
 
 
+def test_passive_cue_on_a_bare_this_reports_the_sentence_before(pipeline: Pipeline) -> None:
+    text = (
+        "The two ports must reopen before the harvest. "
+        "This was stressed on Monday by Transport Minister Lena Vogt at a briefing."
+    )
+    quote = _with_cue(_quotes(pipeline, text), "stressed")
+    assert quote.text == "The two ports must reopen before the harvest"
+    assert quote.speaker_mention is not None and "Lena Vogt" in quote.speaker_mention.text
+
+
+def test_passive_cue_on_this_across_a_paragraph_keeps_the_subject(pipeline: Pipeline) -> None:
+    text = "The two ports must reopen before the harvest.\n\nThis was stressed by Lena Vogt."
+    quotes = _quotes(pipeline, text)
+    assert all("harvest" not in q.text for q in quotes)
+
+
 def test_passive_cue_without_agent_keeps_the_longer_piece(pipeline: Pipeline) -> None:
     text = "Several ferry companies have been criticized for ignoring the new safety rules on the river."
     quote = _with_cue(_quotes(pipeline, text), "criticized")

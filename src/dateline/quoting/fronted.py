@@ -26,6 +26,9 @@ from .reported import ReportedFinding, content_end, continues_object, trim_token
 PASSIVE = "subject of a passive cue"
 #: relative words, whose passive clause PolNeAR rarely marks ("which was criticized")
 RELATIVE_WORDS = frozenset({"which", "that", "whom", "who", "whose"})
+#: a bare demonstrative as passive subject points back at the sentence before
+#: (``The talks must go on. This was stated by the minister``): that sentence is the content
+ANAPHORIC_SUBJECTS = frozenset({"this", "these"})
 #: clause dependents that give the cue content of its own, left to ``reported``
 OWN_CONTENT_DEPS = frozenset({"ccomp", "dobj"})
 
@@ -66,17 +69,40 @@ def _passive(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
     target = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     found = attribution(token, lexicon, reported=True)
     speaker = phrase(target) if target is not None else None
-    named = phrase(subject)
     found = Attribution(found.cue, speaker, found.via)
+    before = _previous_sentence(subject)
+    if before is not None:
+        return _finding(token, lexicon, before, found, PASSIVE, continued=False)
+    named = phrase(subject)
     return _finding(token, lexicon, (named.start, named.end), found, PASSIVE)
 
 
+def _previous_sentence(subject: Token) -> tuple[int, int] | None:
+    """The sentence a bare ``This``/``These`` opening the cue's sentence points back to,
+    when it stands in the same paragraph."""
+    if subject.lower_ not in ANAPHORIC_SUBJECTS or len(list(subject.subtree)) != 1:
+        return None
+    sentence = subject.sent
+    if subject.i != sentence.start or sentence.start == 0:
+        return None
+    before = subject.doc[sentence.start - 1].sent
+    if any("\n" in t.text for t in subject.doc[before.start : sentence.start]):
+        return None
+    return before.start, before.end
+
+
 def _finding(
-    token: Token, lexicon: QuoteLexicon, front: tuple[int, int], found: Attribution, how: str
+    token: Token,
+    lexicon: QuoteLexicon,
+    front: tuple[int, int],
+    found: Attribution,
+    how: str,
+    *,
+    continued: bool = True,
 ) -> ReportedFinding | None:
     doc = token.doc
     start, end = trim_tokens(doc, *front)
-    rest = _continuation(token, lexicon)
+    rest = _continuation(token, lexicon) if continued else None
     if rest is not None and rest[1] - rest[0] > end - start:
         start, end = rest
     if end <= start or any("\n" in t.text for t in doc[start:end]):
