@@ -21,3 +21,20 @@ pytestmark = pytest.mark.slow
 def test_a_part_of_a_whole_does_not_hide_the_pattern_noun(pipeline: Pipeline, text: str) -> None:
     codes = [(e.cameo[:3], e.source, e.target) for e in events_of(pipeline, text)]
     assert ("162", ("SWE",), ("KEN",)) in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president told Uganda that it must withdraw its troops.",
+        "The Kenyan president reminded Uganda that it should withdraw its troops.",
+    ],
+)
+def test_an_obligation_told_to_someone_is_an_appeal_to_them(pipeline: Pipeline, text: str) -> None:
+    appeals = [e for e in events_of(pipeline, text) if e.cameo.startswith("02")]
+    assert [(e.source, e.target) for e in appeals] == [(("KENGOV",), ("UGA",))]
+
+
+def test_a_promise_told_to_someone_stays_the_speakers(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Kenya told Uganda that it would withdraw its troops from the border.")
+    assert all(e.source == ("KEN",) for e in events) and events
