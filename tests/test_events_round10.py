@@ -38,3 +38,20 @@ def test_an_obligation_told_to_someone_is_an_appeal_to_them(pipeline: Pipeline, 
 def test_a_promise_told_to_someone_stays_the_speakers(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Kenya told Uganda that it would withdraw its troops from the border.")
     assert all(e.source == ("KEN",) for e in events) and events
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "target"),
+    [
+        ("Kenyan rebels issued a statement demanding that the government free their leader.", "10", "KENGOV"),
+        ("Kenyan rebels issued a statement calling on Uganda to close its border.", "02", "UGA"),
+    ],
+)
+def test_a_document_speaks_for_its_issuer(pipeline: Pipeline, text: str, root: str, target: str) -> None:
+    events = [e for e in events_of(pipeline, text) if e.cameo.startswith(root)]
+    assert [(e.source, e.target) for e in events] == [(("KENREB",), (target,))]
+
+
+def test_a_participle_on_an_ordinary_noun_is_not_its_watchers_act(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Kenyan police watched a march supporting Ugandan refugees.")
+    assert all(e.source != ("KENCOP",) or e.cameo[:2] != "05" for e in events)

@@ -102,6 +102,8 @@ class Resolver:
     actor_nouns: frozenset[str] = frozenset()
     #: nouns a nationality adjective describes without naming a party (``the Russian language``)
     unnamed: frozenset[str] = frozenset()
+    #: documents whose participle speaks for their issuer (``a statement demanding ...``)
+    documents: frozenset[str] = frozenset()
     #: True while a ``the two sides`` lookup runs: pairs do not chain back through earlier pairs,
     #: which on a long story recursed past Python's stack
     pairing: bool = False

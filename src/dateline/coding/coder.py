@@ -978,10 +978,27 @@ def _verb_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Arg
             return resolver.argument(agent), target
         return _passive_source(token, predicate, resolver, target), target
     subject = subject_of(token) if not _detached_gerund(predicate) else None
+    if subject is None:
+        subject = _issuer(token, resolver)
     source = resolver.argument(subject) if subject is not None else EMPTY
     if "notarget" in predicate.entry.flags:
         return source, EMPTY
     return source, _target(token, predicate, resolver, source)
+
+
+def _issuer(token: Token, resolver: Resolver) -> Token | None:
+    """``issued a statement demanding that ...``, ``said in a letter calling on X to ...``: what
+    a document says it says for whoever issued it, the subject of the verb governing the
+    document (round 10). Only documents: a parade ``supporting`` X is no act of its watchers."""
+    noun = token.head
+    if token.dep_ != "acl" or token.tag_ != "VBG" or noun.lemma_.lower() not in resolver.documents:
+        return None
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head
+    elif noun.dep_ != "dobj":
+        return None
+    return agent_of(governor) or subject_of(governor) if governor.pos_ in {"VERB", "AUX"} else None
 
 
 def _detached_gerund(predicate: Predicate) -> bool:
