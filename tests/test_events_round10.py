@@ -55,3 +55,17 @@ def test_a_document_speaks_for_its_issuer(pipeline: Pipeline, text: str, root: s
 def test_a_participle_on_an_ordinary_noun_is_not_its_watchers_act(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Kenyan police watched a march supporting Ugandan refugees.")
     assert all(e.source != ("KENCOP",) or e.cameo[:2] != "05" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Kenya announced it would cut all aid to Uganda.", "SANCTION"),
+        ("Kenya said it would cut all aid to Uganda.", "THREATEN"),
+        ("Kenya announced it would cut all aid to Uganda unless the shelling stops.", "THREATEN"),
+        ("Kenya announced it would resume talks with Uganda.", "AGREE"),
+    ],
+)
+def test_an_announced_hostile_act_is_a_decision(pipeline: Pipeline, text: str, plover: str) -> None:
+    types = [e.plover["type"] for e in events_of(pipeline, text) if e.plover is not None]
+    assert types == [plover]
