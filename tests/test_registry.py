@@ -394,6 +394,9 @@ def test_parts_of_the_united_kingdom_are_the_united_kingdom(registry: ActorRegis
         ("Jonas Savimbi", dt.date(1993, 6, 1), "AGOREB"),
         ("Boutros-Ghali", dt.date(1994, 6, 1), "IGOUNO"),
         ("Archbishop Desmond Tutu", dt.date(1995, 11, 12), "ZAFELI"),
+        ("Mikhail Gorbachev", dt.date(1987, 12, 8), "RUSGOV"),
+        ("Velupillai Prabhakaran", dt.date(2000, 4, 1), "LKAREB"),
+        ("President Fujimori", dt.date(1995, 4, 9), "PERGOV"),
     ],
 )
 def test_round_10_office_holders(registry: ActorRegistry, text: str, day: dt.date, expected: str) -> None:
@@ -413,3 +416,9 @@ def test_a_prime_minister_is_found_by_office_on_the_story_date(registry: ActorRe
 def test_the_arabic_article_is_one_key_however_written(registry: ActorRegistry, spelling: str) -> None:
     ref = registry.resolve(spelling, on=dt.date(1990, 1, 4))
     assert ref is not None and ref.code == "SDNGOV"
+
+
+@pytest.mark.parametrize("name", ["Soviet Union", "USSR", "Soviet troops", "the Soviets"])
+def test_the_soviet_union_is_coded_as_russia(registry: ActorRegistry, name: str) -> None:
+    ref = registry.resolve(name, on=dt.date(1985, 6, 1))
+    assert ref is not None and ref.country == "RUS"
