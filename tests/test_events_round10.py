@@ -69,3 +69,15 @@ def test_a_participle_on_an_ordinary_noun_is_not_its_watchers_act(pipeline: Pipe
 def test_an_announced_hostile_act_is_a_decision(pipeline: Pipeline, text: str, plover: str) -> None:
     types = [e.plover["type"] for e in events_of(pipeline, text) if e.plover is not None]
     assert types == [plover]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kenyan diplomats returned to Nairobi for talks with Uganda.", "040"),
+        ("Kenya returned to the negotiating table with the rebels.", "046"),
+        ("Kenya returned the prisoners to Uganda.", "084"),
+    ],
+)
+def test_returning_for_talks_is_consulting(pipeline: Pipeline, text: str, code: str) -> None:
+    assert [e.cameo for e in events_of(pipeline, text)] == [code]
