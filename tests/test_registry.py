@@ -382,3 +382,43 @@ def test_round_9_organisations_and_armed_groups(
 def test_parts_of_the_united_kingdom_are_the_united_kingdom(registry: ActorRegistry, text: str) -> None:
     ref = registry.resolve(text, on=STORY_DAY)
     assert ref is not None and ref.code == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        ("Yasser Arafat", dt.date(1990, 5, 1), "PSEGOV"),
+        ("President Hosni Mubarak", dt.date(1995, 5, 1), "EGYGOV"),
+        ("Saddam", dt.date(1991, 1, 10), "IRQGOV"),
+        ("King Hassan", dt.date(1985, 3, 1), "MARGOV"),
+        ("Jonas Savimbi", dt.date(1993, 6, 1), "AGOREB"),
+        ("Boutros-Ghali", dt.date(1994, 6, 1), "IGOUNO"),
+        ("Archbishop Desmond Tutu", dt.date(1995, 11, 12), "ZAFELI"),
+        ("Mikhail Gorbachev", dt.date(1987, 12, 8), "RUSGOV"),
+        ("Velupillai Prabhakaran", dt.date(2000, 4, 1), "LKAREB"),
+        ("President Fujimori", dt.date(1995, 4, 9), "PERGOV"),
+    ],
+)
+def test_round_10_office_holders(registry: ActorRegistry, text: str, day: dt.date, expected: str) -> None:
+    ref = registry.resolve(text, on=day)
+    assert ref is not None and ref.code == expected
+
+
+def test_a_prime_minister_is_found_by_office_on_the_story_date(registry: ActorRegistry) -> None:
+    # Peres and Shamir alternated in the 1980s rotation: the date decides who "Israel's prime minister" is
+    early = registry.resolve_title("Israeli Prime Minister", on=dt.date(1985, 6, 1))
+    late = registry.resolve_title("Israeli Prime Minister", on=dt.date(1988, 6, 1))
+    assert early is not None and early.name == "Shimon Peres"
+    assert late is not None and late.name == "Yitzhak Shamir"
+
+
+@pytest.mark.parametrize("spelling", ["Omar el-Bashir", "Omar El Bashir", "Omar al Bashir", "El Bashir"])
+def test_the_arabic_article_is_one_key_however_written(registry: ActorRegistry, spelling: str) -> None:
+    ref = registry.resolve(spelling, on=dt.date(1990, 1, 4))
+    assert ref is not None and ref.code == "SDNGOV"
+
+
+@pytest.mark.parametrize("name", ["Soviet Union", "USSR", "Soviet troops", "the Soviets"])
+def test_the_soviet_union_is_coded_as_russia(registry: ActorRegistry, name: str) -> None:
+    ref = registry.resolve(name, on=dt.date(1985, 6, 1))
+    assert ref is not None and ref.country == "RUS"

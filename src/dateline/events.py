@@ -20,5 +20,6 @@ def code_events(work: Work, ctx: Context) -> Work:
         abstract=frozenset(coder.lexicon.abstract),
         actor_nouns=coder.lexicon.actor_nouns,
         unnamed=frozenset(k for k, kind in coder.lexicon.abstract.items() if kind == "culture"),
+        documents=frozenset(k for k, kind in coder.lexicon.abstract.items() if kind == "document"),
     )
     return dataclasses.replace(work, events=code_work(work, resolver, coder))

@@ -19,6 +19,9 @@ EDGE_PUNCTUATION = ' \t\n"“”«»„()[]{},;:!?'
 LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 POSSESSIVE_RE = re.compile(r"(?<=[^\s'])'s?$")
 SPACE_RE = re.compile(r"\s+")
+#: the Arabic article before a name, written "al-", "el-", "al " or "el " by different wires
+#: ("Omar el-Bashir", "Omar El Bashir", "Omar al Bashir"): one key for all of them
+ARABIC_ARTICLE_RE = re.compile(r"(?<![\w'-])[ae]l[-\s](?=\w)")
 
 
 def clean_mention(text: str) -> str:
@@ -40,8 +43,8 @@ def exact_key(text: str) -> str:
 
 
 def fold_key(text: str) -> str:
-    """Key for ordinary names: accents off, case folded."""
-    return strip_accents(clean_mention(text)).casefold()
+    """Key for ordinary names: accents off, case folded, the Arabic article in one spelling."""
+    return ARABIC_ARTICLE_RE.sub("al-", strip_accents(clean_mention(text)).casefold())
 
 
 def is_acronym(name: str) -> bool:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..registry import ActorRegistry
 from ..registry_text import fold_key
+from .modality import is_deontic
 
 #: dependents that form the name part of a noun phrase
 NP_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "flat"})
@@ -38,6 +39,8 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "me"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "its", "their"})
+#: who is told something: ``told Iraq that``, ``reminded them that``, ``gave Iraq notice that``
+ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 #: dependents by which a participle has a clause of its own (not a reduced passive)
 OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "mark"})
@@ -99,6 +102,8 @@ class Resolver:
     actor_nouns: frozenset[str] = frozenset()
     #: nouns a nationality adjective describes without naming a party (``the Russian language``)
     unnamed: frozenset[str] = frozenset()
+    #: documents whose participle speaks for their issuer (``a statement demanding ...``)
+    documents: frozenset[str] = frozenset()
     #: True while a ``the two sides`` lookup runs: pairs do not chain back through earlier pairs,
     #: which on a long story recursed past Python's stack
     pairing: bool = False
@@ -375,6 +380,9 @@ class Resolver:
         """``X indicated it would act``: ``it``/``they`` in a complement clause is the governing
         subject; so is a possessive there (``X said its troops withdrew``: X's troops)."""
         node = token.head.head if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS else token.head
+        addressee = self._addressee(node) if token.dep_ in SUBJECT_DEPS else None
+        if addressee is not None:
+            return addressee
         for _ in range(4):
             if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or node.head.i == node.i:
                 return None
@@ -384,6 +392,19 @@ class Resolver:
                     codes = self._phrase(child, 0)[0]
                     if codes:
                         return codes[0]
+        return None
+
+    def _addressee(self, clause: Token) -> str | None:
+        """``X told Y that it must leave``: what a clause says someone must or should do falls on
+        the person told, when the governing verb names one (round 10); a promise or a threat
+        (``X told Y that it would retaliate``) stays the speaker's."""
+        if clause.dep_ != "ccomp" or not is_deontic(clause):
+            return None
+        for child in clause.head.children:
+            if child.dep_ in ADDRESSEE_DEPS and child.pos_ != "PRON" and child.i < clause.i:
+                codes = self._phrase(child, 0)[0]
+                if codes:
+                    return codes[0]
         return None
 
     def _surname(self, ent: Span) -> str | None:

@@ -138,6 +138,9 @@ SECONDARY_DEPS = frozenset({"advcl", "relcl"})
 MINOR_DEPS = frozenset({"xcomp", "pcomp", "acl", "advcl"})
 #: "allow X to interfere", "let X decide": the permitted act is not (yet) happening
 PERMISSIVE_HEADS = frozenset({"allow", "permit", "let", "prevent", "stop", "forbid"})
+#: "X announced it would cut aid": the content of an announcement is a decision taken, not a
+#: threat held over anyone (PLOVER's THREATEN is coercive warnings); a condition still makes one
+ANNOUNCING_HEADS = frozenset({"announce"})
 #: verbs by which a relative clause says its event noun happens (besides ``take place``, ``be held``)
 OCCUR_VERBS = frozenset({"happen", "occur"})
 RELATIVE_WORDS = frozenset({"which", "that", "whom"})
@@ -891,7 +894,9 @@ def _draft(predicate: Predicate, code: str, resolver: Resolver) -> Draft:
         if (committed or "intent" in modality) and "negated" not in modality and _on_condition(anchor):
             # "will withdraw its troops unless X ...": an act held over someone is a threat
             code = code if code[:2] == "13" else _threat_of(code) or THREAT_CODE
-        code, modality = _stated_code(code, modality, committed)
+        decided = committed and not {"intent", "negated"} & set(modality) and _announced(anchor)
+        if not (decided and QUAD_BY_ROOT.get(code[:2]) == MATERIAL_CONFLICT and code[:2] != "13"):
+            code, modality = _stated_code(code, modality, committed)
     reciprocal = predicate.entry.reciprocal and (len(source.codes) > 1 or bool(target.codes))
     # a compound subject with nobody else involved acts among itself ("X and Y agreed")
     reciprocal = reciprocal or (len(source.codes) > 1 and not target.codes and not target.spans)
@@ -937,6 +942,18 @@ def _threatened(draft: Draft, resolver: Resolver) -> Draft:
     return replace(draft, target=Argument(codes, argument.spans)) if codes else draft
 
 
+def _announced(anchor: Token) -> bool:
+    """The act is what a verb of announcing reports (``announced it would prohibit aid``)."""
+    node = anchor
+    for _ in range(3):
+        if node.dep_ not in {"ccomp", "conj"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in ANNOUNCING_HEADS:
+            return True
+    return False
+
+
 def _stated_code(code: str, modality: tuple[str, ...], committed: bool) -> tuple[str, tuple[str, ...]]:
     """What an act said to be intended, coming or conditional (``will``, ``would``, ``plans
     to``) is as an event: a refusal when negated (``would not meet their demands``), a threat
@@ -978,10 +995,27 @@ def _verb_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Arg
             return resolver.argument(agent), target
         return _passive_source(token, predicate, resolver, target), target
     subject = subject_of(token) if not _detached_gerund(predicate) else None
+    if subject is None:
+        subject = _issuer(token, resolver)
     source = resolver.argument(subject) if subject is not None else EMPTY
     if "notarget" in predicate.entry.flags:
         return source, EMPTY
     return source, _target(token, predicate, resolver, source)
+
+
+def _issuer(token: Token, resolver: Resolver) -> Token | None:
+    """``issued a statement demanding that ...``, ``said in a letter calling on X to ...``: what
+    a document says it says for whoever issued it, the subject of the verb governing the
+    document (round 10). Only documents: a parade ``supporting`` X is no act of its watchers."""
+    noun = token.head
+    if token.dep_ != "acl" or token.tag_ != "VBG" or noun.lemma_.lower() not in resolver.documents:
+        return None
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head
+    elif noun.dep_ != "dobj":
+        return None
+    return agent_of(governor) or subject_of(governor) if governor.pos_ in {"VERB", "AUX"} else None
 
 
 def _detached_gerund(predicate: Predicate) -> bool:

@@ -100,7 +100,7 @@ def _verb_predicates(token: Token, lexicon: Lexicon, consumed: set[int]) -> list
         return []  # PETRARCH matches verb forms, so a non-word form ("departes") is no verb
     if token.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in token.children):
         return []  # "what he called interference": naming, not a call
-    context = _context(token)
+    context = _context(token, measures=lexicon.abstract)
     wide = _wide_context(token, _context(token, DICT_DEPTH)) if lexicon.dictionary else context
     entry = _match_verb(token, lexicon, context, wide)
     if entry is None:
@@ -181,12 +181,7 @@ def _measured(noun: Token, lexicon: Lexicon) -> Token:
     an event hands the light verb the event noun after ``of``."""
     if lexicon.abstract.get(noun.lemma_.lower()) != MEASURE:
         return noun
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            event = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if event is not None:
-                return event
-    return noun
+    return _of_object(noun) or noun
 
 
 def _light_objects(verb: Token) -> list[Token]:
@@ -214,8 +209,14 @@ def _with_heads(used: list[Token]) -> list[Token]:
     return used + [t.head for t in used if t.dep_ in {"compound", "amod"}]
 
 
-def _context(token: Token, depth: int = PATTERN_DEPTH) -> dict[str, Token]:
-    """Lemmas (and words) of the token's non-clausal dependents, a few levels down."""
+def _context(
+    token: Token, depth: int = PATTERN_DEPTH, measures: Mapping[str, str] | None = None
+) -> dict[str, Token]:
+    """Lemmas (and words) of the token's non-clausal dependents, a few levels down.
+
+    With ``measures`` (the abstract noun kinds), the noun after the ``of`` of a part or count
+    stands on the level of that part: ``suspended part of its aid program`` reaches ``aid`` as
+    ``suspended its aid program`` does (round 10)."""
     found: dict[str, Token] = {}
     frontier = [c for c in token.children if c.dep_ not in CLAUSE_DEPS and c.dep_ != "aux"]
     for _ in range(depth):
@@ -224,8 +225,19 @@ def _context(token: Token, depth: int = PATTERN_DEPTH) -> dict[str, Token]:
             found.setdefault(child.lemma_.lower(), child)
             found.setdefault(child.lower_, child)
             following.extend(c for c in child.children if c.dep_ not in CLAUSE_DEPS)
+            if measures is not None and measures.get(child.lemma_.lower()) == MEASURE:
+                measured = _of_object(child)
+                if measured is not None and measured not in frontier:
+                    frontier.append(measured)  # visited on this level, after its part
         frontier = following
     return found
+
+
+def _of_object(noun: Token) -> Token | None:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 #: dependents whose words a dictionary pattern may name before the verb (``{DEATH TOLL} *``,
