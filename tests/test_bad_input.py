@@ -215,6 +215,15 @@ def test_cli_exit_code_is_non_zero_when_nothing_could_be_processed(
     assert "empty.txt" in capsys.readouterr().err
 
 
+def test_dictionaries_only_without_dictionaries_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("PARIS (AFP) - France accused Germany of spying.\n")
+    assert main(["process", str(story), "--dictionaries-only", "--quiet"]) == 2
+    assert "E022" in capsys.readouterr().err
+
+
 @pytest.mark.slow
 def test_long_story_without_a_full_stop_completes(pipeline: Pipeline) -> None:
     """A run-on story (no sentence end) must not hang or crash spaCy or the stages.

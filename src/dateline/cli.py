@@ -11,7 +11,7 @@ from typing import IO, TextIO
 
 from . import __version__
 from .batch.cli import add_batch_command
-from .errors import DatelineError
+from .errors import DatelineError, Errors
 from .records import Problem, StoryResult
 from .settings import Settings
 from .web.cli import add_serve_command
@@ -127,6 +127,9 @@ def _process(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
     from .processing import process_paths
 
+    if args.dictionaries_only and not (args.actors and args.verbs):
+        # without both, every story would come out with no actors or no events, silently
+        raise DatelineError(Errors.E022)
     pipeline = Pipeline(_settings(args))
     for warning in pipeline.registry.warnings:
         print(f"dateline: warning: {warning}", file=sys.stderr)

@@ -29,6 +29,7 @@ class Errors(Enum):
     E019 = "{out} holds a batch of other inputs or options ({reason}); use another --out or --restart"
     E020 = "--engine ray needs Ray, which is not installed: pip install 'dateline[ray]'"
     E021 = "cannot run the batch in {out}: {reason}"
+    E022 = "--dictionaries-only needs dictionaries to code with: give --actors and --verbs (docs/events.md)"
 
     def format(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)
