@@ -252,9 +252,41 @@ def _object(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
             or continues_object(child)
             or _parallel_verb(child, obj, token)
             or _standing(child, obj)
+            or as_predicate(child, obj)
+            or _noun_complement(child, obj, lexicon)
         ):
             end = max(end, _edges(child, lexicon)[1])
     return _finding((start, end), token, lexicon, "object of the cue", min_words=MIN_OBJECT_WORDS)
+
+
+def _noun_complement(child: Token, obj: Token, lexicon: QuoteLexicon) -> bool:
+    """``decried his calls to ban imports``: a cue noun's ``to`` complement hung on the verb.
+
+    The parser often attaches the infinitive or ``to`` phrase right after a reporting
+    noun (``calls``, ``opposition``, ``pledge``) to the verb before it; it completes the
+    noun, so it stays in the object.
+    """
+    if obj.lemma_.lower() not in lexicon.cue_nouns or child.left_edge.i != obj.right_edge.i + 1:
+        return False
+    if child.dep_ == "prep":
+        return child.lower_ == "to"
+    return child.dep_ == "advcl" and child.left_edge.lower_ == "to"
+
+
+def as_predicate(child: Token, obj: Token) -> bool:
+    """``described Vance as vastly more prepared``: an ``as`` predicate parsed as a clause of the cue.
+
+    The parser makes ``as`` + an adjective or participle an adverbial clause of the
+    verb (``as`` its marker); right after the object and with no subject of its own it
+    says what the object is cast as, like ``as a liar``. A clause with a subject
+    (``as he prepares to campaign``) is the time of the act.
+    """
+    if child.dep_ != "advcl" or child.i < obj.i:
+        return False
+    opening = child.left_edge
+    if opening.lower_ != "as" or opening.i != obj.right_edge.i + 1:
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children)
 
 
 def _standing(child: Token, obj: Token) -> bool:
@@ -286,7 +318,8 @@ def _casts_as(token: Token, lexicon: QuoteLexicon) -> bool:
             for c in token.rights
         )
     return any(
-        c.i > obj.i and (c.dep_ in {"oprd", "xcomp"} or c.lower_ == "as" or _standing(c, obj))
+        c.i > obj.i
+        and (c.dep_ in {"oprd", "xcomp"} or c.lower_ == "as" or _standing(c, obj) or as_predicate(c, obj))
         for c in token.rights
     )
 

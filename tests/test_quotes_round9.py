@@ -1,0 +1,50 @@
+"""Round 9 constructions, hand-written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from dateline.records import Origin, Quote, RawStory, StoryResult
+
+pytestmark = pytest.mark.slow
+
+
+def _quotes(pipeline: Pipeline, text: str) -> tuple[Quote, ...]:
+    raw = RawStory("t", text, Origin("test"), published=dt.date(2021, 12, 15))
+    result = pipeline.process_one(raw)
+    assert isinstance(result, StoryResult), result
+    return result.quotes
+
+
+def _with_cue(quotes: tuple[Quote, ...], cue: str) -> Quote:
+    found = [q for q in quotes if q.cue is not None and q.cue.text.startswith(cue)]
+    assert found, f"no quote with cue {cue!r}: {[(q.cue.text if q.cue else None, q.text) for q in quotes]}"
+    return found[0]
+
+
+def test_as_with_an_adjective_parsed_as_a_clause_stays_with_the_object(pipeline: Pipeline) -> None:
+    text = "Mayor Ortiz portrayed the country as beset by crime."
+    quote = _with_cue(_quotes(pipeline, text), "portrayed")
+    assert quote.text == "the country as beset by crime"
+    assert quote.kind == "indirect"
+
+
+def test_as_clause_with_its_own_subject_is_the_time_of_the_act(pipeline: Pipeline) -> None:
+    text = "Mayor Ortiz praised the workers as he toured the plant."
+    quote = _with_cue(_quotes(pipeline, text), "praised")
+    assert quote.text == "the workers"
+
+
+def test_infinitive_after_a_cue_noun_object_stays_in_the_object(pipeline: Pipeline) -> None:
+    text = "Mayor Ortiz backed his call to raise the minimum wage to $15 an hour."
+    quote = _with_cue(_quotes(pipeline, text), "backed")
+    assert quote.text == "his call to raise the minimum wage to $15 an hour"
+
+
+def test_to_phrase_after_a_cue_noun_object_stays_in_the_object(pipeline: Pipeline) -> None:
+    text = "Mayor Ortiz criticized the union's opposition to expanding background checks."
+    quote = _with_cue(_quotes(pipeline, text), "criticized")
+    assert quote.text == "the union's opposition to expanding background checks"
