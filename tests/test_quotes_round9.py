@@ -48,3 +48,21 @@ def test_to_phrase_after_a_cue_noun_object_stays_in_the_object(pipeline: Pipelin
     text = "Mayor Ortiz criticized the union's opposition to expanding background checks."
     quote = _with_cue(_quotes(pipeline, text), "criticized")
     assert quote.text == "the union's opposition to expanding background checks"
+
+
+def test_as_phrase_after_a_phrase_cue_object_is_what_was_said(pipeline: Pipeline) -> None:
+    text = "Mayor Ortiz referred to the new tower as a monument to greed."
+    quote = _with_cue(_quotes(pipeline, text), "referred")
+    assert quote.text == "the new tower as a monument to greed"
+
+
+def test_for_phrase_after_a_phrase_cue_object_is_what_was_said(pipeline: Pipeline) -> None:
+    text = "Aides railed against the senators for refusing to give the judge a hearing."
+    quote = _with_cue(_quotes(pipeline, text), "railed")
+    assert quote.text == "the senators for refusing to give the judge a hearing"
+
+
+def test_for_phrase_of_time_after_a_phrase_cue_object_is_left_out(pipeline: Pipeline) -> None:
+    text = "Mayor Ortiz lashed out at the council for two hours on Monday."
+    quote = _with_cue(_quotes(pipeline, text), "lashed")
+    assert quote.text == "the council"
