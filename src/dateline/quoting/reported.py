@@ -42,6 +42,36 @@ SETTING_PREPS = frozenset(
 STANDING_WORDS = frozenset({"with", "at", "ahead", "behind", "up"})
 #: verbs whose infinitive is a further event, not a stance ("continued to rise")
 ASPECTUAL_VERBS = frozenset({"continue", "begin", "start", "keep", "cease"})
+#: what an ``on`` phrase names when it says where the act was seen or heard ("on Twitter", "on the
+#: campaign trail", "on Fox News"), not what it was about
+VENUE_NOUNS = frozenset(
+    {
+        "twitter",
+        "facebook",
+        "instagram",
+        "youtube",
+        "page",
+        "account",
+        "feed",
+        "website",
+        "site",
+        "blog",
+        "podcast",
+        "television",
+        "tv",
+        "radio",
+        "air",
+        "show",
+        "network",
+        "channel",
+        "news",
+        "stage",
+        "trail",
+        "floor",
+        "eve",
+        "occasion",
+    }
+)
 #: entity types of a scene-setting phrase ("on Monday", "in Iowa")
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 #: subordinators of a clause that contrasts with what was said ("said X, while Y did Z")
@@ -414,7 +444,9 @@ def continues_object(child: Token) -> bool:
     if child.dep_ != "prep" or child.lower_ in SETTING_PREPS:
         return False
     target = next((c for c in child.children if c.dep_ == "pobj"), None)
-    return target is not None and target.ent_type_ not in SETTING_ENTITIES
+    if target is None or target.ent_type_ in SETTING_ENTITIES:
+        return False
+    return not (child.lower_ == "on" and target.lemma_.lower() in VENUE_NOUNS)
 
 
 def _finding(
