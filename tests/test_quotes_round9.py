@@ -69,11 +69,15 @@ def test_for_phrase_of_time_after_a_phrase_cue_object_is_left_out(pipeline: Pipe
 
 
 def test_on_phrase_naming_a_platform_is_where_it_was_said(pipeline: Pipeline) -> None:
-    # the rule covers an ``on`` phrase hung on the verb; one the parser hangs on a common
-    # noun object ("the governor on Twitter") still stays inside the object's phrase
     text = "Mayor Ortiz attacked Vance on Twitter."
     quote = _with_cue(_quotes(pipeline, text), "attacked")
     assert quote.text == "Vance"
+
+
+def test_on_phrase_naming_a_platform_hung_on_the_object_is_cut(pipeline: Pipeline) -> None:
+    text = "Mayor Ortiz attacked the governor on Twitter."
+    quote = _with_cue(_quotes(pipeline, text), "attacked")
+    assert quote.text == "the governor"
 
 
 def test_on_phrase_naming_a_topic_stays(pipeline: Pipeline) -> None:

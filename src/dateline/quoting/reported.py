@@ -463,6 +463,7 @@ def _finding(
         return None
     doc = token.doc
     start, end = trim_tokens(doc, *content)
+    end = _before_venue(doc, start, end)
     if end - start < min_words:
         return None
     start, end = _within_paragraph(doc, start, end, token.i)
@@ -632,6 +633,25 @@ def _within_paragraph(doc: Doc, start: int, end: int, cue: int) -> tuple[int, in
             start = index + 1
             break
     return trim_tokens(doc, start, end)
+
+
+def _before_venue(doc: Doc, start: int, end: int) -> int:
+    """``criticized the governor on Twitter``: a closing ``on`` + venue phrase hung inside the object.
+
+    Where the parser attaches the phrase to the object noun rather than to the verb
+    (see ``continues_object``), it still says where the act happened. Inside a reported
+    clause (one with a subject) the phrase may be part of what was said and stays.
+    """
+    if any(t.dep_ in {"nsubj", "nsubjpass"} for t in doc[start:end]):
+        return end
+    for index in range(start + 1, end):
+        prep = doc[index]
+        if prep.lower_ != "on" or prep.dep_ != "prep" or prep.right_edge.i != end - 1:
+            continue
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if target is not None and target.lemma_.lower() in VENUE_NOUNS:
+            return index
+    return end
 
 
 def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
