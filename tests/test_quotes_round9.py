@@ -84,3 +84,9 @@ def test_on_phrase_naming_a_topic_stays(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz attacked the governor on taxes and schools."
     quote = _with_cue(_quotes(pipeline, text), "attacked")
     assert quote.text == "the governor on taxes and schools"
+
+
+def test_to_phrase_naming_an_event_after_the_object_is_a_likeness(pipeline: Pipeline) -> None:
+    text = "Mayor Ortiz likened the crisis to World War II."
+    quote = _with_cue(_quotes(pipeline, text), "likened")
+    assert quote.text == "the crisis to World War II"

@@ -444,7 +444,12 @@ def continues_object(child: Token) -> bool:
     if child.dep_ != "prep" or child.lower_ in SETTING_PREPS:
         return False
     target = next((c for c in child.children if c.dep_ == "pobj"), None)
-    if target is None or target.ent_type_ in SETTING_ENTITIES:
+    if target is None:
+        return False
+    # "compared abortion to the Holocaust", "promising visas to the United States": after an
+    # object, a "to" phrase names a recipient or a likeness even when it names a place or event
+    recipient = child.lower_ == "to" and target.ent_type_ not in {"DATE", "TIME"}
+    if target.ent_type_ in SETTING_ENTITIES and not recipient:
         return False
     return not (child.lower_ == "on" and target.lemma_.lower() in VENUE_NOUNS)
 
