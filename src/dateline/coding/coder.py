@@ -99,6 +99,9 @@ OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "oprd", "attr", "ccomp"})
 #: accusations and complaints: their ``to`` phrase is the addressee (``complained to X over Y``)
 COMPLAINT_ROOTS = frozenset({"11"})
+#: a verb of these roots speaks of an act that it keeps from happening (CAMEO 12, reject):
+#: an event noun in its phrase is not an event of its own
+UNREALISED_ROOTS = frozenset({"12"})
 #: links inside one phrase that a governing predicate reaches its content through
 LINK_DEPS = frozenset({"conj", "compound", "amod", "nmod"})
 SOURCE_NOUN_DEPS = ("poss", "amod", "compound", "nmod")
@@ -746,11 +749,17 @@ def _inner_events(sent: Span, drafts: list[Draft], resolver: Resolver, coder: Co
     """An event noun inside a verb's phrase that names its own parties is an event too:
     ``France welcomed talks between Russia and Ukraine`` is also Russia and Ukraine talking.
     Kept only with a source and a target of its own, its source not the verb's. Under a
-    PETRARCH dictionary verb the phrase is coded once, as PETRARCH does (its gold says so)."""
+    PETRARCH dictionary verb the phrase is coded once, as PETRARCH does (its gold says so).
+    Only a verb that reports the noun's event as taking place vouches for it: under an
+    opposition (``opposed to French mediation with Syria``) or a verb with a modality
+    (``would be ready to host a meeting between X and Y``) the event is proposed, not held."""
     outer = {
         d.predicate.token.i: d
         for d in drafts
-        if d.predicate.kind == "verb" and "dict" not in d.predicate.entry.flags
+        if d.predicate.kind == "verb"
+        and "dict" not in d.predicate.entry.flags
+        and not d.modality
+        and d.code[:2] not in UNREALISED_ROOTS
     }
     taken = {d.predicate.token.i for d in drafts}
     found: list[Draft] = []
