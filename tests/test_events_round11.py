@@ -26,3 +26,20 @@ def test_a_proposed_inner_event_is_not_held(pipeline: Pipeline, text: str) -> No
 def test_a_welcomed_inner_event_is_still_held(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Chile welcomed talks between Peru and Bolivia.")
     assert any(e.cameo.startswith("04") and e.source == ("PER",) for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan monitors are watching over a ceasefire between Sudan and Chad.",
+        "Kenyan monitors, who are deployed to oversee a ceasefire between Sudan and Chad, left the region.",
+    ],
+)
+def test_a_mutual_act_between_parties_is_theirs_not_the_watchers(pipeline: Pipeline, text: str) -> None:
+    ceasefires = [e for e in events_of(pipeline, text) if e.cameo.startswith("087")]
+    assert [(e.source, e.target) for e in ceasefires] == [(("SDN",), ("TCD",))]
+
+
+def test_a_mutual_act_held_by_someone_keeps_its_holder(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Kenya held talks between Sudan and Chad.")
+    assert [(e.source, e.target) for e in events] == [(("KEN",), ("SDN", "TCD"))]

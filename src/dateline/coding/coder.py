@@ -1300,6 +1300,12 @@ def _prep_objects(token: Token, predicate: Predicate) -> list[Token]:
 def _noun_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Argument]:
     noun = predicate.token
     source = _noun_source(noun, resolver)
+    if not source.resolved and predicate.light is None and "between" in {c.lower_ for c in noun.children}:
+        # "peacekeepers who oversee a ceasefire between X and Y": the parties are X and Y, not
+        # whoever watches over, hosts or reports their act
+        own = _target(noun, predicate, resolver, source)
+        if len(own.codes) > 1:
+            return Argument(own.codes[:1], own.spans[:1]), Argument(own.codes[1:], own.spans[1:])
     if not source.resolved:
         source = _governor_source(predicate, resolver)
     target = _target(noun, predicate, resolver, source)
