@@ -43,3 +43,15 @@ def test_a_mutual_act_between_parties_is_theirs_not_the_watchers(pipeline: Pipel
 def test_a_mutual_act_held_by_someone_keeps_its_holder(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Kenya held talks between Sudan and Chad.")
     assert [(e.source, e.target) for e in events] == [(("KEN",), ("SDN", "TCD"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A small party said it will boycott the vote unless the Kenyan president agrees to step down.",
+        "Fighting will resume unless Kenya agrees to withdraw its troops.",
+        "The rebels will lay down their arms if Chad agrees to hold talks.",
+    ],
+)
+def test_an_act_in_a_condition_has_not_taken_place(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in events_of(pipeline, text) if e.source]

@@ -272,7 +272,22 @@ def _sentence_drafts(
         _expulsion(_domestic(_threatened(_ethnic_target(d, sent, resolver), resolver), coder.countries))
         for d in drafts
     ]
+    drafts = [d for d in drafts if not _conditional(d)]
     return _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
+
+
+def _conditional(draft: Draft) -> bool:
+    """An act inside an ``if``/``unless`` clause (``will boycott the vote unless the president
+    agrees to step down``) is the condition of another act, one that has not taken place."""
+    node = draft.predicate.light if draft.predicate.light is not None else draft.predicate.token
+    for _ in range(8):
+        marks = {m.lower_ for m in node.children if m.dep_ == "mark"}
+        if node.dep_ == "advcl" and marks & CONDITION_MARKS:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _expulsion(draft: Draft) -> Draft:
