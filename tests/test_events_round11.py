@@ -55,3 +55,15 @@ def test_a_mutual_act_held_by_someone_keeps_its_holder(pipeline: Pipeline) -> No
 )
 def test_an_act_in_a_condition_has_not_taken_place(pipeline: Pipeline, text: str) -> None:
     assert not [e for e in events_of(pipeline, text) if e.source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya accused Uganda of sabotaging the negotiations between Sudan and Chad.",
+        "Kenya accused Uganda of shelling Sudanese villages.",
+    ],
+)
+def test_what_an_accusation_claims_is_not_an_event(pipeline: Pipeline, text: str) -> None:
+    events = events_of(pipeline, text)
+    assert [(e.cameo[:2], e.source, e.target) for e in events] == [("11", ("KEN",), ("UGA",))]

@@ -99,6 +99,8 @@ OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "oprd", "attr", "ccomp"})
 #: accusations and complaints: their ``to`` phrase is the addressee (``complained to X over Y``)
 COMPLAINT_ROOTS = frozenset({"11"})
+#: the prepositions that carry what an accusation is about (``accused X of ...``)
+ALLEGED_PREPS = frozenset({"of", "over", "about"})
 #: a verb of these roots speaks of an act that it keeps from happening (CAMEO 12, reject):
 #: an event noun in its phrase is not an event of its own
 UNREALISED_ROOTS = frozenset({"12"})
@@ -272,8 +274,26 @@ def _sentence_drafts(
         _expulsion(_domestic(_threatened(_ethnic_target(d, sent, resolver), resolver), coder.countries))
         for d in drafts
     ]
-    drafts = [d for d in drafts if not _conditional(d)]
+    drafts = _without_alleged([d for d in drafts if not _conditional(d)])
     return _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
+
+
+def _without_alleged(drafts: list[Draft]) -> list[Draft]:
+    """What an accusation says someone did (``accused X of restoring blackmail in the
+    negotiations``, ``an allegation that Y had taken over the town``) is the accusation's
+    content, claimed by the accuser and not reported as an event: PLOVER codes the ACCUSE."""
+    alleged: set[int] = set()
+    for draft in drafts:
+        if draft.code[:2] not in COMPLAINT_ROOTS:
+            continue
+        for child in draft.predicate.token.children:
+            if child.dep_ in {"ccomp", "acl"} or (child.dep_ == "prep" and child.lower_ in ALLEGED_PREPS):
+                alleged.update(t.i for t in child.subtree)
+    return [d for d in drafts if _anchor(d).i not in alleged]
+
+
+def _anchor(draft: Draft) -> Token:
+    return draft.predicate.light if draft.predicate.light is not None else draft.predicate.token
 
 
 def _conditional(draft: Draft) -> bool:
