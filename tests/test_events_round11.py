@@ -67,3 +67,22 @@ def test_an_act_in_a_condition_has_not_taken_place(pipeline: Pipeline, text: str
 def test_what_an_accusation_claims_is_not_an_event(pipeline: Pipeline, text: str) -> None:
     events = events_of(pipeline, text)
     assert [(e.cameo[:2], e.source, e.target) for e in events] == [("11", ("KEN",), ("UGA",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("U.S. and Russian negotiators returned to Geneva for talks.", ("USA", "RUS")),
+        ("Kenya said US and British forces must leave.", ("USAMIL", "GBRMIL")),
+    ],
+)
+def test_a_name_joined_to_an_adjective_modifies_the_head_with_it(
+    pipeline: Pipeline, text: str, parties: tuple[str, ...]
+) -> None:
+    events = events_of(pipeline, text)
+    assert any(e.source == parties or e.target == parties for e in events)
+
+
+def test_a_participle_parsed_as_subject_gives_way_to_its_noun(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "The Red Cross operating in Kenya said Ugandan forces must leave.")
+    assert [(e.source, e.target) for e in events] == [(("NGORCR",), ("UGAMIL",))]
