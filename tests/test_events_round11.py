@@ -86,3 +86,19 @@ def test_a_name_joined_to_an_adjective_modifies_the_head_with_it(
 def test_a_participle_parsed_as_subject_gives_way_to_its_noun(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "The Red Cross operating in Kenya said Ugandan forces must leave.")
     assert [(e.source, e.target) for e in events] == [(("NGORCR",), ("UGAMIL",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Turkey gave aid to the Kenyan-led coalition.", ("KEN",)),
+        ("Turkey refused to give aid to the Kenyan-led war against Uganda.", ("KEN",)),
+    ],
+)
+def test_what_a_party_leads_is_that_partys(pipeline: Pipeline, text: str, target: tuple[str, ...]) -> None:
+    assert any(e.source == ("TUR",) and e.target == target for e in events_of(pipeline, text))
+
+
+def test_forces_led_by_a_party_keep_their_sector(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Kenyan-led forces shelled Ugandan villages.")
+    assert [e.source for e in events] == [("KENMIL",)]

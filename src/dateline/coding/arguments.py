@@ -360,6 +360,13 @@ class Resolver:
                     codes = self._phrase(child, depth + 1)[0]
                     if codes:
                         return codes
+        leader = _leader(token)
+        if leader is not None:
+            # ``Vietnamese-led forces`` are Vietnamese forces (VNMMIL), a ``US-led war`` the US's
+            own = self.lookup(f"{_strip_det(_np_span(leader))} {token.text}")
+            codes = (own,) if own else self._phrase(leader, depth + 1)[0]
+            if codes:
+                return codes
         for prep in INNER_PREPS:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == prep:
@@ -481,6 +488,16 @@ def subject_of(token: Token) -> Token | None:
             node = node.head.head if node.head.dep_ == "prep" and node.dep_ == "pcomp" else node.head
             continue
         return None
+    return None
+
+
+def _leader(token: Token) -> Token | None:
+    """``the US-led coalition``, ``a Saudi-led war``: what a party leads is that party's (the
+    parser hangs the party on ``led`` as ``npadvmod``); ``X-backed`` says who supports it, not
+    whose it is, and is left alone."""
+    for child in token.children:
+        if child.dep_ == "amod" and child.lower_ == "led":
+            return next((c for c in child.children if c.dep_ == "npadvmod"), None)
     return None
 
 
