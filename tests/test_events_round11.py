@@ -102,3 +102,18 @@ def test_what_a_party_leads_is_that_partys(pipeline: Pipeline, text: str, target
 def test_forces_led_by_a_party_keep_their_sector(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Kenyan-led forces shelled Ugandan villages.")
     assert [e.source for e in events] == [("KENMIL",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("A Kenyan minister has cancelled a planned visit to Uganda.", "161"),
+        ("Kenya cancelled its meeting with the Ugandan president.", "161"),
+        ("Kenya cancelled talks with Uganda.", "164"),
+        ("Kenya called off negotiations with Uganda.", "164"),
+    ],
+)
+def test_cancelling_a_planned_exchange_reduces_relations(pipeline: Pipeline, text: str, code: str) -> None:
+    events = events_of(pipeline, text)
+    assert [(e.cameo, e.target[0][:3]) for e in events] == [(code, "UGA")]
+    assert events[0].plover is not None and events[0].plover["type"] == "SANCTION"
