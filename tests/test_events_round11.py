@@ -117,3 +117,20 @@ def test_cancelling_a_planned_exchange_reduces_relations(pipeline: Pipeline, tex
     events = events_of(pipeline, text)
     assert [(e.cameo, e.target[0][:3]) for e in events] == [(code, "UGA")]
     assert events[0].plover is not None and events[0].plover["type"] == "SANCTION"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Kenya defended the right of Ugandan troops to fire on militants.", ("UGAMIL",)),
+        ("Kenya defended Uganda's interests.", ("UGA",)),
+    ],
+)
+def test_defending_a_partys_good_defends_the_party(
+    pipeline: Pipeline, text: str, target: tuple[str, ...]
+) -> None:
+    assert [(e.cameo, e.target) for e in events_of(pipeline, text)] == [("052", target)]
+
+
+def test_defending_an_ownerless_good_is_still_no_event(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "Kenya defended the right to protest.") == ()
