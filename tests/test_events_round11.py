@@ -134,3 +134,10 @@ def test_defending_a_partys_good_defends_the_party(
 
 def test_defending_an_ownerless_good_is_still_no_event(pipeline: Pipeline) -> None:
     assert events_of(pipeline, "Kenya defended the right to protest.") == ()
+
+
+def test_an_intent_to_meet_is_one_sides_word(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Kenyan rebels said they would meet the Ugandan president.")
+    assert [(e.cameo, e.reciprocal) for e in events] == [("036", False)]
+    met = events_of(pipeline, "Kenyan rebels met the Ugandan president.")
+    assert [(e.cameo, e.reciprocal) for e in met] == [("040", True)]

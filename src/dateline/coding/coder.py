@@ -942,6 +942,8 @@ def _draft(predicate: Predicate, code: str, resolver: Resolver) -> Draft:
         if not (decided and QUAD_BY_ROOT.get(code[:2]) == MATERIAL_CONFLICT and code[:2] != "13"):
             code, modality = _stated_code(code, modality, committed)
     reciprocal = predicate.entry.reciprocal and (len(source.codes) > 1 or bool(target.codes))
+    # "would meet X": an intent, refusal or threat is one side's word, not a mutual act
+    reciprocal = reciprocal and code[:2] == predicate.code[:2]
     # a compound subject with nobody else involved acts among itself ("X and Y agreed")
     reciprocal = reciprocal or (len(source.codes) > 1 and not target.codes and not target.spans)
     return Draft(predicate, code, source, target, modality, predicate.first, predicate.last, reciprocal)
