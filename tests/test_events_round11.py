@@ -141,3 +141,10 @@ def test_an_intent_to_meet_is_one_sides_word(pipeline: Pipeline) -> None:
     assert [(e.cameo, e.reciprocal) for e in events] == [("036", False)]
     met = events_of(pipeline, "Kenyan rebels met the Ugandan president.")
     assert [(e.cameo, e.reciprocal) for e in met] == [("040", True)]
+
+
+def test_what_an_appeal_asks_for_is_no_event_through_its_chain(pipeline: Pipeline) -> None:
+    text = "The Kenyan president said that Uganda must be ready to mediate between Sudan and Chad."
+    assert [(e.cameo, e.source, e.target) for e in events_of(pipeline, text)] == [
+        ("026", ("KENGOV",), ("UGA",))
+    ]

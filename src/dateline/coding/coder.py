@@ -325,7 +325,16 @@ def _without_demanded(drafts: list[Draft], content: Token | None) -> list[Draft]
     is the appeal's content, not an event of its own (PLOVER codes the request)."""
     if content is None:
         return drafts
-    return [d for d in drafts if d.predicate.token.i != content.i or "hypothetical" not in d.modality]
+    # also what the content's own chain holds: ``the US must be ready to mediate``
+    chain = {content.i}
+    frontier = [content]
+    while frontier:
+        node = frontier.pop()
+        for child in node.children:
+            if child.dep_ in {"xcomp", "acomp", "oprd"} and child.i not in chain:
+                chain.add(child.i)
+                frontier.append(child)
+    return [d for d in drafts if d.predicate.token.i not in chain or "hypothetical" not in d.modality]
 
 
 def _unsaid(draft: Draft) -> bool:
