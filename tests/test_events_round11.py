@@ -148,3 +148,15 @@ def test_what_an_appeal_asks_for_is_no_event_through_its_chain(pipeline: Pipelin
     assert [(e.cameo, e.source, e.target) for e in events_of(pipeline, text)] == [
         ("026", ("KENGOV",), ("UGA",))
     ]
+
+
+def test_a_possible_act_inside_an_agreement_is_its_content(pipeline: Pipeline) -> None:
+    text = (
+        "Kenyan and Ugandan officials agreed that their countries should cooperate to encourage "
+        "Sudanese refugees to return home."
+    )
+    assert [e.cameo[:2] for e in events_of(pipeline, text)] == ["03"]
+
+
+def test_a_stated_threat_is_still_an_event(pipeline: Pipeline) -> None:
+    assert [e.cameo for e in events_of(pipeline, "Kenya said it would attack Uganda.")] == ["138"]

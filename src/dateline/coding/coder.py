@@ -104,6 +104,9 @@ ALLEGED_PREPS = frozenset({"of", "over", "about"})
 #: a verb of these roots speaks of an act that it keeps from happening (CAMEO 12, reject):
 #: an event noun in its phrase is not an event of its own
 UNREALISED_ROOTS = frozenset({"12"})
+#: codes by which a modal act is stated as someone's word (intent, refusal, threat), an event
+#: in itself
+STATED_ROOTS = frozenset({"03", "12", "13"})
 #: links inside one phrase that a governing predicate reaches its content through
 LINK_DEPS = frozenset({"conj", "compound", "amod", "nmod"})
 SOURCE_NOUN_DEPS = ("poss", "amod", "compound", "nmod")
@@ -275,7 +278,37 @@ def _sentence_drafts(
         for d in drafts
     ]
     drafts = _without_alleged([d for d in drafts if not _conditional(d)])
-    return _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
+    drafts = _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
+    return _without_nested_possible(drafts)
+
+
+def _without_nested_possible(drafts: list[Draft]) -> list[Draft]:
+    """A merely possible or obliged act (``should``, ``could``: hypothetical, not stated as an
+    intent, threat or refusal) inside the phrase of an event that took place is part of what
+    that event is about (``agreed that they should cooperate to encourage refugees to
+    return``: the agreement, no appeal of its own)."""
+    held = [d for d in drafts if "hypothetical" not in d.modality and not d.predicate.entry.is_speech]
+    kept: list[Draft] = []
+    for draft in drafts:
+        # an event a relative clause says may take place (``summits, one of which could take
+        # place in March``) is kept as such (see ``_occurrences``)
+        if "hypothetical" in draft.modality and draft.code[:2] not in STATED_ROOTS and draft.clause is None:
+            anchor = _anchor(draft)
+            if any(o.predicate.token.i != anchor.i and _dominates(o.predicate.token, anchor) for o in held):
+                continue
+        kept.append(draft)
+    return kept
+
+
+def _dominates(head: Token, token: Token) -> bool:
+    node = token
+    for _ in range(12):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == head.i:
+            return True
+    return False
 
 
 def _without_alleged(drafts: list[Draft]) -> list[Draft]:
