@@ -139,8 +139,22 @@ def test_defending_an_ownerless_good_is_still_no_event(pipeline: Pipeline) -> No
 def test_an_intent_to_meet_is_one_sides_word(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Kenyan rebels said they would meet the Ugandan president.")
     assert [(e.cameo, e.reciprocal) for e in events] == [("036", False)]
-    met = events_of(pipeline, "Kenyan rebels met the Ugandan president.")
-    assert [(e.cameo, e.reciprocal) for e in met] == [("040", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "reciprocal"),
+    [
+        ("Kenyan rebels met the Ugandan president.", False),
+        ("Kenya held talks with Uganda.", False),
+        ("Kenya and Uganda met on Monday.", True),
+        ("Kenya welcomed talks between Sudan and Chad.", True),
+    ],
+)
+def test_a_mutual_act_is_mutual_among_a_compound_or_a_between_phrase(
+    pipeline: Pipeline, text: str, reciprocal: bool
+) -> None:
+    meetings = [e for e in events_of(pipeline, text) if e.cameo.startswith("04")]
+    assert [e.reciprocal for e in meetings] == [reciprocal]
 
 
 def test_what_an_appeal_asks_for_is_no_event_through_its_chain(pipeline: Pipeline) -> None:

@@ -983,7 +983,11 @@ def _draft(predicate: Predicate, code: str, resolver: Resolver) -> Draft:
         decided = committed and not {"intent", "negated"} & set(modality) and _announced(anchor)
         if not (decided and QUAD_BY_ROOT.get(code[:2]) == MATERIAL_CONFLICT and code[:2] != "13"):
             code, modality = _stated_code(code, modality, committed)
-    reciprocal = predicate.entry.reciprocal and (len(source.codes) > 1 or bool(target.codes))
+    # a mutual act is mutual among a compound subject or the parties of a ``between`` phrase;
+    # ``X met Y``, ``X held talks with Y`` are X's act towards Y (the subject is the source, as
+    # PETRARCH and the PLOVER gold code them)
+    between = any(c.lower_ == "between" for c in predicate.token.children)
+    reciprocal = predicate.entry.reciprocal and (len(source.codes) > 1 or (bool(target.codes) and between))
     # "would meet X": an intent, refusal or threat is one side's word, not a mutual act
     reciprocal = reciprocal and code[:2] == predicate.code[:2]
     # a compound subject with nobody else involved acts among itself ("X and Y agreed")
