@@ -19,6 +19,9 @@ from .modality import is_deontic
 
 #: dependents that form the name part of a noun phrase
 NP_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "flat"})
+#: modifiers that, joined by "and", each name an actor with their head (``U.S. and Russian
+#: negotiators``: spaCy hangs a proper name first in the list as ``nmod``)
+JOINED_DEPS = frozenset({"amod", "compound", "nmod"})
 #: phrase-internal dependents searched (in order) when the phrase itself names nobody
 INNER_DEPS = ("appos", "poss", "compound", "amod", "nmod")
 INNER_PREPS = ("by", "of", "from", "in", "between", "among", "for")
@@ -137,7 +140,9 @@ class Resolver:
         spans: list[tuple[int, int]] = []
         heads = _conjuncts(token)
         shared = _agent_place(heads)
-        fronted = fronted_list(token)
+        # ``US and British forces``: a name joined to an adjective modifies the head with it
+        # (USAMIL, GBRMIL), it is no fronted list item of its own
+        fronted = [] if self._joined(token) else fronted_list(token)
         modifier = _shared_modifier(heads)
         for head in fronted + heads:
             if head.lemma_.lower() in self.unnamed:
@@ -210,7 +215,7 @@ class Resolver:
         """Joined modifiers each name an actor with the head: ``Hungarian and Romanian
         officials`` -> HUNGOV, ROUGOV (the phrase as a whole resolves to the first only)."""
         for child in head.children:
-            if child.dep_ not in {"amod", "compound"} or not any(c.dep_ == "conj" for c in child.children):
+            if child.dep_ not in JOINED_DEPS or not any(c.dep_ == "conj" for c in child.children):
                 continue
             found: list[str] = []
             for modifier in (child, *child.conjuncts):
@@ -355,6 +360,13 @@ class Resolver:
                     codes = self._phrase(child, depth + 1)[0]
                     if codes:
                         return codes
+        leader = _leader(token)
+        if leader is not None:
+            # ``Vietnamese-led forces`` are Vietnamese forces (VNMMIL), a ``US-led war`` the US's
+            own = self.lookup(f"{_strip_det(_np_span(leader))} {token.text}")
+            codes = (own,) if own else self._phrase(leader, depth + 1)[0]
+            if codes:
+                return codes
         for prep in INNER_PREPS:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == prep:
@@ -466,7 +478,7 @@ def subject_of(token: Token) -> Token | None:
         if subjects:
             # two subjects is a parse of a leading dateline ("BEIJING (TASS): The members need"):
             # the one nearest the verb is the clause's own
-            return max(subjects, key=lambda c: c.i if c.i < node.i else -c.i)
+            return _participle_owner(max(subjects, key=lambda c: c.i if c.i < node.i else -c.i))
         controller = object_controller(node)
         if controller is not None:
             return controller
@@ -477,6 +489,26 @@ def subject_of(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _leader(token: Token) -> Token | None:
+    """``the US-led coalition``, ``a Saudi-led war``: what a party leads is that party's (the
+    parser hangs the party on ``led`` as ``npadvmod``); ``X-backed`` says who supports it, not
+    whose it is, and is left alone."""
+    for child in token.children:
+        if child.dep_ == "amod" and child.lower_ == "led":
+            return next((c for c in child.children if c.dep_ == "npadvmod"), None)
+    return None
+
+
+def _participle_owner(subject: Token) -> Token:
+    """``The Red Cross operating in Iraq said``: spaCy may make the participle the clause's
+    subject and the noun before it the participle's; a participle says nothing, the noun it
+    describes (a reduced relative clause) is the subject."""
+    if subject.tag_ not in {"VBG", "VBN"} or subject.dep_ not in {"nsubj", "csubj"}:
+        return subject
+    owner = next((c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i), None)
+    return owner if owner is not None and owner.pos_ in {"NOUN", "PROPN"} else subject
 
 
 def object_controller(token: Token) -> Token | None:

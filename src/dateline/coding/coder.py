@@ -99,6 +99,14 @@ OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 CONTENT_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "acomp", "oprd", "attr", "ccomp"})
 #: accusations and complaints: their ``to`` phrase is the addressee (``complained to X over Y``)
 COMPLAINT_ROOTS = frozenset({"11"})
+#: the prepositions that carry what an accusation is about (``accused X of ...``)
+ALLEGED_PREPS = frozenset({"of", "over", "about"})
+#: a verb of these roots speaks of an act that it keeps from happening (CAMEO 12, reject):
+#: an event noun in its phrase is not an event of its own
+UNREALISED_ROOTS = frozenset({"12"})
+#: codes by which a modal act is stated as someone's word (intent, refusal, threat), an event
+#: in itself
+STATED_ROOTS = frozenset({"03", "12", "13"})
 #: links inside one phrase that a governing predicate reaches its content through
 LINK_DEPS = frozenset({"conj", "compound", "amod", "nmod"})
 SOURCE_NOUN_DEPS = ("poss", "amod", "compound", "nmod")
@@ -269,7 +277,70 @@ def _sentence_drafts(
         _expulsion(_domestic(_threatened(_ethnic_target(d, sent, resolver), resolver), coder.countries))
         for d in drafts
     ]
-    return _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
+    drafts = _without_alleged([d for d in drafts if not _conditional(d)])
+    drafts = _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
+    return _without_nested_possible(drafts)
+
+
+def _without_nested_possible(drafts: list[Draft]) -> list[Draft]:
+    """A merely possible or obliged act (``should``, ``could``: hypothetical, not stated as an
+    intent, threat or refusal) inside the phrase of an event that took place is part of what
+    that event is about (``agreed that they should cooperate to encourage refugees to
+    return``: the agreement, no appeal of its own)."""
+    held = [d for d in drafts if "hypothetical" not in d.modality and not d.predicate.entry.is_speech]
+    kept: list[Draft] = []
+    for draft in drafts:
+        # an event a relative clause says may take place (``summits, one of which could take
+        # place in March``) is kept as such (see ``_occurrences``)
+        if "hypothetical" in draft.modality and draft.code[:2] not in STATED_ROOTS and draft.clause is None:
+            anchor = _anchor(draft)
+            if any(o.predicate.token.i != anchor.i and _dominates(o.predicate.token, anchor) for o in held):
+                continue
+        kept.append(draft)
+    return kept
+
+
+def _dominates(head: Token, token: Token) -> bool:
+    node = token
+    for _ in range(12):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == head.i:
+            return True
+    return False
+
+
+def _without_alleged(drafts: list[Draft]) -> list[Draft]:
+    """What an accusation says someone did (``accused X of restoring blackmail in the
+    negotiations``, ``an allegation that Y had taken over the town``) is the accusation's
+    content, claimed by the accuser and not reported as an event: PLOVER codes the ACCUSE."""
+    alleged: set[int] = set()
+    for draft in drafts:
+        if draft.code[:2] not in COMPLAINT_ROOTS:
+            continue
+        for child in draft.predicate.token.children:
+            if child.dep_ in {"ccomp", "acl"} or (child.dep_ == "prep" and child.lower_ in ALLEGED_PREPS):
+                alleged.update(t.i for t in child.subtree)
+    return [d for d in drafts if _anchor(d).i not in alleged]
+
+
+def _anchor(draft: Draft) -> Token:
+    return draft.predicate.light if draft.predicate.light is not None else draft.predicate.token
+
+
+def _conditional(draft: Draft) -> bool:
+    """An act inside an ``if``/``unless`` clause (``will boycott the vote unless the president
+    agrees to step down``) is the condition of another act, one that has not taken place."""
+    node = draft.predicate.light if draft.predicate.light is not None else draft.predicate.token
+    for _ in range(8):
+        marks = {m.lower_ for m in node.children if m.dep_ == "mark"}
+        if node.dep_ == "advcl" and marks & CONDITION_MARKS:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _expulsion(draft: Draft) -> Draft:
@@ -287,7 +358,16 @@ def _without_demanded(drafts: list[Draft], content: Token | None) -> list[Draft]
     is the appeal's content, not an event of its own (PLOVER codes the request)."""
     if content is None:
         return drafts
-    return [d for d in drafts if d.predicate.token.i != content.i or "hypothetical" not in d.modality]
+    # also what the content's own chain holds: ``the US must be ready to mediate``
+    chain = {content.i}
+    frontier = [content]
+    while frontier:
+        node = frontier.pop()
+        for child in node.children:
+            if child.dep_ in {"xcomp", "acomp", "oprd"} and child.i not in chain:
+                chain.add(child.i)
+                frontier.append(child)
+    return [d for d in drafts if d.predicate.token.i not in chain or "hypothetical" not in d.modality]
 
 
 def _unsaid(draft: Draft) -> bool:
@@ -746,11 +826,17 @@ def _inner_events(sent: Span, drafts: list[Draft], resolver: Resolver, coder: Co
     """An event noun inside a verb's phrase that names its own parties is an event too:
     ``France welcomed talks between Russia and Ukraine`` is also Russia and Ukraine talking.
     Kept only with a source and a target of its own, its source not the verb's. Under a
-    PETRARCH dictionary verb the phrase is coded once, as PETRARCH does (its gold says so)."""
+    PETRARCH dictionary verb the phrase is coded once, as PETRARCH does (its gold says so).
+    Only a verb that reports the noun's event as taking place vouches for it: under an
+    opposition (``opposed to French mediation with Syria``) or a verb with a modality
+    (``would be ready to host a meeting between X and Y``) the event is proposed, not held."""
     outer = {
         d.predicate.token.i: d
         for d in drafts
-        if d.predicate.kind == "verb" and "dict" not in d.predicate.entry.flags
+        if d.predicate.kind == "verb"
+        and "dict" not in d.predicate.entry.flags
+        and not d.modality
+        and d.code[:2] not in UNREALISED_ROOTS
     }
     taken = {d.predicate.token.i for d in drafts}
     found: list[Draft] = []
@@ -897,7 +983,13 @@ def _draft(predicate: Predicate, code: str, resolver: Resolver) -> Draft:
         decided = committed and not {"intent", "negated"} & set(modality) and _announced(anchor)
         if not (decided and QUAD_BY_ROOT.get(code[:2]) == MATERIAL_CONFLICT and code[:2] != "13"):
             code, modality = _stated_code(code, modality, committed)
-    reciprocal = predicate.entry.reciprocal and (len(source.codes) > 1 or bool(target.codes))
+    # a mutual act is mutual among a compound subject or the parties of a ``between`` phrase;
+    # ``X met Y``, ``X held talks with Y`` are X's act towards Y (the subject is the source, as
+    # PETRARCH and the PLOVER gold code them)
+    between = any(c.lower_ == "between" for c in predicate.token.children)
+    reciprocal = predicate.entry.reciprocal and (len(source.codes) > 1 or (bool(target.codes) and between))
+    # "would meet X": an intent, refusal or threat is one side's word, not a mutual act
+    reciprocal = reciprocal and code[:2] == predicate.code[:2]
     # a compound subject with nobody else involved acts among itself ("X and Y agreed")
     reciprocal = reciprocal or (len(source.codes) > 1 and not target.codes and not target.spans)
     return Draft(predicate, code, source, target, modality, predicate.first, predicate.last, reciprocal)
@@ -1291,6 +1383,12 @@ def _prep_objects(token: Token, predicate: Predicate) -> list[Token]:
 def _noun_roles(predicate: Predicate, resolver: Resolver) -> tuple[Argument, Argument]:
     noun = predicate.token
     source = _noun_source(noun, resolver)
+    if not source.resolved and predicate.light is None and "between" in {c.lower_ for c in noun.children}:
+        # "peacekeepers who oversee a ceasefire between X and Y": the parties are X and Y, not
+        # whoever watches over, hosts or reports their act
+        own = _target(noun, predicate, resolver, source)
+        if len(own.codes) > 1:
+            return Argument(own.codes[:1], own.spans[:1]), Argument(own.codes[1:], own.spans[1:])
     if not source.resolved:
         source = _governor_source(predicate, resolver)
     target = _target(noun, predicate, resolver, source)

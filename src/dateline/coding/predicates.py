@@ -56,6 +56,9 @@ NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand"})
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 #: codes whose object must be a person or actor (verbal defence of someone)
 ACTOR_OBJECT_CODES = frozenset({"052"})
+#: entity labels that name a party owning an abstract good
+OWNER_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+OWNER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 #: kinds of ``abstract_nouns.tsv`` (see the file's header)
 IDIOM = "idiom"
 MEASURE = "measure"
@@ -128,9 +131,19 @@ def _acts_on_abstract(token: Token, code: str, used: set[int], lexicon: Lexicon)
         kind = lexicon.abstract.get(obj.lemma_.lower())
         if kind in {IDIOM, VALUE} and code[:2] in MATERIAL_ROOTS:
             return True
-        if kind == VALUE and code in ACTOR_OBJECT_CODES:
+        if kind == VALUE and code in ACTOR_OBJECT_CODES and not _named_owner(obj):
             return True
     return False
+
+
+def _named_owner(noun: Token) -> bool:
+    """``defended the right of Russian troops to fire``, ``defended Kenya's interests``: the
+    good belongs to a named party, and defending it verbally defends that party (052)."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    # the owner's own words only: ``the principles of the alliance with X`` are no X's
+    words = [t for owner in owners for t in (owner, *owner.children) if t is owner or t.dep_ in OWNER_DEPS]
+    return any(t.ent_type_ in OWNER_LABELS for t in words)
 
 
 def _match_verb(
