@@ -222,6 +222,10 @@ def test_dictionaries_only_without_dictionaries_is_refused(
     story.write_text("PARIS (AFP) - France accused Germany of spying.\n")
     assert main(["process", str(story), "--dictionaries-only", "--quiet"]) == 2
     assert "E022" in capsys.readouterr().err
+    batch = ["batch", str(story), "--out", str(tmp_path / "out"), "--dictionaries-only", "--quiet"]
+    assert main(batch) == 2
+    assert "E022" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.slow

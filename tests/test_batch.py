@@ -16,6 +16,7 @@ from dateline.batch.progress import BatchProgress, LogLines
 from dateline.batch.shards import ShardData, ShardTask, done_shards, shard_dirs
 from dateline.errors import DatelineError
 from dateline.records import Entity, Origin, Problem, RawStory, Story, StoryResult
+from dateline.settings import Settings
 from dateline.store import Store
 from dateline.store.arrow import result_tables, table_schemas, tables_results
 
@@ -150,6 +151,29 @@ def test_other_inputs_or_options_are_refused_unless_restarted(tmp_path: Path) ->
         run_batch(config(corpus, out), engine=FakeEngine())
     report = run_batch(config(corpus, out, restart=True), engine=FakeEngine())
     assert report.items == 7 and report.shards == 2
+
+
+def test_dictionary_options_are_part_of_the_batch(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 6)
+    out = tmp_path / "out"
+    run_batch(config(corpus, out), engine=FakeEngine())
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- PROTEST [141] ---\nPICKET\n")
+    with_verbs = config(corpus, out, settings=Settings(verb_files=(verbs,)))
+    with pytest.raises(DatelineError, match=r"E019.*verb_files"):
+        run_batch(with_verbs, engine=FakeEngine())
+
+
+def test_a_manifest_written_before_the_dictionary_fields_still_resumes(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 6)
+    out = tmp_path / "out"
+    run_batch(config(corpus, out), engine=FakeEngine())
+    manifest = out / "manifest.json"
+    data = json.loads(manifest.read_text())
+    for key in ("verb_files", "discard_files", "dictionaries_only"):
+        del data["identity"][key]
+    manifest.write_text(json.dumps(data))
+    assert run_batch(config(corpus, out), engine=FakeEngine()).items == 6
 
 
 def test_stdin_is_refused(tmp_path: Path) -> None:

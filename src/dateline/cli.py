@@ -11,7 +11,8 @@ from typing import IO, TextIO
 
 from . import __version__
 from .batch.cli import add_batch_command
-from .errors import DatelineError, Errors
+from .cli_options import add_dictionary_options, check_dictionaries, dictionary_settings
+from .errors import DatelineError
 from .records import Problem, StoryResult
 from .settings import Settings
 from .web.cli import add_serve_command
@@ -41,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     process.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob, or - for stdin")
     process.add_argument("--out", help="write JSON Lines here ('-' for stdout; default stdout unless --db)")
     process.add_argument("--db", type=Path, help="store results in this DuckDB file")
-    _dictionary_options(process)
+    add_dictionary_options(process)
     process.add_argument("--model", help="spaCy pipeline to load (default: en_core_web_sm if installed)")
     process.add_argument("--batch-size", type=int, default=32, help="stories per nlp.pipe batch")
     process.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
@@ -62,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold", type=Path, required=True, help="gold file (see docs/evaluation.md)")
     evaluate.add_argument("--json", action="store_true", help="print figures as JSON")
     evaluate.add_argument("--limit", type=int, help="score only the first N documents or records")
-    _dictionary_options(evaluate)
+    add_dictionary_options(evaluate)
     evaluate.set_defaults(handler=_evaluate)
 
     add_batch_command(commands)
@@ -70,56 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _dictionary_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--actors",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="extra actor dictionary in PETRARCH format (repeatable)",
-    )
-    parser.add_argument(
-        "--agents",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="extra agent dictionary in PETRARCH format (repeatable)",
-    )
-    parser.add_argument(
-        "--verbs",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="extra verb-pattern dictionary in PETRARCH format (repeatable)",
-    )
-    parser.add_argument(
-        "--discards",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="PETRARCH discard list: sentences (or, for +PHRASE, stories) holding a phrase are not coded",
-    )
-    parser.add_argument(
-        "--dictionaries-only",
-        action="store_true",
-        help="code with the given PETRARCH dictionaries alone, without the built-in actor tables "
-        "and verb/noun lexicon (as PETRARCH does)",
-    )
-
-
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings(
         model=getattr(args, "model", None),
         batch_size=getattr(args, "batch_size", 32),
-        actor_files=tuple(args.actors),
-        agent_files=tuple(args.agents),
-        verb_files=tuple(args.verbs),
-        discard_files=tuple(getattr(args, "discards", ())),
-        dictionaries_only=getattr(args, "dictionaries_only", False),
+        **dictionary_settings(args),
     )
 
 
@@ -127,9 +83,7 @@ def _process(args: argparse.Namespace) -> int:
     from .pipeline import Pipeline
     from .processing import process_paths
 
-    if args.dictionaries_only and not (args.actors and args.verbs):
-        # without both, every story would come out with no actors or no events, silently
-        raise DatelineError(Errors.E022)
+    check_dictionaries(args)
     pipeline = Pipeline(_settings(args))
     for warning in pipeline.registry.warnings:
         print(f"dateline: warning: {warning}", file=sys.stderr)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..cli_options import add_dictionary_options, check_dictionaries, dictionary_settings
 from ..errors import DatelineError
 from ..settings import Settings
 from .progress import LogLines, ProgressSink, TerminalBar, count_items
@@ -32,12 +33,7 @@ def add_batch_command(commands: Any) -> argparse.ArgumentParser:
     batch.add_argument("--restart", action="store_true", help="discard the batch in --out")
     batch.add_argument("--model", help="spaCy pipeline to load (default: en_core_web_sm if installed)")
     batch.add_argument("--batch-size", type=int, default=32, help="stories per nlp.pipe batch")
-    batch.add_argument(
-        "--actors", type=Path, action="append", default=[], metavar="FILE", help="extra actors"
-    )
-    batch.add_argument(
-        "--agents", type=Path, action="append", default=[], metavar="FILE", help="extra agents"
-    )
+    add_dictionary_options(batch)
     batch.add_argument("--json", action="store_true", help="print the final report as JSON on stdout")
     batch.add_argument("--quiet", action="store_true", help="no progress on stderr")
     batch.set_defaults(handler=handle_batch)
@@ -45,12 +41,8 @@ def add_batch_command(commands: Any) -> argparse.ArgumentParser:
 
 
 def handle_batch(args: argparse.Namespace) -> int:
-    settings = Settings(
-        model=args.model,
-        batch_size=args.batch_size,
-        actor_files=tuple(args.actors),
-        agent_files=tuple(args.agents),
-    )
+    check_dictionaries(args)
+    settings = Settings(model=args.model, batch_size=args.batch_size, **dictionary_settings(args))
     config = BatchConfig(
         inputs=tuple(args.paths),
         out=args.out,

@@ -27,6 +27,10 @@ from ..settings import Settings
 MANIFEST_NAME = "manifest.json"
 #: bump when the folder layout changes; a manifest of another format is refused
 MANIFEST_FORMAT = 1
+#: the dictionary files of the settings that change what a batch produces
+FILE_LISTS = ("actor_files", "agent_files", "verb_files", "discard_files")
+#: identity fields added after format 1 was written, with the value an older manifest means
+IDENTITY_DEFAULTS: dict[str, Any] = {"verb_files": [], "discard_files": [], "dictionaries_only": False}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +52,14 @@ class BatchIdentity:
     model: str | None
     actor_files: tuple[str, ...]
     agent_files: tuple[str, ...]
+    verb_files: tuple[str, ...] = ()
+    discard_files: tuple[str, ...] = ()
+    dictionaries_only: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        data["inputs"] = list(self.inputs)
-        data["actor_files"] = list(self.actor_files)
-        data["agent_files"] = list(self.agent_files)
+        for name in ("inputs", *FILE_LISTS):
+            data[name] = list(getattr(self, name))
         return data
 
 
@@ -65,9 +71,13 @@ def batch_identity(inputs: Sequence[str], settings: Settings, *, shard_size: int
         fingerprint=fingerprint(inputs),
         shard_size=shard_size,
         model=settings.model,
-        actor_files=tuple(str(Path(p).resolve()) for p in settings.actor_files),
-        agent_files=tuple(str(Path(p).resolve()) for p in settings.agent_files),
+        **{name: _resolved(getattr(settings, name)) for name in FILE_LISTS},
+        dictionaries_only=settings.dictionaries_only,
     )
+
+
+def _resolved(paths: Iterable[Path]) -> tuple[str, ...]:
+    return tuple(str(Path(p).resolve()) for p in paths)
 
 
 def fingerprint(inputs: Iterable[str]) -> InputPrint:
@@ -101,7 +111,7 @@ def check_or_create(out: Path, identity: BatchIdentity) -> None:
 def _difference(found: dict[str, Any], identity: BatchIdentity) -> str | None:
     if found.get("format") != MANIFEST_FORMAT:
         return f"manifest format {found.get('format')}, expected {MANIFEST_FORMAT}"
-    stored = found.get("identity", {})
+    stored = {**IDENTITY_DEFAULTS, **found.get("identity", {})}
     for key, value in identity.to_json().items():
         if stored.get(key) != value:
             return f"{key} differs: manifest has {stored.get(key)!r}, this run {value!r}"
