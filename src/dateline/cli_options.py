@@ -8,41 +8,19 @@ from typing import Any
 
 from .errors import DatelineError, Errors
 
+#: repeatable file options: flag and help
+FILE_OPTIONS = (
+    ("--actors", "extra actor dictionary in PETRARCH format (repeatable)"),
+    ("--agents", "extra agent dictionary in PETRARCH format (repeatable)"),
+    ("--verbs", "extra verb-pattern dictionary in PETRARCH format (repeatable)"),
+    ("--discards", "PETRARCH discard list: sentences (or, for +PHRASE, stories) with a phrase are not coded"),
+)
+
 
 def add_dictionary_options(parser: argparse.ArgumentParser) -> None:
     """``--actors``, ``--agents``, ``--verbs``, ``--discards`` and ``--dictionaries-only``."""
-    parser.add_argument(
-        "--actors",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="extra actor dictionary in PETRARCH format (repeatable)",
-    )
-    parser.add_argument(
-        "--agents",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="extra agent dictionary in PETRARCH format (repeatable)",
-    )
-    parser.add_argument(
-        "--verbs",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="extra verb-pattern dictionary in PETRARCH format (repeatable)",
-    )
-    parser.add_argument(
-        "--discards",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="PETRARCH discard list: sentences (or, for +PHRASE, stories) holding a phrase are not coded",
-    )
+    for flag, text in FILE_OPTIONS:
+        parser.add_argument(flag, type=Path, action="append", default=[], metavar="FILE", help=text)
     parser.add_argument(
         "--dictionaries-only",
         action="store_true",
