@@ -9,29 +9,18 @@ import pytest
 
 from dateline.pipeline import Pipeline
 from dateline.reading import read_inputs
-from dateline.records import Origin, Quote, RawStory, StoryResult
+from dateline.records import StoryResult
+
+from .quote_helpers import holding, story_quotes
 
 pytestmark = pytest.mark.slow
-
-
-def _quotes(pipeline: Pipeline, text: str) -> tuple[Quote, ...]:
-    raw = RawStory("t", text, Origin("test"), published=dt.date(2021, 12, 15))
-    result = pipeline.process_one(raw)
-    assert isinstance(result, StoryResult), result
-    return result.quotes
-
-
-def _holding(quotes: tuple[Quote, ...], words: str) -> Quote:
-    found = [q for q in quotes if words in q.text]
-    assert found, f"no quote holds {words!r}: {[q.text for q in quotes]}"
-    return found[0]
 
 
 def test_quote_then_named_speaker(pipeline: Pipeline) -> None:
     text = (
         "Mary Johnson runs the harbour board.\n\n“We will open the new dock next spring,” Mary Johnson said."
     )
-    quote = _holding(_quotes(pipeline, text), "open the new dock")
+    quote = holding(story_quotes(pipeline, text), "open the new dock")
     assert quote.kind == "direct"
     assert quote.cue is not None and quote.cue.text == "said"
     assert quote.speaker is not None and quote.speaker.name == "Mary Johnson"
@@ -44,7 +33,7 @@ def test_pronoun_prefers_previous_speaker_over_nearest_name(pipeline: Pipeline) 
         "“The talks went very well for both of our teams,” Peter Lindqvist said after meeting Anna Berg.\n\n"
         "“We expect a signed agreement within a month,” he added."
     )
-    quote = _holding(_quotes(pipeline, text), "signed agreement")
+    quote = holding(story_quotes(pipeline, text), "signed agreement")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "he"
     assert quote.speaker is not None and quote.speaker.name == "Peter Lindqvist"
     assert quote.reason and "previous speaker" in quote.reason
@@ -52,7 +41,7 @@ def test_pronoun_prefers_previous_speaker_over_nearest_name(pipeline: Pipeline) 
 
 def test_interrupted_quote_is_one_quote_with_two_parts(pipeline: Pipeline) -> None:
     text = "Carlos Mendez spoke.\n\n“We intend,” Carlos Mendez said, “to cooperate with every neighbour.”"
-    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    quotes = [q for q in story_quotes(pipeline, text) if q.kind == "direct"]
     assert len(quotes) == 1
     assert [p.text for p in quotes[0].parts] == ["We intend,", "to cooperate with every neighbour."]
 
@@ -62,14 +51,14 @@ def test_multi_paragraph_quote(pipeline: Pipeline) -> None:
         "Helen Park spoke on Friday.\n\n“The first part of the plan is ready now.\n\n"
         "“The second part comes later this year,” Helen Park said."
     )
-    quote = _holding(_quotes(pipeline, text), "first part")
+    quote = holding(story_quotes(pipeline, text), "first part")
     assert "second part" in quote.text and len(quote.parts) == 2
     assert quote.speaker is not None and quote.speaker.name == "Helen Park"
 
 
 def test_partial_quote_inside_a_sentence(pipeline: Pipeline) -> None:
     text = "As Omar Haddad pointed out, the two firms, “guided by common sense,” agreed to share the costs."
-    quote = _holding(_quotes(pipeline, text), "guided by common sense")
+    quote = holding(story_quotes(pipeline, text), "guided by common sense")
     assert quote.kind == "direct"
     assert quote.speaker is not None and quote.speaker.name == "Omar Haddad"
 
@@ -89,7 +78,7 @@ def test_partial_quote_keeps_the_earlier_cue_over_a_later_one(pipeline: Pipeline
 
 def test_reported_speech_with_that(pipeline: Pipeline) -> None:
     text = "Lena Fischer told reporters that the factory would reopen in March after the repairs."
-    quote = _holding(_quotes(pipeline, text), "the factory would reopen")
+    quote = holding(story_quotes(pipeline, text), "the factory would reopen")
     assert quote.kind == "indirect"
     assert quote.cue is not None and quote.cue.text == "told"
     assert quote.speaker is not None and quote.speaker.name == "Lena Fischer"
@@ -97,21 +86,21 @@ def test_reported_speech_with_that(pipeline: Pipeline) -> None:
 
 def test_according_to(pipeline: Pipeline) -> None:
     text = "According to Rosa Alvarez, the bridge will be closed for two more weeks."
-    quote = _holding(_quotes(pipeline, text), "the bridge will be closed")
+    quote = holding(story_quotes(pipeline, text), "the bridge will be closed")
     assert quote.cue is not None and quote.cue.text == "According to"
     assert quote.speaker is not None and quote.speaker.name == "Rosa Alvarez"
 
 
 def test_clause_before_cue(pipeline: Pipeline) -> None:
     text = "The two sides should keep talking about the border for another year, Ivan Petrov said."
-    quote = _holding(_quotes(pipeline, text), "keep talking")
+    quote = holding(story_quotes(pipeline, text), "keep talking")
     assert quote.kind == "indirect"
     assert quote.speaker is not None and quote.speaker.name == "Ivan Petrov"
 
 
 def test_called_for(pipeline: Pipeline) -> None:
     text = "Sofia Rossi called for stronger rules on river pollution in the north."
-    quote = _holding(_quotes(pipeline, text), "stronger rules")
+    quote = holding(story_quotes(pipeline, text), "stronger rules")
     assert quote.cue is not None and quote.cue.text == "called for"
 
 
@@ -120,7 +109,7 @@ def test_channel_quoted_him_as_saying(pipeline: Pipeline) -> None:
         "David Miller visited the port on Tuesday.\n\n"
         "“We will build two more ships before the winter,” the Transport Ministry quoted him as saying."
     )
-    quote = _holding(_quotes(pipeline, text), "two more ships")
+    quote = holding(story_quotes(pipeline, text), "two more ships")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "him"
     assert quote.speaker is not None and quote.speaker.name == "David Miller"
     assert quote.via is not None and "Ministry" in quote.via.name
@@ -132,19 +121,19 @@ def test_was_quoted_as_saying(pipeline: Pipeline) -> None:
         "Maria Costa opened the fair.\n\n"
         "“Trade is the best cure for distrust between nations,” she was quoted as saying."
     )
-    quote = _holding(_quotes(pipeline, text), "best cure")
+    quote = holding(story_quotes(pipeline, text), "best cure")
     assert quote.speaker is not None and quote.speaker.name == "Maria Costa"
 
 
 def test_organisation_speaker(pipeline: Pipeline) -> None:
     text = "The Finance Ministry said that the new tax would apply from January."
-    quote = _holding(_quotes(pipeline, text), "the new tax")
+    quote = holding(story_quotes(pipeline, text), "the new tax")
     assert quote.speaker is not None and "Finance Ministry" in quote.speaker.name
 
 
 def test_scare_quotes_alone_are_not_quotes(pipeline: Pipeline) -> None:
     text = "The so-called “reform” package passed the chamber on Thursday evening."
-    assert not [q for q in _quotes(pipeline, text) if q.text == "reform"]
+    assert not [q for q in story_quotes(pipeline, text) if q.text == "reform"]
 
 
 @pytest.mark.shared
@@ -164,13 +153,13 @@ def test_seed_story(pipeline: Pipeline, seed_path: Path) -> None:
         "certain forces are interfering",  # He noted that
     ]
     for words in xi:
-        quote = _holding(quotes, words)
+        quote = holding(quotes, words)
         assert quote.speaker is not None and quote.speaker.name == "Xi Jinping", (words, quote.reason)
-    channel = _holding(quotes, "We also intend to strengthen cooperation")
+    channel = holding(quotes, "We also intend to strengthen cooperation")
     assert channel.via is not None and "Foreign Ministry" in channel.via.name
-    ushakov = _holding(quotes, "literally all pressing and important problems")
+    ushakov = holding(quotes, "literally all pressing and important problems")
     assert ushakov.speaker is not None and ushakov.speaker.name == "Yuri Ushakov"
-    told = _holding(quotes, "the conversation between the heads of state")
+    told = holding(quotes, "the conversation between the heads of state")
     assert told.speaker is not None and told.speaker.name == "Yuri Ushakov"
 
 
@@ -187,14 +176,14 @@ def test_seed_speaker_codes_when_registry_knows_them(pipeline: Pipeline, seed_pa
 
 def test_speaker_label_before_a_colon(pipeline: Pipeline) -> None:
     text = "Transcript of the show.\n\nNORA VANCE: We are ready to count every single ballot tonight."
-    quote = _holding(_quotes(pipeline, text), "ready to count")
+    quote = holding(story_quotes(pipeline, text), "ready to count")
     assert quote.speaker_mention is not None and "VANCE" in quote.speaker_mention.text
     assert quote.cue is not None and quote.cue.text == ":"
 
 
 def test_stance_verb_object(pipeline: Pipeline) -> None:
     text = "Gina Lorenz endorsed the new school funding plan on Tuesday."
-    quote = _holding(_quotes(pipeline, text), "the new school funding plan")
+    quote = holding(story_quotes(pipeline, text), "the new school funding plan")
     assert quote.kind == "indirect"
     assert quote.cue is not None and quote.cue.text == "endorsed"
     assert quote.speaker is not None and quote.speaker.name == "Gina Lorenz"
@@ -202,7 +191,7 @@ def test_stance_verb_object(pipeline: Pipeline) -> None:
 
 def test_noun_cue_with_possessor(pipeline: Pipeline) -> None:
     text = "Tomas Berg spoke on Monday. His claim that the tunnel would be finished by June surprised nobody."
-    quote = _holding(_quotes(pipeline, text), "the tunnel would be finished")
+    quote = holding(story_quotes(pipeline, text), "the tunnel would be finished")
     assert quote.cue is not None and quote.cue.text == "claim"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "His"
     assert quote.speaker is not None and quote.speaker.name == "Tomas Berg"
@@ -210,7 +199,7 @@ def test_noun_cue_with_possessor(pipeline: Pipeline) -> None:
 
 def test_clause_holding_partial_quotes_is_one_direct_quote(pipeline: Pipeline) -> None:
     text = 'Sales were "flat for a month" while buyers waited for a "calmer market," Ruth Adler said.'
-    quote = _holding(_quotes(pipeline, text), "Sales were")
+    quote = holding(story_quotes(pipeline, text), "Sales were")
     assert quote.kind == "direct" and "calmer market" in quote.text
     assert quote.speaker is not None and quote.speaker.name == "Ruth Adler"
 
@@ -220,7 +209,7 @@ def test_dateline_is_not_a_speaker_label(pipeline: Pipeline) -> None:
         "OSLO (NTB): The harbour tunnel will stay closed until the spring thaw.\n\n"
         "Work crews found cracks in the roof last week."
     )
-    quotes = _quotes(pipeline, text)
+    quotes = story_quotes(pipeline, text)
     assert not [q for q in quotes if q.cue is not None and q.cue.text == ":"], [q.text for q in quotes]
 
 
@@ -239,11 +228,11 @@ def test_modal_stance_inside_reported_content_is_not_its_own_attribution(pipelin
         "The two river councils should back the new flood barrier and share its costs, "
         "Karin Holm said on Monday."
     )
-    quotes = _quotes(pipeline, text)
+    quotes = story_quotes(pipeline, text)
     assert not [q for q in quotes if q.cue is not None and q.cue.text == "back"], [
         (q.cue and q.cue.text, q.text) for q in quotes
     ]
-    quote = _holding(quotes, "new flood barrier")
+    quote = holding(quotes, "new flood barrier")
     assert quote.speaker is not None and quote.speaker.name == "Karin Holm"
 
 
@@ -253,7 +242,7 @@ def test_one_quotation_one_speaker_keeps_the_outer_frame(pipeline: Pipeline) -> 
         "According to him, the two ministers discussed “every open question on fishing quotas” – "
         "from the northern waters to the southern coast."
     )
-    quotes = [q for q in _quotes(pipeline, text) if "every open question" in q.text]
+    quotes = [q for q in story_quotes(pipeline, text) if "every open question" in q.text]
     assert len(quotes) == 1, [(q.cue and q.cue.text, q.text) for q in quotes]
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Lars Eriksen"
 
@@ -266,7 +255,7 @@ def test_titled_name_keeps_the_registry_person(pipeline: Pipeline) -> None:
         "Russian President Vladimir Putin met the governors in Moscow.\n\n"
         "Later, Putin discussed new regional budgets and road repairs with the governors."
     )
-    quotes = [q for q in _quotes(pipeline, text) if q.speaker is not None]
+    quotes = [q for q in story_quotes(pipeline, text) if q.speaker is not None]
     assert quotes, "no attribution found"
     for quote in quotes:
         assert quote.speaker is not None
@@ -275,7 +264,7 @@ def test_titled_name_keeps_the_registry_person(pipeline: Pipeline) -> None:
 
 def test_appearance_verb_is_a_sourceless_attribution(pipeline: Pipeline) -> None:
     text = "The new ferry schedule appears to be causing long delays for commuters."
-    quote = _holding(_quotes(pipeline, text), "causing long delays")
+    quote = holding(story_quotes(pipeline, text), "causing long delays")
     assert quote.cue is not None and quote.cue.text == "appears"
     assert quote.speaker is None and quote.speaker_mention is None
     assert "ferry schedule" in quote.text
@@ -286,7 +275,7 @@ def test_reported_content_keeps_a_conjoined_verb_but_not_a_comment(pipeline: Pip
         "Nadia Petrov said the visitors stayed for lunch but left before the speeches, "
         "a claim the organisers later disputed."
     )
-    quote = _holding(_quotes(pipeline, text), "stayed for lunch")
+    quote = holding(story_quotes(pipeline, text), "stayed for lunch")
     assert "left before the speeches" in quote.text
     assert "organisers" not in quote.text
 
@@ -296,16 +285,16 @@ def test_second_cue_between_quotations_splits_them(pipeline: Pipeline) -> None:
         "Greta Olsen spoke after the vote.\n\n"
         "“The volunteers did most of the counting,” she said, adding, “We owe them a great deal of thanks.”"
     )
-    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
-    first = _holding(tuple(quotes), "volunteers did most")
+    quotes = [q for q in story_quotes(pipeline, text) if q.kind == "direct"]
+    first = holding(tuple(quotes), "volunteers did most")
     assert "great deal of thanks" not in first.text
-    second = _holding(tuple(quotes), "great deal of thanks")
+    second = holding(tuple(quotes), "great deal of thanks")
     assert second.speaker is not None and second.speaker.name == "Greta Olsen"
 
 
 def test_cited_object_is_the_content_not_a_channel(pipeline: Pipeline) -> None:
     text = "Inspector Ruth Lang cited two interviews with the harbour pilots in her report."
-    quote = _holding(_quotes(pipeline, text), "two interviews")
+    quote = holding(story_quotes(pipeline, text), "two interviews")
     assert quote.speaker is not None and "Ruth Lang" in quote.speaker.name
     assert quote.via is None
 
@@ -315,7 +304,7 @@ def test_speaker_phrase_and_content_never_hold_the_dateline(pipeline: Pipeline) 
         "LISBON, May 3 (Reuters) - Portuguese Trade Minister Elsa Brunner said on Monday that "
         "exporters should keep their prices stable through the summer."
     )
-    quote = _holding(_quotes(pipeline, text), "keep their prices stable")
+    quote = holding(story_quotes(pipeline, text), "keep their prices stable")
     assert quote.speaker_mention is not None and "LISBON" not in quote.speaker_mention.text
     assert "Reuters" not in quote.text
     assert quote.speaker is not None and quote.speaker.name == "Elsa Brunner"
@@ -326,13 +315,13 @@ def test_spokesperson_for_a_body_is_not_the_previous_speaker(pipeline: Pipeline)
         "“The port will stay open all winter,” Mayor Henrik Dahl said on Monday.\n\n"
         "A spokesperson for the Norwegian Coastal Administration said the ice breakers were ready."
     )
-    quote = _holding(_quotes(pipeline, text), "ice breakers were ready")
+    quote = holding(story_quotes(pipeline, text), "ice breakers were ready")
     assert quote.speaker is None or "Dahl" not in quote.speaker.name, quote.reason
 
 
 def test_stance_adjective_with_complement(pipeline: Pipeline) -> None:
     text = "Farmers met in Leeds.\n\nEllen Marsh was worried that the new levy would close small dairies."
-    quote = _holding(_quotes(pipeline, text), "the new levy would close small dairies")
+    quote = holding(story_quotes(pipeline, text), "the new levy would close small dairies")
     assert quote.cue is not None and quote.cue.text == "worried"
     assert quote.speaker_mention is not None and "Ellen Marsh" in quote.speaker_mention.text
     assert "was worried" not in quote.text
@@ -342,7 +331,7 @@ def test_light_verb_idiom_is_a_cue(pipeline: Pipeline) -> None:
     text = (
         "The council met on Tuesday.\n\nMayor Tom Reddy took aim at the county budget for its cuts to buses."
     )
-    quote = _holding(_quotes(pipeline, text), "the county budget")
+    quote = holding(story_quotes(pipeline, text), "the county budget")
     assert quote.cue is not None and quote.cue.text.startswith("took aim at")
     assert quote.speaker_mention is not None and "Tom Reddy" in quote.speaker_mention.text
 
@@ -352,8 +341,8 @@ def test_phrase_head_counts_only_with_its_preposition(pipeline: Pipeline) -> Non
         "The vote was close.\n\nSenator Ruth Okafor sided with the miners on the pension plan. "
         "Senator Ruth Okafor sided the boxes neatly by the door."
     )
-    quotes = _quotes(pipeline, text)
-    quote = _holding(quotes, "the miners")
+    quotes = story_quotes(pipeline, text)
+    quote = holding(quotes, "the miners")
     assert quote.cue is not None and quote.cue.text == "sided with"
     assert not [q for q in quotes if "the boxes" in q.text]
 
@@ -363,14 +352,14 @@ def test_reporters_aside_after_a_comma_ends_the_content(pipeline: Pipeline) -> N
         "The hearing ended late.\n\nJudge Alan Pryce said the ruling would stand, "
         "which has angered the tenants for months."
     )
-    quote = _holding(_quotes(pipeline, text), "the ruling would stand")
+    quote = holding(story_quotes(pipeline, text), "the ruling would stand")
     assert "angered" not in quote.text
 
 
 def test_object_cast_as_a_quotation_is_attributed(pipeline: Pipeline) -> None:
     text = "The debate ran long.\n\nGovernor Lena Ortiz openly admires her rival as “a real fighter.”"
-    quotes = _quotes(pipeline, text)
-    quote = _holding(quotes, "a real fighter")
+    quotes = story_quotes(pipeline, text)
+    quote = holding(quotes, "a real fighter")
     assert "her rival" in quote.text
     assert quote.cue is not None and quote.cue.text == "admires"
 
@@ -380,7 +369,7 @@ def test_partial_quotation_content_ends_before_a_time_phrase(pipeline: Pipeline)
         "The rally was loud.\n\nSenator Rita Vance called the tax plan “a gift to the rich” "
         "during a stop in Dayton."
     )
-    quote = _holding(_quotes(pipeline, text), "a gift to the rich")
+    quote = holding(story_quotes(pipeline, text), "a gift to the rich")
     assert "Dayton" not in quote.text
     assert "the tax plan" in quote.text
 
@@ -390,7 +379,7 @@ def test_partial_quotation_content_ends_before_a_participle(pipeline: Pipeline) 
         "The council met on Monday.\n\nMayor Tom Reyes said the budget was “fully balanced,” "
         "prompting a sharp reply from the council."
     )
-    quote = _holding(_quotes(pipeline, text), "fully balanced")
+    quote = holding(story_quotes(pipeline, text), "fully balanced")
     assert "prompting" not in quote.text
     assert "the budget was" in quote.text
 
@@ -400,7 +389,7 @@ def test_partial_quotation_content_ends_before_an_appositive(pipeline: Pipeline)
         "The vote is next week.\n\nGovernor Ana Ruiz praised the “clean water pledge,” "
         "a program her rival had opposed for years."
     )
-    quote = _holding(_quotes(pipeline, text), "clean water pledge")
+    quote = holding(story_quotes(pipeline, text), "clean water pledge")
     assert "her rival" not in quote.text
 
 
@@ -408,7 +397,7 @@ def test_later_quotation_keeps_the_tail_in_the_content(pipeline: Pipeline) -> No
     text = (
         "The debate ended.\n\nCandidate Mia Holt said that Smith was “a lightweight” while Jones is “a liar.”"
     )
-    quote = _holding(_quotes(pipeline, text), "a lightweight")
+    quote = holding(story_quotes(pipeline, text), "a lightweight")
     assert "a liar" in quote.text
 
 
@@ -417,7 +406,7 @@ def test_quotation_after_a_new_sentence_with_its_own_cue_is_not_an_interruption(
         "Greta Olsen spoke after the vote.\n\n“The bridge will open in May,” Greta Olsen said. "
         "Then she warned: “The tolls will rise.”"
     )
-    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    quotes = [q for q in story_quotes(pipeline, text) if q.kind == "direct"]
     assert [q.text for q in quotes] == ["The bridge will open in May,", "The tolls will rise."]
     assert [q.cue.text if q.cue else None for q in quotes] == ["said", "warned"]
 
@@ -427,7 +416,7 @@ def test_partial_quotation_clause_keeps_a_second_that_clause(pipeline: Pipeline)
         "The board met on Friday.\n\nIn a short statement on Sunday, the harbour board said the pilots’ "
         "conduct was “entirely avoidable” and that the inspectors would continue to examine the collision."
     )
-    quote = _holding(_quotes(pipeline, text), "entirely avoidable")
+    quote = holding(story_quotes(pipeline, text), "entirely avoidable")
     assert "examine the collision" in quote.text
 
 
@@ -477,21 +466,21 @@ def test_partial_quotation_in_a_that_clause_of_an_unlisted_verb(pipeline: Pipeli
         "The vote was close.\n\nRafael Ortiz grumbled that the new ring road was “a costly detour” "
         "for the valley towns."
     )
-    quote = _holding(_quotes(pipeline, text), "costly detour")
+    quote = holding(story_quotes(pipeline, text), "costly detour")
     assert quote.text == "that the new ring road was “a costly detour” for the valley towns"
     assert quote.speaker is not None and quote.speaker.name == "Rafael Ortiz"
 
 
 def test_quoted_title_after_a_possessive_is_no_quote(pipeline: Pipeline) -> None:
     text = "Speaking on the station’s “Morning Tide,” Ana Ruiz said the pier would reopen in May."
-    quotes = _quotes(pipeline, text)
+    quotes = story_quotes(pipeline, text)
     assert not [q for q in quotes if "Morning Tide" in q.text], [q.text for q in quotes]
-    assert _holding(quotes, "the pier would reopen").kind == "indirect"
+    assert holding(quotes, "the pier would reopen").kind == "indirect"
 
 
 def test_quoted_nickname_after_as_stays_a_quote(pipeline: Pipeline) -> None:
     text = "Critics cited his remarks as “Captain Chaos” in the debate."
-    assert _holding(_quotes(pipeline, text), "Captain Chaos").kind == "direct"
+    assert holding(story_quotes(pipeline, text), "Captain Chaos").kind == "direct"
 
 
 def test_cue_of_a_new_sentence_after_a_full_quotation_is_not_its_cue(pipeline: Pipeline) -> None:
@@ -499,7 +488,7 @@ def test_cue_of_a_new_sentence_after_a_full_quotation_is_not_its_cue(pipeline: P
         "The council met on Monday.\n\n“The bridge is safe,” Tomas Berg said. “Everyone can cross it.” "
         "Later, Mayor Ines Duarte said the tolls would rise."
     )
-    quote = _holding(_quotes(pipeline, text), "Everyone can cross it")
+    quote = holding(story_quotes(pipeline, text), "Everyone can cross it")
     assert quote.speaker is not None and quote.speaker.name == "Tomas Berg"
     assert quote.cue is None or quote.cue.text != "said" or "The bridge is safe" in quote.text
 
@@ -509,7 +498,7 @@ def test_participle_after_a_quotation_does_not_take_it(pipeline: Pipeline) -> No
         "Hugo Lenz said on the station’s “Morning Tide,” adding, "
         "“The pier opens in May and the ferries return.”"
     )
-    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    quotes = [q for q in story_quotes(pipeline, text) if q.kind == "direct"]
     assert [q.text for q in quotes] == ["The pier opens in May and the ferries return."]
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Hugo Lenz"
 
@@ -523,7 +512,7 @@ def test_reporters_aside_after_a_widened_partial_quotation_is_left_out(
     text = (
         f"The ferry board met.\n\nNadia Petrov said the ferries would run “slightly late” on Sundays{aside}."
     )
-    quote = _holding(_quotes(pipeline, text), "slightly late")
+    quote = holding(story_quotes(pipeline, text), "slightly late")
     assert quote.text == "the ferries would run “slightly late” on Sundays"
 
 
@@ -532,7 +521,7 @@ def test_apposition_that_quotes_again_stays_in_the_content(pipeline: Pipeline) -
         "The envoy spoke.\n\nTom Berg pledged “cooperation” toward shared goals, "
         "a “deep and lasting” bond and a “close” partnership."
     )
-    quote = _holding(_quotes(pipeline, text), "cooperation")
+    quote = holding(story_quotes(pipeline, text), "cooperation")
     assert "deep and lasting" in quote.text
 
 
@@ -541,12 +530,12 @@ def test_cue_after_a_long_speaker_phrase(pipeline: Pipeline) -> None:
         "The harbour vote was close.\n\n“The pier will open in May and the ferries will follow,” "
         "the chairman of the island harbour committee, Senator Tomas Berg of Maine, said."
     )
-    quote = _holding(_quotes(pipeline, text), "The pier will open")
+    quote = holding(story_quotes(pipeline, text), "The pier will open")
     assert quote.cue is not None and quote.cue.text == "said"
 
 
 def test_title_case_slogan_after_that_is_a_quote(pipeline: Pipeline) -> None:
-    quote = _holding(_quotes(pipeline, "Tom Berg said that “Mexico Will Pay.”"), "Mexico Will Pay")
+    quote = holding(story_quotes(pipeline, "Tom Berg said that “Mexico Will Pay.”"), "Mexico Will Pay")
     assert quote.kind == "direct" and quote.cue is not None and quote.cue.text == "said"
 
 
@@ -556,7 +545,7 @@ def test_paragraph_of_quotation_after_a_bare_attribution_continues_it(pipeline: 
         "“The ferries will follow in June, and the fares will not rise.”\n\n"
         "The council meets again on Friday."
     )
-    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    quotes = [q for q in story_quotes(pipeline, text) if q.kind == "direct"]
     assert len(quotes) == 1, [q.text for q in quotes]
     assert [p.text for p in quotes[0].parts] == [
         "The pier will open in May,",
@@ -569,6 +558,6 @@ def test_paragraph_of_quotation_after_a_longer_attribution_stands_apart(pipeline
         "The harbour vote was close.\n\n“The pier will open in May,” Tomas Berg wrote in a memo to the "
         "island councils.\n\n“The ferries will follow in June, and the fares will not rise.”"
     )
-    quotes = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    quotes = [q for q in story_quotes(pipeline, text) if q.kind == "direct"]
     assert len(quotes) == 2, [q.text for q in quotes]
     assert quotes[1].speaker is not None and quotes[1].speaker.name == "Tomas Berg"

@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from dateline.pipeline import Pipeline
-from dateline.quoting.lexicon import load_lexicon
-from dateline.quoting.reported import find_reported
-from dateline.records import Origin, Quote, RawStory, StoryResult
-from dateline.settings import data_dir
+
+from .quote_helpers import reported_contents, story_quotes, with_cue
 
 pytestmark = pytest.mark.slow
-
-
-def _quotes(pipeline: Pipeline, text: str) -> tuple[Quote, ...]:
-    raw = RawStory("t", text, Origin("test"), published=dt.date(2021, 12, 15))
-    result = pipeline.process_one(raw)
-    assert isinstance(result, StoryResult), result
-    return result.quotes
-
-
-def _with_cue(quotes: tuple[Quote, ...], cue: str) -> Quote:
-    found = [q for q in quotes if q.cue is not None and q.cue.text.startswith(cue)]
-    assert found, f"no quote with cue {cue!r}: {[(q.cue.text if q.cue else None, q.text) for q in quotes]}"
-    return found[0]
 
 
 def test_cue_between_the_parts_of_a_quotation_keeps_its_own_content(pipeline: Pipeline) -> None:
@@ -35,8 +16,8 @@ def test_cue_between_the_parts_of_a_quotation_keeps_its_own_content(pipeline: Pi
         "“The deal is a disaster for our town,” Mayor Ortiz said, referring to the trade pact "
         "with Mexico. “We will fight it in court.”"
     )
-    quotes = _quotes(pipeline, text)
-    quote = _with_cue(quotes, "referring to")
+    quotes = story_quotes(pipeline, text)
+    quote = with_cue(quotes, "referring to")
     assert quote.text == "the trade pact with Mexico"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Mayor Ortiz"
     assert any(q.kind == "direct" and len(q.parts) == 2 for q in quotes)
@@ -44,14 +25,14 @@ def test_cue_between_the_parts_of_a_quotation_keeps_its_own_content(pipeline: Pi
 
 def test_clause_after_for_is_what_was_called_for(pipeline: Pipeline) -> None:
     text = "The senator called for the governor to resign immediately."
-    quote = _with_cue(_quotes(pipeline, text), "called for")
+    quote = with_cue(story_quotes(pipeline, text), "called for")
     assert quote.text == "the governor to resign immediately"
     assert quote.cue is not None and quote.cue.text == "called for"
 
 
 def test_call_on_someone_to_act_keeps_the_act(pipeline: Pipeline) -> None:
     text = "The union called on the mayor to reopen the talks."
-    quote = _with_cue(_quotes(pipeline, text), "called on")
+    quote = with_cue(story_quotes(pipeline, text), "called on")
     assert quote.text == "the mayor to reopen the talks"
 
 
@@ -73,94 +54,94 @@ def test_parenthetical_cue_hung_on_the_subject_reports_the_whole_clause() -> Non
     tags = ["DT", "NN", "RB", ",", "PRP", "VBD", "PRP", ",", "VBZ", "IN", "DT", "NN", "VBD"]
     lemmas = [w.lower() for w in words]
     lemmas[5], lemmas[8], lemmas[12] = "tell", "be", "close"
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    findings = [f for f in find_reported(doc, load_lexicon(data_dir()), []) if f.found.cue[0] == doc[5].idx]
-    assert [doc.text[slice(*f.content)] for f in findings] == [
+    assert reported_contents(words, heads, deps, pos, tags, lemmas, cue=5) == [
         "The difference now , he told me , is that the bridge closed"
     ]
 
 
 def test_poll_in_front_frames_the_clause(pipeline: Pipeline) -> None:
     text = "In a new Marist poll, Senator Ortiz leads the mayor by six points."
-    quote = _with_cue(_quotes(pipeline, text), "In")
+    quote = with_cue(story_quotes(pipeline, text), "In")
     assert quote.text == "Senator Ortiz leads the mayor by six points"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "a new Marist poll"
 
 
 def test_poll_at_the_end_frames_the_clause_before_it(pipeline: Pipeline) -> None:
     text = "Senator Ortiz has a narrow lead in the latest polls."
-    quote = _with_cue(_quotes(pipeline, text), "in")
+    quote = with_cue(story_quotes(pipeline, text), "in")
     assert quote.text == "Senator Ortiz has a narrow lead"
 
 
 def test_poll_in_a_subordinate_clause_frames_nothing(pipeline: Pipeline) -> None:
     text = "Ortiz is ahead in the race because she is popular in the polls."
-    assert not [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text == "in"]
+    assert not [q for q in story_quotes(pipeline, text) if q.cue is not None and q.cue.text == "in"]
 
 
 def test_named_object_keeps_its_standing(pipeline: Pipeline) -> None:
     text = "The latest survey showed Ortiz with a six-point lead over the mayor."
-    quote = _with_cue(_quotes(pipeline, text), "showed")
+    quote = with_cue(story_quotes(pipeline, text), "showed")
     assert quote.text == "Ortiz with a six-point lead over the mayor"
 
 
 def test_participle_of_an_issued_statement_speaks_for_its_author(pipeline: Pipeline) -> None:
     text = "The harbour council issued a statement saying the ferry would resume in May."
-    quote = _with_cue(_quotes(pipeline, text), "saying")
+    quote = with_cue(story_quotes(pipeline, text), "saying")
     assert quote.text == "the ferry would resume in May"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "The harbour council"
 
 
 def test_participle_of_people_still_speaks_for_them(pipeline: Pipeline) -> None:
     text = "The survey found fishermen backing the new harbour plan."
-    quote = _with_cue(_quotes(pipeline, text), "backing")
+    quote = with_cue(story_quotes(pipeline, text), "backing")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "fishermen"
 
 
 def test_headline_label_of_a_poll_names_the_source(pipeline: Pipeline) -> None:
     text = "Poll: Ortiz Holds Narrow Lead Over Mayor\n\nThe race for the harbour seat is close."
-    quote = _with_cue(_quotes(pipeline, text), ":")
+    quote = with_cue(story_quotes(pipeline, text), ":")
     assert quote.text == "Ortiz Holds Narrow Lead Over Mayor"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Poll"
 
 
 def test_lower_case_common_noun_is_no_label(pipeline: Pipeline) -> None:
     text = "The poll shows one thing clearly.\n\nsurvey: the harbour plan is unpopular"
-    assert not [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text == ":"]
+    assert not [q for q in story_quotes(pipeline, text) if q.cue is not None and q.cue.text == ":"]
 
 
 def test_received_stance_reports_its_target_and_source(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz drew strong support from older fishermen in the harbour towns."
-    quote = _with_cue(_quotes(pipeline, text), "drew")
+    quote = with_cue(story_quotes(pipeline, text), "drew")
     assert quote.text == "Mayor Ortiz"
     assert quote.speaker_mention is not None and quote.speaker_mention.text.startswith("older fishermen")
 
 
 def test_received_thing_that_is_no_stance_is_no_quote(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz received many letters from older fishermen in the harbour towns."
-    assert not [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text.startswith("received")]
+    assert not [
+        q for q in story_quotes(pipeline, text) if q.cue is not None and q.cue.text.startswith("received")
+    ]
 
 
 def test_clause_only_cue_reports_a_named_object_with_its_standing(pipeline: Pipeline) -> None:
     text = "The new survey found Ortiz with a narrow lead over the mayor."
-    quote = _with_cue(_quotes(pipeline, text), "found")
+    quote = with_cue(story_quotes(pipeline, text), "found")
     assert quote.text == "Ortiz with a narrow lead over the mayor"
 
 
 def test_clause_only_cue_reports_its_infinitive(pipeline: Pipeline) -> None:
     text = "The council voted to close the harbour road in May."
-    quote = _with_cue(_quotes(pipeline, text), "voted")
+    quote = with_cue(story_quotes(pipeline, text), "voted")
     assert quote.text == "to close the harbour road in May"
 
 
 def test_aspectual_verb_reports_no_infinitive(pipeline: Pipeline) -> None:
     text = "Prices continued to rise in the harbour towns."
-    assert not [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text == "continued"]
+    assert not [q for q in story_quotes(pipeline, text) if q.cue is not None and q.cue.text == "continued"]
 
 
 def test_complement_split_in_two_by_the_parser_stays_one(pipeline: Pipeline) -> None:
     text = "The host then asked Ortiz which states specifically she could win."
-    quote = _with_cue(_quotes(pipeline, text), "asked")
+    quote = with_cue(story_quotes(pipeline, text), "asked")
     assert quote.text == "which states specifically she could win"
 
 
@@ -173,6 +154,4 @@ def test_if_clause_made_adverbial_is_what_was_asked() -> None:
     pos = ["DET", "NOUN", "VERB", "PROPN", "SCONJ", "DET", "NOUN", "AUX", "VERB"]
     tags = ["DT", "NN", "VBD", "NNP", "IN", "DT", "NN", "MD", "VB"]
     lemmas = ["the", "reporter", "ask", "Ortiz", "if", "the", "harbour", "would", "close"]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    findings = [f for f in find_reported(doc, load_lexicon(data_dir()), []) if f.found.cue[0] == doc[2].idx]
-    assert [doc.text[slice(*f.content)] for f in findings] == ["if the harbour would close"]
+    assert reported_contents(words, heads, deps, pos, tags, lemmas, cue=2) == ["if the harbour would close"]

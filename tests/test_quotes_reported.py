@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from dateline.pipeline import Pipeline
-from dateline.quoting.lexicon import load_lexicon
-from dateline.quoting.reported import find_reported
-from dateline.records import Origin, Quote, RawStory, StoryResult
-from dateline.settings import data_dir
+
+from .quote_helpers import reported_contents, story_quotes, with_cue
 
 pytestmark = pytest.mark.slow
 
 
-def _quotes(pipeline: Pipeline, text: str) -> tuple[Quote, ...]:
-    raw = RawStory("t", text, Origin("test"), published=dt.date(2021, 12, 15))
-    result = pipeline.process_one(raw)
-    assert isinstance(result, StoryResult), result
-    return result.quotes
-
-
-def _with_cue(quotes: tuple[Quote, ...], cue: str) -> Quote:
-    found = [q for q in quotes if q.cue is not None and q.cue.text.startswith(cue)]
-    assert found, f"no quote with cue {cue!r}: {[(q.cue.text if q.cue else None, q.text) for q in quotes]}"
-    return found[0]
-
-
 def test_passive_cue_reports_its_subject_and_agent_speaks(pipeline: Pipeline) -> None:
     text = "The harbour plan was criticized by Mayor Helen Ortiz.\n\nWork starts in May."
-    quote = _with_cue(_quotes(pipeline, text), "criticized")
+    quote = with_cue(story_quotes(pipeline, text), "criticized")
     assert quote.text == "The harbour plan"
     assert quote.speaker_mention is not None and "Helen Ortiz" in quote.speaker_mention.text
 
@@ -42,20 +23,20 @@ def test_passive_cue_on_a_bare_this_reports_the_sentence_before(pipeline: Pipeli
         "The two ports must reopen before the harvest. "
         "This was stressed on Monday by Transport Minister Lena Vogt at a briefing."
     )
-    quote = _with_cue(_quotes(pipeline, text), "stressed")
+    quote = with_cue(story_quotes(pipeline, text), "stressed")
     assert quote.text == "The two ports must reopen before the harvest"
     assert quote.speaker_mention is not None and "Lena Vogt" in quote.speaker_mention.text
 
 
 def test_passive_cue_on_this_across_a_paragraph_keeps_the_subject(pipeline: Pipeline) -> None:
     text = "The two ports must reopen before the harvest.\n\nThis was stressed by Lena Vogt."
-    quotes = _quotes(pipeline, text)
+    quotes = story_quotes(pipeline, text)
     assert all("harvest" not in q.text for q in quotes)
 
 
 def test_passive_cue_without_agent_keeps_the_longer_piece(pipeline: Pipeline) -> None:
     text = "Several ferry companies have been criticized for ignoring the new safety rules on the river."
-    quote = _with_cue(_quotes(pipeline, text), "criticized")
+    quote = with_cue(story_quotes(pipeline, text), "criticized")
     assert quote.text.startswith("for ignoring the new safety rules")
     assert quote.speaker_mention is None
 
@@ -65,79 +46,79 @@ def test_second_that_clause_continues_the_content(pipeline: Pipeline) -> None:
         "Paul Hendricks said that the vote was rushed, but that the council would still "
         "hold hearings in every district."
     )
-    quote = _with_cue(_quotes(pipeline, text), "said")
+    quote = with_cue(story_quotes(pipeline, text), "said")
     assert quote.text.startswith("that the vote was rushed")
     assert quote.text.endswith("hearings in every district")
 
 
 def test_cue_deep_in_a_phrase_takes_the_nearest_subject_above(pipeline: Pipeline) -> None:
     text = "The campaign launched new ads designed to portray the governor as careless with public money."
-    quote = _with_cue(_quotes(pipeline, text), "portray")
+    quote = with_cue(story_quotes(pipeline, text), "portray")
     assert quote.text.startswith("the governor as careless")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "The campaign"
 
 
 def test_infinitive_after_a_predicate_adjective_shares_the_copula_subject(pipeline: Pipeline) -> None:
     text = "Voters in the suburbs were more likely to say that the economy was getting worse."
-    quote = _with_cue(_quotes(pipeline, text), "say")
+    quote = with_cue(story_quotes(pipeline, text), "say")
     assert quote.text == "that the economy was getting worse"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Voters in the suburbs"
 
 
 def test_noun_cue_in_a_phrase_takes_the_clause_subject(pipeline: Pipeline) -> None:
     text = "The senator answered her rivals with attacks on their voting records in the state house."
-    quote = _with_cue(_quotes(pipeline, text), "attacks")
+    quote = with_cue(story_quotes(pipeline, text), "attacks")
     assert "their voting records" in quote.text
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "The senator"
 
 
 def test_relative_clause_cue_reports_what_follows_it(pipeline: Pipeline) -> None:
     text = "The board missed a filing date that two council members said went unnoticed for weeks."
-    quote = _with_cue(_quotes(pipeline, text), "said")
+    quote = with_cue(story_quotes(pipeline, text), "said")
     assert quote.text == "went unnoticed for weeks"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "two council members"
 
 
 def test_cue_with_its_own_object_does_not_report_the_clause_around_it(pipeline: Pipeline) -> None:
     text = "The mayor cut the ribbon as she touted her record on housing and transport."
-    quote = _with_cue(_quotes(pipeline, text), "touted")
+    quote = with_cue(story_quotes(pipeline, text), "touted")
     assert quote.text == "her record on housing and transport"
 
 
 def test_list_of_infinitives_hung_on_the_cue_stays_in_the_content(pipeline: Pipeline) -> None:
     text = "She wants to double the size of the library, hire more teachers and build a new pool."
-    quote = _with_cue(_quotes(pipeline, text), "wants")
+    quote = with_cue(story_quotes(pipeline, text), "wants")
     assert quote.text == "to double the size of the library, hire more teachers and build a new pool"
 
 
 def test_cue_without_an_object_reports_its_prepositional_object(pipeline: Pipeline) -> None:
     text = "The nurses' union has lobbied for shorter shifts in every county hospital."
-    quote = _with_cue(_quotes(pipeline, text), "lobbied")
+    quote = with_cue(story_quotes(pipeline, text), "lobbied")
     assert quote.cue is not None and quote.cue.text == "lobbied for"
     assert quote.text.startswith("shorter shifts")
 
 
 def test_unlisted_verb_with_a_that_clause_is_a_cue(pipeline: Pipeline) -> None:
     text = "The regional court ruled that the new district maps were drawn unfairly."
-    quote = _with_cue(_quotes(pipeline, text), "ruled")
+    quote = with_cue(story_quotes(pipeline, text), "ruled")
     assert quote.text == "that the new district maps were drawn unfairly"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "The regional court"
 
 
 def test_that_clause_of_a_subject_that_names_no_source_is_no_quote(pipeline: Pipeline) -> None:
     text = "It turned out that the new district maps were drawn unfairly."
-    assert not [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text == "turned"]
+    assert not [q for q in story_quotes(pipeline, text) if q.cue is not None and q.cue.text == "turned"]
 
 
 def test_clause_only_cue_casting_its_object_reports_it(pipeline: Pipeline) -> None:
     text = "Many farmers see the new water rules as a threat to their harvests."
-    quote = _with_cue(_quotes(pipeline, text), "see")
+    quote = with_cue(story_quotes(pipeline, text), "see")
     assert quote.text == "the new water rules as a threat to their harvests"
 
 
 def test_clause_only_cue_telling_someone_to_act_reports_it(pipeline: Pipeline) -> None:
     text = "The governor told his aides to find a way around the budget freeze."
-    quote = _with_cue(_quotes(pipeline, text), "told")
+    quote = with_cue(story_quotes(pipeline, text), "told")
     assert quote.text == "his aides to find a way around the budget freeze"
 
 
@@ -150,14 +131,12 @@ def test_clause_after_the_cue_wins_over_a_clause_before_it() -> None:
     pos = ["VERB", "ADV", "PUNCT", "PROPN", "VERB", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
     tags = ["VBG", "RB", ",", "NNP", "VBD", "IN", "DT", "NN", "VBD", "JJ", "."]
     lemmas = ["write", "daily", ",", "Ann", "note", "that", "the", "ferry", "be", "late", "."]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    findings = [f for f in find_reported(doc, load_lexicon(data_dir()), []) if f.found.cue[0] == doc[4].idx]
-    assert [doc.text[slice(*f.content)] for f in findings] == ["that the ferry was late"]
+    assert reported_contents(words, heads, deps, pos, tags, lemmas, cue=4) == ["that the ferry was late"]
 
 
 def test_answer_word_is_what_was_said(pipeline: Pipeline) -> None:
     text = "Asked whether the harbour should close, most fishermen said no."
-    quote = _with_cue(_quotes(pipeline, text), "said")
+    quote = with_cue(story_quotes(pipeline, text), "said")
     assert quote.text == "no"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "most fishermen"
 
@@ -170,20 +149,18 @@ def test_verb_tagged_as_a_noun_with_a_subject_is_still_a_cue() -> None:
     pos = ["ADJ", "NOUN", "DET", "NOUN", "AUX", "VERB", "NOUN", "PUNCT"]
     tags = ["JJ", "NN", "DT", "NN", "MD", "VB", "NNS", "."]
     lemmas = ["many", "fear", "the", "tax", "will", "hurt", "farm", "."]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    findings = [f for f in find_reported(doc, load_lexicon(data_dir()), []) if f.found.cue[0] == doc[1].idx]
-    assert [doc.text[slice(*f.content)] for f in findings] == ["the tax will hurt farms"]
+    assert reported_contents(words, heads, deps, pos, tags, lemmas, cue=1) == ["the tax will hurt farms"]
 
 
 def test_short_object_of_a_reporting_phrase_counts(pipeline: Pipeline) -> None:
     text = "The council sided with the fishermen."
-    quote = _with_cue(_quotes(pipeline, text), "sided")
+    quote = with_cue(story_quotes(pipeline, text), "sided")
     assert quote.text == "the fishermen"
 
 
 def test_parenthetical_cue_inside_the_clause_keeps_both_sides(pipeline: Pipeline) -> None:
     text = "The biggest problem for the port, the mayor said, is the silt in the harbour."
-    quote = _with_cue(_quotes(pipeline, text), "said")
+    quote = with_cue(story_quotes(pipeline, text), "said")
     assert quote.text.startswith("The biggest problem for the port")
     assert quote.text.endswith("the silt in the harbour")
 
@@ -195,13 +172,13 @@ def test_interview_letters_and_tallies_are_no_speaker_labels(pipeline: Pipeline)
         "Maria Lopez: 1,204\n\n"
         "Peter Olsen: We will fix the bridge before winter."
     )
-    labelled = [q for q in _quotes(pipeline, text) if q.cue is not None and q.cue.text == ":"]
+    labelled = [q for q in story_quotes(pipeline, text) if q.cue is not None and q.cue.text == ":"]
     assert [q.text for q in labelled] == ["We will fix the bridge before winter"]
 
 
 def test_passive_of_a_clause_only_cue_reports_its_subject(pipeline: Pipeline) -> None:
     text = "The new harbour wall is widely seen as a costly mistake."
-    quote = _with_cue(_quotes(pipeline, text), "seen")
+    quote = with_cue(story_quotes(pipeline, text), "seen")
     assert quote.text == "The new harbour wall"
     assert quote.speaker_mention is None
 
@@ -211,5 +188,5 @@ def test_according_to_after_conjoined_clauses_covers_the_sentence(pipeline: Pipe
         "The ferry company lost money last year, and it has cut three routes, "
         "according to the port authority."
     )
-    quote = _with_cue(_quotes(pipeline, text), "according to")
+    quote = with_cue(story_quotes(pipeline, text), "according to")
     assert quote.text == "The ferry company lost money last year, and it has cut three routes"

@@ -2,91 +2,77 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from dateline.pipeline import Pipeline
-from dateline.records import Origin, Quote, RawStory, StoryResult
+
+from .quote_helpers import story_quotes, with_cue
 
 pytestmark = pytest.mark.slow
 
 
-def _quotes(pipeline: Pipeline, text: str) -> tuple[Quote, ...]:
-    raw = RawStory("t", text, Origin("test"), published=dt.date(2021, 12, 15))
-    result = pipeline.process_one(raw)
-    assert isinstance(result, StoryResult), result
-    return result.quotes
-
-
-def _with_cue(quotes: tuple[Quote, ...], cue: str) -> Quote:
-    found = [q for q in quotes if q.cue is not None and q.cue.text.startswith(cue)]
-    assert found, f"no quote with cue {cue!r}: {[(q.cue.text if q.cue else None, q.text) for q in quotes]}"
-    return found[0]
-
-
 def test_as_with_an_adjective_parsed_as_a_clause_stays_with_the_object(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz portrayed the country as beset by crime."
-    quote = _with_cue(_quotes(pipeline, text), "portrayed")
+    quote = with_cue(story_quotes(pipeline, text), "portrayed")
     assert quote.text == "the country as beset by crime"
     assert quote.kind == "indirect"
 
 
 def test_as_clause_with_its_own_subject_is_the_time_of_the_act(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz praised the workers as he toured the plant."
-    quote = _with_cue(_quotes(pipeline, text), "praised")
+    quote = with_cue(story_quotes(pipeline, text), "praised")
     assert quote.text == "the workers"
 
 
 def test_infinitive_after_a_cue_noun_object_stays_in_the_object(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz backed his call to raise the minimum wage to $15 an hour."
-    quote = _with_cue(_quotes(pipeline, text), "backed")
+    quote = with_cue(story_quotes(pipeline, text), "backed")
     assert quote.text == "his call to raise the minimum wage to $15 an hour"
 
 
 def test_to_phrase_after_a_cue_noun_object_stays_in_the_object(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz criticized the union's opposition to expanding background checks."
-    quote = _with_cue(_quotes(pipeline, text), "criticized")
+    quote = with_cue(story_quotes(pipeline, text), "criticized")
     assert quote.text == "the union's opposition to expanding background checks"
 
 
 def test_as_phrase_after_a_phrase_cue_object_is_what_was_said(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz referred to the new tower as a monument to greed."
-    quote = _with_cue(_quotes(pipeline, text), "referred")
+    quote = with_cue(story_quotes(pipeline, text), "referred")
     assert quote.text == "the new tower as a monument to greed"
 
 
 def test_for_phrase_after_a_phrase_cue_object_is_what_was_said(pipeline: Pipeline) -> None:
     text = "Aides railed against the senators for refusing to give the judge a hearing."
-    quote = _with_cue(_quotes(pipeline, text), "railed")
+    quote = with_cue(story_quotes(pipeline, text), "railed")
     assert quote.text == "the senators for refusing to give the judge a hearing"
 
 
 def test_for_phrase_of_time_after_a_phrase_cue_object_is_left_out(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz lashed out at the council for two hours on Monday."
-    quote = _with_cue(_quotes(pipeline, text), "lashed")
+    quote = with_cue(story_quotes(pipeline, text), "lashed")
     assert quote.text == "the council"
 
 
 def test_on_phrase_naming_a_platform_is_where_it_was_said(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz attacked Vance on Twitter."
-    quote = _with_cue(_quotes(pipeline, text), "attacked")
+    quote = with_cue(story_quotes(pipeline, text), "attacked")
     assert quote.text == "Vance"
 
 
 def test_on_phrase_naming_a_platform_hung_on_the_object_is_cut(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz attacked the governor on Twitter."
-    quote = _with_cue(_quotes(pipeline, text), "attacked")
+    quote = with_cue(story_quotes(pipeline, text), "attacked")
     assert quote.text == "the governor"
 
 
 def test_on_phrase_naming_a_topic_stays(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz attacked the governor on taxes and schools."
-    quote = _with_cue(_quotes(pipeline, text), "attacked")
+    quote = with_cue(story_quotes(pipeline, text), "attacked")
     assert quote.text == "the governor on taxes and schools"
 
 
 def test_to_phrase_naming_an_event_after_the_object_is_a_likeness(pipeline: Pipeline) -> None:
     text = "Mayor Ortiz likened the crisis to World War II."
-    quote = _with_cue(_quotes(pipeline, text), "likened")
+    quote = with_cue(story_quotes(pipeline, text), "likened")
     assert quote.text == "the crisis to World War II"
