@@ -22,7 +22,7 @@ from spacy.tokens import Doc, DocBin
 from dateline.actors import collect_actors
 from dateline.cleaning import clean_story
 from dateline.entities import find_entities
-from dateline.evaluation.quotes import GoldDoc, Tally, read_gold, score_document
+from dateline.evaluation.quotes import GoldDoc, Tally, match_quotes, read_gold, score_document
 from dateline.pipeline import Pipeline
 from dateline.quotes import extract_quotes
 from dateline.records import Origin, Quote, RawStory, Story
@@ -95,9 +95,7 @@ def _parses(stories: list[Story], pipeline: Pipeline, cache: Path) -> list[Doc]:
 
 
 def _show(gold: GoldDoc, quotes: tuple[Quote, ...], args: argparse.Namespace) -> None:
-    from dateline.evaluation.quotes import _match, _ranges
-
-    pairs = _match([g.content for g in gold.attributions], [_ranges(q) for q in quotes])
+    pairs = match_quotes(gold.attributions, quotes)
     matched = set(pairs.values())
     lines = []
     if args.show in ("misses", "both"):

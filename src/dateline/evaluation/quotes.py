@@ -181,8 +181,7 @@ def _attribution(item: dict[str, Any]) -> GoldAttribution:
 
 def score_document(gold: tuple[GoldAttribution, ...], quotes: tuple[Quote, ...]) -> dict[str, Tally]:
     """Tallies of one document, per slice."""
-    predicted = [_ranges(q) for q in quotes]
-    pairs = _match([g.content for g in gold], predicted)
+    pairs = match_quotes(gold, quotes)
     tallies = {name: Tally() for name in ("direct", "indirect", "all")}
     for index, item in enumerate(gold):
         for name in ("direct" if item.direct else "indirect", "all"):
@@ -201,6 +200,11 @@ def score_document(gold: tuple[GoldAttribution, ...], quotes: tuple[Quote, ...])
             tallies[name].predicted += 1
             tallies[name].correct += index in matched_predictions
     return tallies
+
+
+def match_quotes(gold: tuple[GoldAttribution, ...], quotes: tuple[Quote, ...]) -> dict[int, int]:
+    """Gold index -> index of the quote that matches it (see the module's matching rule)."""
+    return _match([g.content for g in gold], [_ranges(q) for q in quotes])
 
 
 def _ranges(quote: Quote) -> Ranges:
