@@ -31,7 +31,7 @@ from dateline.records import (
 )
 from dateline.store import TABLES, Store, export_store, summarize_store
 from dateline.store.export import export_jsonl
-from dateline.store.rows import period_start
+from dateline.store.rows import CLUSTER_TABLES, period_start
 
 TEXT = (
     "OSLO (Wire): The Norw-egian premier met Sweden's king on Monday. "
@@ -277,7 +277,7 @@ def test_parquet_export_writes_one_file_per_table(db: Path, tmp_path: Path) -> N
         store.add_many([make_result("a"), make_result("b")])
     out = tmp_path / "parquet"
     assert export_store(db, fmt="parquet", out=out) == 2
-    assert sorted(p.stem for p in out.glob("*.parquet")) == sorted(TABLES)
+    assert sorted(p.stem for p in out.glob("*.parquet")) == sorted((*TABLES, *CLUSTER_TABLES))
     assert pq.read_table(out / "events.parquet").num_rows == 4
     stories = pq.read_table(out / "stories.parquet").to_pylist()
     assert [row["id"] for row in stories] == ["a", "b"]

@@ -58,6 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--db", type=Path, required=True, help="the DuckDB file to read")
     summary.set_defaults(handler=_summary)
 
+    cluster = commands.add_parser(
+        "cluster", help="group copies of stories and cluster events that report one real-world event"
+    )
+    cluster.add_argument("--db", type=Path, required=True, help="the DuckDB store to cluster")
+    cluster.add_argument("--shards", type=Path, help="read a dateline batch folder's Parquet shards instead")
+    cluster.add_argument("--full", action="store_true", help="recompute every cluster, not only changed ones")
+    cluster.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
+    cluster.set_defaults(handler=_cluster)
+
     evaluate = commands.add_parser("eval", help="score the pipeline against a gold file")
     evaluate.add_argument("task", choices=("ner", "quotes", "events"))
     evaluate.add_argument("--gold", type=Path, required=True, help="gold file (see docs/evaluation.md)")
@@ -111,6 +120,8 @@ def _process(args: argparse.Namespace) -> int:
             print(file=sys.stderr)  # end the progress line
         summary = f"dateline: {counts.processed} stories processed, {counts.failed} problems reported"
         print(summary + (f", {counts.warned} warnings" if counts.warned else ""), file=sys.stderr)
+        if counts.clusters is not None:
+            print(f"dateline: {counts.clusters.to_text()}", file=sys.stderr)
     return 0 if counts.ok else 1
 
 
@@ -144,6 +155,16 @@ def _summary(args: argparse.Namespace) -> int:
     from .store import summarize_store
 
     print(summarize_store(args.db))
+    return 0
+
+
+def _cluster(args: argparse.Namespace) -> int:
+    from .clustering import cluster_store
+
+    report = cluster_store(args.db, full=args.full, shards=args.shards)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    print(f"dateline: {report.to_text()}", file=sys.stderr)
     return 0
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .clustering import ClusterReport, cluster_connection
 from .pipeline import Pipeline
 from .reading import read_inputs
 from .records import Problem, StoryResult
@@ -23,6 +24,8 @@ class Counts:
     processed: int
     failed: int
     warned: int
+    #: story groups and event clusters of the store after the run (``db`` runs only)
+    clusters: ClusterReport | None = None
 
     @property
     def ok(self) -> bool:
@@ -40,6 +43,7 @@ def process_paths(
 ) -> Counts:
     """Process everything under ``paths``; store results in ``db`` (idempotently) when given."""
     processed = failed = warned = 0
+    clusters = None
     store = Store.open(db) if db is not None else None
     writer = store.writer() if store is not None else None
     try:
@@ -53,9 +57,13 @@ def process_paths(
             if writer is not None:
                 writer.add(outcome)
             on_result(outcome)
+        if writer is not None and store is not None:
+            # every story is stored: group and cluster them in the same store (docs/clusters.md)
+            writer.flush()
+            clusters = cluster_connection(store.connection, path=store.path)
     finally:
         if writer is not None:
             writer.flush()
         if store is not None:
             store.close()
-    return Counts(processed, failed, warned)
+    return Counts(processed, failed, warned, clusters)

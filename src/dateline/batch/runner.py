@@ -26,6 +26,7 @@ from typing import IO, Any
 
 import pyarrow as pa
 
+from ..clustering import ClusterReport, cluster_connection
 from ..errors import DatelineError, Errors
 from ..reading import Item, read_inputs
 from ..settings import Settings
@@ -84,6 +85,8 @@ class BatchReport:
     seconds: float
     first_shard_seconds: float | None
     db_written: int | None = None
+    #: story groups and event clusters of the store after loading (runs with a store only)
+    clusters: ClusterReport | None = None
 
     @property
     def balanced(self) -> bool:
@@ -101,6 +104,8 @@ class BatchReport:
         )
         if self.db_written is not None:
             line += f"; {self.db_written} stories written to the store"
+        if self.clusters is not None:
+            line += f"; {self.clusters.to_text()}"
         return line
 
 
@@ -167,6 +172,7 @@ class _Run:
         self.done_items = self.processed = self.stored = self.rejected = 0
         self.shards_run = 0
         self.db_written = 0
+        self.clusters: ClusterReport | None = None
 
     def execute(self) -> BatchReport:
         config = self.config
@@ -184,6 +190,10 @@ class _Run:
             first = next(tasks, None)
             if first is not None:
                 self._process(itertools.chain([first], tasks), done, identity, store)
+            if store is not None:
+                # every finished shard is loaded: cluster the whole store (one transaction, so
+                # a kill here leaves the previous clusters and the next run redoes it)
+                self.clusters = cluster_connection(store.connection, path=store.path)
         finally:
             if store is not None:
                 store.close()
@@ -255,6 +265,7 @@ class _Run:
             seconds=round(time.perf_counter() - self.started, 3),
             first_shard_seconds=None if self.first_shard is None else round(self.first_shard, 3),
             db_written=self.db_written if with_store else None,
+            clusters=self.clusters,
         )
         self.stored, self.rejected = report.stored, report.rejected
         self._report(final=True)

@@ -12,15 +12,21 @@ from typing import TextIO
 import pyarrow.parquet as pq
 
 from ..errors import DatelineError, Errors
-from .database import Store
-from .rows import TABLES
+from .database import READ_CHUNK, Store
+from .rows import CLUSTER_TABLES, TABLES
 
 #: export formats and what ``out`` means for each
 FORMATS: dict[str, str] = {"parquet": "a folder (one .parquet file per table)", "jsonl": "a file, or '-'"}
 #: rows per Arrow batch streamed to Parquet, so exporting a large store keeps memory flat
 PARQUET_BATCH_ROWS = 50_000
 #: sort order of each exported table, so exports of the same store are identical
-_ORDER: dict[str, str] = {"stories": "id", **{t: "story_id, seq" for t in TABLES if t != "stories"}}
+_ORDER: dict[str, str] = {
+    "stories": "id",
+    **{t: "story_id, seq" for t in TABLES if t != "stories"},
+    "story_groups": "story_id",
+    "event_clusters": "cluster_id",
+    "cluster_members": "story_id, seq",
+}
 
 
 def export_store(db: Path | str, *, fmt: str, out: Path | str) -> int:
@@ -40,7 +46,7 @@ def export_parquet(store: Store, folder: Path) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatelineError(Errors.E001, path=folder, reason=exc.strerror or str(exc)) from exc
-    for table in TABLES:
+    for table in (*TABLES, *CLUSTER_TABLES):
         # identifiers come from fixed tuples; there are no values to bind here
         relation = store.connection.sql(f"SELECT * FROM {table} ORDER BY {_ORDER[table]}")
         reader = relation.to_arrow_reader(PARQUET_BATCH_ROWS)
@@ -53,10 +59,33 @@ def export_parquet(store: Store, folder: Path) -> int:
 def export_jsonl(store: Store, stream: TextIO) -> int:
     """One contract JSON object per story, rebuilt from the tables, in id order."""
     count = 0
-    for result in store.results():
-        stream.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
-        count += 1
+    ids = store.ids()
+    for first in range(0, len(ids), READ_CHUNK):
+        chunk = ids[first : first + READ_CHUNK]
+        groups, clusters = _cluster_fields(store, chunk)
+        for result in store.results(chunk):
+            payload = result.to_json()
+            story_id = result.story.id
+            # present once the store is clustered, absent before (as from a run without --db)
+            if story_id in groups:
+                payload["group"] = groups[story_id]
+            for seq, event in enumerate(payload["events"]):
+                if (story_id, seq) in clusters:
+                    event["cluster"] = clusters[story_id, seq]
+            stream.write(json.dumps(payload, ensure_ascii=False) + "\n")
+            count += 1
     return count
+
+
+def _cluster_fields(store: Store, ids: list[str]) -> tuple[dict[str, str], dict[tuple[str, int], str]]:
+    """The contract's ``group`` and ``events[].cluster`` of some stories (set by ``dateline cluster``)."""
+    db = store.connection
+    wanted = "(SELECT unnest(?::VARCHAR[]))"
+    query = f"SELECT story_id, group_id FROM story_groups WHERE story_id IN {wanted}"
+    groups = dict(db.execute(query, [ids]).fetchall())
+    query = f"SELECT story_id, seq, cluster_id FROM cluster_members WHERE story_id IN {wanted}"
+    members = db.execute(query, [ids]).fetchall()
+    return groups, {(story_id, seq): cluster for story_id, seq, cluster in members}
 
 
 @contextmanager

@@ -19,6 +19,8 @@ Row = dict[str, Any]
 CHILD_TABLES: tuple[str, ...] = ("repairs", "entities", "actors", "quotes", "events")
 #: every table holding story data; schema_version is bookkeeping and is left out
 TABLES: tuple[str, ...] = ("stories", *CHILD_TABLES)
+#: tables derived from the others by ``dateline cluster`` (dateline/clustering/)
+CLUSTER_TABLES: tuple[str, ...] = ("story_groups", "event_clusters", "cluster_members")
 
 
 def content_hash(result: StoryResult) -> str:

@@ -25,6 +25,22 @@ _TOP_CODES = """
 SELECT cameo, mode(cameo_name), count(*) AS n, round(avg(goldstein), 1)
 FROM events GROUP BY cameo ORDER BY n DESC, cameo LIMIT ?
 """
+_CLUSTER_COUNTS = """
+SELECT (SELECT count(*) FROM story_groups WHERE is_head),
+       (SELECT count(*) FROM story_groups WHERE NOT is_head),
+       (SELECT count(*) FROM event_clusters WHERE stories > 0),
+       (SELECT count(*) FROM event_clusters WHERE stories > 1)
+"""
+_TOP_CLUSTERS = """
+SELECT cameo, cameo_name, array_to_string(source, '+') || ' -> ' || array_to_string(target, '+'),
+       date, stories, sources, copies
+FROM event_clusters WHERE stories > 1
+ORDER BY stories DESC, sources DESC, date, cluster_id LIMIT ?
+"""
+_COPIES = """
+SELECT story_id, group_id, how, round(similarity, 2) FROM story_groups
+WHERE NOT is_head ORDER BY group_id, story_id LIMIT ?
+"""
 _STORY_LINES = """
 SELECT s.id, s.published, concat_ws(' ', s.dateline_place, '(' || s.dateline_agency || ')'),
        (SELECT count(*) FROM entities e WHERE e.story_id = s.id),
@@ -54,6 +70,8 @@ def summarize_store(db: Path | str) -> str:
                     _rows(store, _TOP_CODES, TOP_N),
                 ),
                 "",
+                *_clusters(store),
+                "",
                 *_stories(store),
             ]
         )
@@ -70,6 +88,25 @@ def _overview(store: Store) -> list[str]:
     for name, count in counts.items():
         extra = f"   {span}" if name == "stories" else ""
         lines.append(f"  {name:<{width}}  {count:>{number}}{extra}")
+    return lines
+
+
+def _clusters(store: Store) -> list[str]:
+    """Story groups and event clusters (docs/clusters.md): what is counted once."""
+    groups, copies, clusters, shared = store.connection.execute(_CLUSTER_COUNTS).fetchall()[0]
+    lines = [
+        f"Story groups {groups} ({copies} republished copies, not counted)",
+        f"Event clusters {clusters} ({shared} reported by more than one story)",
+        "",
+        *_section(
+            "Events reported by more than one story",
+            ("cameo", "name", "actors", "date", "stories", "sources", "copies"),
+            _rows(store, _TOP_CLUSTERS, TOP_N),
+        ),
+    ]
+    if copies:
+        headers = ("copy", "group (head)", "how", "similarity")
+        lines += ["", *_section("Republished copies", headers, _rows(store, _COPIES, TOP_N))]
     return lines
 
 

@@ -1,4 +1,4 @@
--- Dateline store schema, version 2 (see docs/storage.md).
+-- Dateline store schema, version 5 (see docs/storage.md).
 --
 -- One row per story in `stories`; every extracted record lives in a child table keyed by
 -- (story_id, seq), where seq is the record's position in the story's JSON list, so the
@@ -121,6 +121,60 @@ CREATE TABLE IF NOT EXISTS events (
     reciprocal      BOOLEAN
 );
 
+-- Story groups and event clusters (version 5; written by `dateline cluster`, see
+-- docs/storage.md#story-groups-and-event-clusters). They are derived tables: rebuilt from
+-- `stories` and `events` by one transaction per run, so a killed run leaves the previous ones.
+
+-- One row per story: the group of near-duplicate copies it belongs to.
+CREATE TABLE IF NOT EXISTS story_groups (
+    story_id    VARCHAR PRIMARY KEY,
+    group_id    VARCHAR NOT NULL,   -- the head's story id: the earliest copy (published, then id)
+    is_head     BOOLEAN NOT NULL,   -- false for a copy: its events are stored but not counted
+    how         VARCHAR NOT NULL,   -- head | exact (same normalised text) | near (MinHash/LSH, verified)
+    similarity  DOUBLE,             -- best word-shingle Jaccard with another member (1.0 exact)
+    copies      INTEGER NOT NULL    -- stories in the group, this one included
+);
+
+-- One row per cross-story event cluster: one real-world event and what it is known as.
+CREATE TABLE IF NOT EXISTS event_clusters (
+    cluster_id          VARCHAR PRIMARY KEY,
+    cameo               VARCHAR NOT NULL,   -- canonical coding: the most specific member's
+    cameo_name          VARCHAR NOT NULL,
+    root_code           VARCHAR,
+    plover_type         VARCHAR,
+    goldstein           DOUBLE,
+    quad                TINYINT,
+    source              VARCHAR[] NOT NULL,
+    target              VARCHAR[] NOT NULL,
+    date                DATE,
+    date_text           VARCHAR,
+    date_precision      VARCHAR,
+    place               VARCHAR,            -- the members' place key when one is known
+    first_reported      DATE,               -- earliest publication date of a member story
+    first_story_id      VARCHAR,
+    reports             INTEGER NOT NULL,   -- member events in counted stories (group heads)
+    stories             INTEGER NOT NULL,   -- distinct counted stories
+    sources             INTEGER NOT NULL,   -- distinct sources (agencies) of those stories
+    copies              INTEGER NOT NULL,   -- member events in republished copies (not counted)
+    canonical_story_id  VARCHAR NOT NULL,
+    canonical_seq       INTEGER NOT NULL,
+    block               VARCHAR NOT NULL    -- the matching key: country-level actors and modality
+);
+
+-- One row per clustered event: which cluster it joined, and its trigger span in its story.
+CREATE TABLE IF NOT EXISTS cluster_members (
+    story_id       VARCHAR NOT NULL,
+    seq            INTEGER NOT NULL,
+    cluster_id     VARCHAR NOT NULL,
+    counted        BOOLEAN NOT NULL,   -- the story heads its group (copies are not counted)
+    block          VARCHAR NOT NULL,
+    story_hash     VARCHAR NOT NULL,   -- stories.content_hash when clustered: a changed story re-clusters
+    trigger_text   VARCHAR NOT NULL,
+    trigger_start  INTEGER NOT NULL,
+    trigger_end    INTEGER NOT NULL,
+    PRIMARY KEY (story_id, seq)
+);
+
 -- Point lookups the API and the summary make; DuckDB's zone maps cover range scans.
 CREATE INDEX IF NOT EXISTS stories_published ON stories (published);
 CREATE INDEX IF NOT EXISTS repairs_story ON repairs (story_id);
@@ -133,6 +187,8 @@ CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_actor);
 CREATE INDEX IF NOT EXISTS events_story ON events (story_id);
 CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo);
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS cluster_members_cluster ON cluster_members (cluster_id);
+CREATE INDEX IF NOT EXISTS story_groups_group ON story_groups (group_id);
 
 -- One row per (source actor, target actor) pair of each event: what CAMEO consumers call a
 -- dyad. An event with no target keeps one row per source with target_actor NULL.
