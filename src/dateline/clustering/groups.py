@@ -6,7 +6,9 @@
 3. Near copies: five-word shingles, ``bands * rows`` MinHash values per story (the minimum of
    a seeded hash over its shingles), and one LSH key per band; stories sharing a band key, or
    the same opening words, are candidates. Each candidate pair is verified on its exact
-   shingle sets (Jaccard, or containment of the shorter story) and on publication dates.
+   shingle sets (Jaccard, or containment of the shorter story), on the figures both give
+   (a recurring report, such as a daily market operation, repeats the words of yesterday's
+   with other figures) and on publication dates.
 4. Groups are the connected components of exact and verified pairs; the head is the earliest
    story (published, then id), and the group id is the head's id.
 
@@ -31,7 +33,8 @@ SELECT id, published,
        ) AS words,
        list_filter(
            string_split(regexp_replace(lower(body), '[^\pL\pN]+', ' ', 'g'), ' '), lambda w: w <> ''
-       )[1:$lead] AS lead
+       )[1:$lead] AS lead,
+       list_distinct(regexp_extract_all(concat_ws(' ', title, body), '\d(?:[\d.,/:-]*\d)?')) AS numbers
 FROM (SELECT id, published, title, substring(text, coalesce(dateline_end, 0) + 1) AS body
       FROM cluster_stories)
 """
@@ -79,6 +82,10 @@ FROM scored AS s
 JOIN grp_words AS wa ON wa.id = s.a JOIN grp_words AS wb ON wb.id = s.b
 WHERE (s.jaccard >= CASE WHEN s.shorter < $short THEN $short_jaccard ELSE $jaccard END
        OR (s.containment >= $containment AND s.shorter >= $min_contained))
+  AND (least(len(wa.numbers), len(wb.numbers)) = 0
+       OR len(list_distinct(wa.numbers || wb.numbers)) < $min_numbers
+       OR len(list_intersect(wa.numbers, wb.numbers)) / least(len(wa.numbers), len(wb.numbers))
+          >= $number_share)
   AND (wa.published IS NULL OR wb.published IS NULL
        OR abs(date_diff('day', wa.published, wb.published)) <= $window)
 UNION ALL
@@ -131,6 +138,8 @@ def group_stories(db: duckdb.DuckDBPyConnection, settings: ClusterSettings) -> N
         "short_jaccard": settings.short_jaccard,
         "min_contained": settings.min_contained_shingles,
         "window": settings.copy_window_days,
+        "min_numbers": settings.min_numbers,
+        "number_share": settings.number_share,
     }
     for statement in (_WORDS, _SHINGLES, _BANDS, _CANDIDATES, _VERIFIED, _NODES, _EDGES):
         db.execute(statement, _used(statement, values))

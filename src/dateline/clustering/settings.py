@@ -28,6 +28,12 @@ class ClusterSettings:
     near_containment: float = 0.8
     #: ... and the shorter one has at least this many shingles
     min_contained_shingles: int = 20
+    #: copies give mostly the same figures: when both stories give figures, ``min_numbers``
+    #: distinct ones between them, this share of the shorter list must be in the other (a
+    #: correction changes one figure, a write-through adds some; the next day's market report
+    #: changes most)
+    min_numbers: int = 2
+    number_share: float = 0.6
     #: copies are published within this many days of each other (unknown dates always may be)
     copy_window_days: int = 3
     #: words of a body's opening used as a second candidate key (write-throughs keep the lead)
