@@ -112,11 +112,8 @@ def _gold_events(
             item = (story_id, index)
             gold[item] = named.get(item, f"alone-{story_id}-{index}")
             seq = _match(results[story_id], event)
-            predicted[item] = (
-                cluster_of.get((story_id, seq), f"alone-{story_id}-{index}")
-                if seq is not None
-                else (f"unmatched-{story_id}-{index}")
-            )
+            alone = f"alone-{story_id}-{index}"
+            predicted[item] = alone if seq is None else cluster_of.get((story_id, seq), alone)
     return gold, predicted
 
 

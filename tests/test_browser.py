@@ -176,3 +176,28 @@ def test_markup_in_a_story_is_shown_literally_and_runs_nothing(page: Any, base_u
     assert page.dialogs == []
     assert page.locator("img").count() == 0
     assert not page.errors
+
+
+def test_an_event_shows_how_many_stories_report_it_and_opens_its_cluster(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}#/story/jakarta-2024-11-05-reuters")
+    page.wait_for_selector(".sidebar .reported-by")
+    labels = page.locator(".sidebar .reported-by").all_text_contents()
+    assert any("reported by 2 stories (2 sources)" in label for label in labels), labels
+    page.locator(".sidebar .reported-by", has_text="2 stories").first.click()
+    page.wait_for_selector("table.cluster-members")
+    rows = page.locator("table.cluster-members tbody tr")
+    assert rows.count() >= 2
+    assert page.locator("table.cluster-members mark.trigger").count() == rows.count()
+    _screenshot(page, "cluster")
+    assert not page.errors
+
+
+def test_the_timeline_toggles_between_events_and_raw_reports(page: Any, base_url: str) -> None:
+    def drawn(count: str) -> str:
+        page.goto("about:blank")  # a fresh load: a hash change alone would keep the old table
+        page.goto(f"{base_url}#/timeline?a=AUS&b=IDN&interval=year&count={count}")
+        page.wait_for_selector("table.grid")
+        return str(page.locator("table.grid tbody").text_content())
+
+    assert drawn("clusters") != drawn("reports")
+    assert page.locator("select#f-count").input_value() == "reports"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dateline.clustering import cluster_store
 from dateline.pipeline import Pipeline
 from dateline.reading import read_inputs
 from dateline.records import StoryResult
@@ -40,4 +41,6 @@ def build_store(pipeline: Pipeline, folder: Path) -> Path:
     path = folder / "web.duckdb"
     with Store.open(path) as store:
         store.add_many(results)
+    # as after `dateline process --db`: copies grouped, events clustered
+    cluster_store(path)
     return path

@@ -2,7 +2,8 @@
 
 1. Every event gets a *block*: its actors at country level (the first three letters of each
    code, so ``USAGOV`` and ``USAMIL`` agree), source and target sides apart unless the event is
-   reciprocal, plus its modality (a threat does not join the attack it threatens). An event
+   reciprocal or of a mutual kind (a meeting or a signed agreement: one report says A met B,
+   another B met A), plus its modality (a threat does not join the attack it threatens). An event
    with no known country is left on its own.
 2. Its date becomes an interval by precision: a day +- ``day_slack``, the whole month or year,
    or, for an event dated only by its story, the ``published_slack`` days before publication.
@@ -15,7 +16,8 @@
    members had, so a later batch joins existing clusters and a re-run changes nothing.
 5. ``event_clusters`` is rebuilt from the members: canonical coding from the most specific
    member (longest CAMEO code, then most precise date, then longest actor codes, then the
-   earliest report), first report, and counts over stories that head their story group.
+   earliest report), the date most members give at the best precision, first report, and
+   counts over stories that head their story group.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ WITH coded AS (
 )
 SELECT story_id, seq, cameo, root_code, plover_type, place, story_hash, counted,
        trigger_text, trigger_start, trigger_end,
-       CASE WHEN reciprocal THEN '=' || array_to_string(list_sort(list_distinct(src || tgt)), '+')
+       CASE WHEN reciprocal OR len(list_filter($mutual, lambda p: starts_with(cameo, p))) > 0
+            THEN '=' || array_to_string(list_sort(list_distinct(src || tgt)), '+')
             ELSE array_to_string(src, '+') || '>' || array_to_string(tgt, '+') END
        || '|' || array_to_string(list_sort(modality), '+') AS block,
        len(list_filter(src || tgt, lambda c: c <> '---')) > 0 AND day IS NOT NULL AS linkable,
@@ -141,7 +144,9 @@ DELETE FROM event_clusters;
 INSERT INTO event_clusters
 WITH members AS (
     SELECT m.cluster_id, m.counted, m.block, e.*, s.published,
-           coalesce(nullif(s.source, ''), s.dateline_agency) AS agency
+           coalesce(nullif(s.source, ''), s.dateline_agency) AS agency,
+           CASE e.date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END
+               + CASE WHEN e.date IS NULL THEN 4 ELSE 0 END AS precise
     FROM cluster_members AS m
     JOIN cluster_events AS e ON e.story_id = m.story_id AND e.seq = m.seq
     JOIN cluster_stories AS s ON s.id = m.story_id
@@ -150,8 +155,7 @@ canonical AS (
     SELECT * FROM members
     QUALIFY row_number() OVER (
         PARTITION BY cluster_id
-        ORDER BY length(cameo) DESC,
-                 CASE date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END,
+        ORDER BY length(cameo) DESC, precise,
                  length(array_to_string(source || target, '')) DESC,
                  counted DESC, published NULLS LAST, story_id, seq
     ) = 1
@@ -166,19 +170,33 @@ counts AS (
            count(*) FILTER (WHERE NOT counted) AS copies,
            max(place) AS place
     FROM members GROUP BY cluster_id
+),
+-- the date most counted reports give at the best precision any gives (the earliest on a tie)
+dated AS (
+    SELECT cluster_id, arg_max(day, (n, -epoch(day))) AS day
+    FROM (
+        SELECT cluster_id, coalesce(date, published) AS day, count(*) FILTER (WHERE counted) AS n
+        FROM (SELECT *, min(precise) OVER (PARTITION BY cluster_id) AS best FROM members)
+        WHERE precise = best
+        GROUP BY cluster_id, day
+    ) GROUP BY cluster_id
 )
 SELECT c.cluster_id, c.cameo, c.cameo_name, c.root_code, c.plover_type, c.goldstein, c.quad,
-       c.source, c.target, coalesce(c.date, c.published), c.date_text, c.date_precision, n.place,
+       c.source, c.target, d.day, c.date_text, c.date_precision, n.place,
        n.first_reported, n.first_story_id, n.reports, n.stories, n.sources, n.copies,
        c.story_id, c.seq, c.block
-FROM canonical AS c JOIN counts AS n USING (cluster_id);
+FROM canonical AS c JOIN counts AS n USING (cluster_id) JOIN dated AS d USING (cluster_id);
 """
 
 
 def cluster_events(db: duckdb.DuckDBPyConnection, settings: ClusterSettings, *, full: bool = False) -> int:
     """Update ``cluster_members`` and rebuild ``event_clusters`` (the caller holds the
     transaction); ``full`` recomputes every block. Returns the number of blocks recomputed."""
-    slack = {"day_slack": settings.day_slack, "published_slack": settings.published_slack}
+    slack = {
+        "day_slack": settings.day_slack,
+        "published_slack": settings.published_slack,
+        "mutual": list(settings.mutual_codes),
+    }
     db.execute(_EVENTS, slack)
     db.execute(_DIRTY, {"full": full})
     dirty = int(db.execute("SELECT count(*) FROM clu_dirty").fetchall()[0][0])

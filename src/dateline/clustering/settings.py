@@ -40,6 +40,9 @@ class ClusterSettings:
     lead_words: int = 12
     #: a lead shared by more stories than this is boilerplate and proposes no candidates
     max_lead_bucket: int = 50
+    #: CAMEO code prefixes of acts with no direction (consult, meet, sign an agreement): their
+    #: actors are matched as one set, as for reciprocal events
+    mutual_codes: tuple[str, ...] = ("04", "057")
     #: days either side of a day-precision event date that another report may give
     day_slack: int = 1
     #: days before publication that an undated event (dated by its story) may have happened

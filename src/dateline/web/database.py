@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..clustering import cluster_connection
 from ..records import StoryResult
 from ..store import Store
 
@@ -53,7 +54,11 @@ class Database:
         """Store results; the caller holds ``writing()``."""
         if not self.writable:
             raise PermissionError("the store is open read-only")
-        return self._store.add_many(results)
+        written = self._store.add_many(results)
+        if written:
+            # new stories join story groups and event clusters at once, as after process --db
+            cluster_connection(self._store.connection, path=self.path)
+        return written
 
     def close(self) -> None:
         with self._write_lock:

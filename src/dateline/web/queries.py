@@ -129,20 +129,23 @@ class EventFilter:
 ASSERTED = "asserted"
 
 
-def _event_where(spec: EventFilter) -> Where:
+def _coding_where(spec: EventFilter, alias: str) -> Where:
+    """Conditions on actors and codes, for an events row or an event cluster called ``alias``."""
     where = Where()
-    for column, value in (("e.source", spec.source), ("e.target", spec.target)):
+    for column, value in ((f"{alias}.source", spec.source), (f"{alias}.target", spec.target)):
         if value:
             where.add(f"list_contains({column}, ?)", value)
-    for column, value in (("e.source", spec.source_country), ("e.target", spec.target_country)):
+    for column, value in ((f"{alias}.source", spec.source_country), (f"{alias}.target", spec.target_country)):
         if value:
             where.add(f"len(list_filter({column}, lambda code: left(code, 3) = ?)) > 0", value)
-    if spec.cameo:
-        where.add("e.cameo = ?", spec.cameo)
-    if spec.root:
-        where.add("e.root_code = ?", spec.root)
-    if spec.plover:
-        where.add("e.plover_type = ?", spec.plover)
+    for column, value in (("cameo", spec.cameo), ("root_code", spec.root), ("plover_type", spec.plover)):
+        if value:
+            where.add(f"{alias}.{column} = ?", value)
+    return where
+
+
+def _event_where(spec: EventFilter) -> Where:
+    where = _coding_where(spec, "e")
     if spec.modality == ASSERTED:
         where.add("len(e.modality) = 0")
     elif spec.modality:
@@ -153,16 +156,24 @@ def _event_where(spec: EventFilter) -> Where:
     return where
 
 
-def search_events(cursor: duckdb.DuckDBPyConnection, spec: EventFilter, page: Page) -> tuple[int, list[Row]]:
-    """Events (one row per coded event, compound actors kept together), by date."""
+def search_events(
+    cursor: duckdb.DuckDBPyConnection, spec: EventFilter, page: Page, *, distinct: bool = False
+) -> tuple[int, list[Row]]:
+    """Events (one row per coded event, compound actors kept together), by date; with
+    ``distinct``, one per real-world event (the canonical report of each cluster)."""
     where = _event_where(spec)
-    base = f"FROM events AS e JOIN stories AS s ON s.id = e.story_id {where.sql()}"
+    if distinct:
+        where.add(counted_once("e"))
+    base = f"""FROM events AS e JOIN stories AS s ON s.id = e.story_id
+        LEFT JOIN cluster_members AS m ON m.story_id = e.story_id AND m.seq = e.seq
+        LEFT JOIN event_clusters AS c ON c.cluster_id = m.cluster_id {where.sql()}"""
     total = _count(cursor, f"SELECT count(*) {base}", where.params)
     query = f"""
         SELECT e.story_id, e.seq, coalesce(e.date, s.published) AS date, e.date_precision,
                e.cameo, e.cameo_name, e.root_code, e.goldstein, e.quad, e.plover_type,
                e.source, e.target, e.modality, e.trigger_text, e.trigger_start, e.trigger_end,
-               substring(s.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
+               substring(s.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
+               m.cluster_id AS cluster, c.stories AS cluster_stories, c.sources AS cluster_sources
         {base}
         ORDER BY date, e.story_id, e.seq
         LIMIT ? OFFSET ?"""
@@ -288,11 +299,15 @@ def dyad_timeline(
     both_ways: bool,
     date_from: dt.date | None,
     date_to: dt.date | None,
+    distinct: bool = False,
 ) -> list[Row]:
-    """Dyads (as in the ``event_dyads`` view) between two actors per period and QuadClass."""
+    """Dyads (as in the ``event_dyads`` view) between two actors per period and QuadClass;
+    with ``distinct``, each real-world event (event cluster) counts once."""
     if interval not in INTERVALS:
         raise ValueError(f"interval must be one of {', '.join(INTERVALS)}")
     candidates = _candidates(first, second, both_ways=both_ways)
+    if distinct:
+        candidates.add(counted_once("e"))
     dyads = _dyad_where(first, second, both_ways=both_ways)
     dyads.add("date IS NOT NULL")
     _date_range(dyads, "date", date_from, date_to)
@@ -319,6 +334,8 @@ class NetworkFilter:
     min_events: int = 1
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    #: count each real-world event (event cluster) once rather than every report
+    distinct: bool = False
 
 
 def actor_network(cursor: duckdb.DuckDBPyConnection, spec: NetworkFilter, *, limit: int) -> list[Row]:
@@ -329,6 +346,8 @@ def actor_network(cursor: duckdb.DuckDBPyConnection, spec: NetworkFilter, *, lim
     if spec.country:
         where.add("(source_country = ? OR target_country = ?)", spec.country, spec.country)
     _date_range(where, "date", spec.date_from, spec.date_to)
+    if spec.distinct:
+        where.add(counted_once("event_dyads"))
     source, target = (
         ("source_country", "target_country") if spec.by_country else ("source_actor", "target_actor")
     )
@@ -342,3 +361,90 @@ def actor_network(cursor: duckdb.DuckDBPyConnection, spec: NetworkFilter, *, lim
         ORDER BY events DESC, source, target
         LIMIT ?"""
     return _rows(cursor, query, [*where.params, spec.min_events, limit])
+
+
+# -- story groups and event clusters ---------------------------------------------------------
+
+#: an event counts once in "clusters" mode: it is the canonical report of a cluster that a
+#: group head reports, or it has not been clustered yet (``dateline cluster`` not run since)
+COUNTED_ONCE = """(
+    EXISTS (SELECT 1 FROM event_clusters AS c
+            WHERE c.canonical_story_id = {alias}.story_id AND c.canonical_seq = {alias}.seq AND c.stories > 0)
+    OR NOT EXISTS (SELECT 1 FROM cluster_members AS m
+                   WHERE m.story_id = {alias}.story_id AND m.seq = {alias}.seq))"""
+#: ``distinct`` and ``count`` values: one row per real-world event, or one per report
+COUNT_MODES = ("clusters", "reports")
+
+
+def counted_once(alias: str) -> str:
+    """The condition above for the events (or event_dyads) row called ``alias``."""
+    return COUNTED_ONCE.format(alias=alias)
+
+
+def _cluster_where(spec: EventFilter) -> Where:
+    where = _coding_where(spec, "c")
+    if spec.modality == ASSERTED:
+        where.add("split_part(c.block, '|', 2) = ''")
+    elif spec.modality:
+        where.add("list_contains(string_split(split_part(c.block, '|', 2), '+'), ?)", spec.modality)
+    if spec.story:
+        where.add("c.cluster_id IN (SELECT cluster_id FROM cluster_members WHERE story_id = ?)", spec.story)
+    _date_range(where, "c.date", spec.date_from, spec.date_to)
+    return where
+
+
+def search_clusters(
+    cursor: duckdb.DuckDBPyConnection, spec: EventFilter, page: Page, *, min_stories: int = 1
+) -> tuple[int, list[Row]]:
+    """Event clusters (one row per real-world event, canonical coding), most reported first."""
+    where = _cluster_where(spec)
+    where.add("c.stories >= ?", min_stories)
+    base = f"FROM event_clusters AS c {where.sql()}"
+    total = _count(cursor, f"SELECT count(*) {base}", where.params)
+    query = f"""
+        SELECT c.cluster_id, c.date, c.date_precision, c.cameo, c.cameo_name, c.root_code,
+               c.goldstein, c.quad, c.plover_type, c.source, c.target, c.place, c.first_reported,
+               c.first_story_id, c.reports, c.stories, c.sources, c.copies
+        {base}
+        ORDER BY c.stories DESC, c.date, c.cluster_id
+        LIMIT ? OFFSET ?"""
+    return total, _rows(cursor, query, [*where.params, page.limit, page.offset])
+
+
+def cluster_detail(cursor: duckdb.DuckDBPyConnection, cluster_id: str) -> Row | None:
+    """One cluster and its member reports, each with its story, trigger and sentence spans."""
+    found = _rows(cursor, "SELECT * FROM event_clusters WHERE cluster_id = ?", [cluster_id])
+    if not found:
+        return None
+    members = _rows(
+        cursor,
+        """SELECT m.story_id, m.seq, m.counted, s.source, s.published, s.title,
+                  e.cameo, e.cameo_name, e.source AS actors_source, e.target AS actors_target,
+                  e.date_text AS date, e.date_precision, e.modality,
+                  e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
+                  substring(s.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
+                  g.group_id
+           FROM cluster_members AS m
+           JOIN events AS e ON e.story_id = m.story_id AND e.seq = m.seq
+           JOIN stories AS s ON s.id = m.story_id
+           LEFT JOIN story_groups AS g ON g.story_id = m.story_id
+           WHERE m.cluster_id = ?
+           ORDER BY s.published NULLS LAST, m.story_id, m.seq""",
+        [cluster_id],
+    )
+    return {**found[0], "members": members}
+
+
+def story_clusters(cursor: duckdb.DuckDBPyConnection, story_id: str) -> tuple[Row | None, dict[int, Row]]:
+    """A story's group, and for each of its events the cluster it joined with its counts."""
+    groups = _rows(
+        cursor, "SELECT group_id, is_head, copies FROM story_groups WHERE story_id = ?", [story_id]
+    )
+    events = _rows(
+        cursor,
+        """SELECT m.seq, m.cluster_id, c.stories, c.sources, c.reports
+           FROM cluster_members AS m JOIN event_clusters AS c USING (cluster_id)
+           WHERE m.story_id = ?""",
+        [story_id],
+    )
+    return (groups[0] if groups else None), {row.pop("seq"): row for row in events}

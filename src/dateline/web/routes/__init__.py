@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import actors, dyads, events, network, pages, quotes, stories, submit
+from . import actors, clusters, dyads, events, network, pages, quotes, stories, submit
 
 ROUTERS: tuple[APIRouter, ...] = (
     stories.router,
     submit.router,
     events.router,
+    clusters.router,
     quotes.router,
     actors.router,
     dyads.router,

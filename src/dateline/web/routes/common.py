@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -67,3 +67,10 @@ def upper(value: str | None) -> str | None:
 
 def envelope(total: int, paging: Page, **extra: Any) -> dict[str, Any]:
     return {"total": total, "limit": paging.limit, "offset": paging.offset, **extra}
+
+
+#: timelines and the network count each real-world event once unless asked for raw reports
+CountMode = Annotated[
+    Literal["clusters", "reports"],
+    Query(description="clusters: each real-world event once (default); reports: every story's report"),
+]

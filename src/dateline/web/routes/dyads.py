@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from .. import queries
 from ..tables import table_response
-from .common import ACTOR_CODE, DB, DateFrom, DateTo, FormatParam, check_range
+from .common import ACTOR_CODE, DB, CountMode, DateFrom, DateTo, FormatParam, check_range
 
 router = APIRouter(prefix="/api/dyads", tags=["dyads"])
 
@@ -30,6 +30,7 @@ def timeline(
     ] = "both",
     date_from: DateFrom = None,
     date_to: DateTo = None,
+    count: CountMode = "clusters",
 ) -> Response:
     check_range(date_from, date_to)
     first, second = a.upper(), b.upper()
@@ -42,6 +43,7 @@ def timeline(
             both_ways=direction == "both",
             date_from=date_from,
             date_to=date_to,
+            distinct=count == "clusters",
         )
-    head = {"a": first, "b": second, "interval": interval, "direction": direction}
+    head = {"a": first, "b": second, "interval": interval, "direction": direction, "count": count}
     return table_response(request, fmt, rows, columns=COLUMNS, envelope=head, filename="timeline")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from .. import queries
@@ -29,16 +29,11 @@ Modality = Literal["future", "intent", "hypothetical", "negated", "historical", 
 COLUMNS = (
     "story_id", "seq", "date", "date_precision", "cameo", "cameo_name", "root_code", "goldstein",
     "quad", "plover_type", "source", "target", "modality", "trigger_text", "trigger_start",
-    "trigger_end", "sentence",
+    "trigger_end", "sentence", "cluster", "cluster_stories", "cluster_sources",
 )  # fmt: skip
 
 
-@router.get("", summary="Search coded events")
-def list_events(
-    request: Request,
-    db: DB,
-    paging: PageParam,
-    fmt: FormatParam = None,
+def event_filter(
     source: ActorCode = None,
     target: ActorCode = None,
     source_country: CountryCode = None,
@@ -50,9 +45,10 @@ def list_events(
     story: StoryId = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-) -> Response:
+) -> queries.EventFilter:
+    """The filters of ``/api/events``, shared by ``/api/clusters``."""
     check_range(date_from, date_to)
-    spec = queries.EventFilter(
+    return queries.EventFilter(
         source=upper(source),
         target=upper(target),
         source_country=upper(source_country),
@@ -65,8 +61,26 @@ def list_events(
         date_from=date_from,
         date_to=date_to,
     )
+
+
+EventFilterParam = Annotated[queries.EventFilter, Depends(event_filter)]
+Distinct = Annotated[
+    Literal["clusters"] | None,
+    Query(description="'clusters': one row per real-world event (the canonical report of each cluster)"),
+]
+
+
+@router.get("", summary="Search coded events")
+def list_events(
+    request: Request,
+    db: DB,
+    paging: PageParam,
+    spec: EventFilterParam,
+    fmt: FormatParam = None,
+    distinct: Distinct = None,
+) -> Response:
     with db.cursor() as cursor:
-        total, rows = queries.search_events(cursor, spec, paging)
+        total, rows = queries.search_events(cursor, spec, paging, distinct=distinct == "clusters")
     return table_response(
         request, fmt, rows, columns=COLUMNS, envelope=envelope(total, paging), filename="events"
     )

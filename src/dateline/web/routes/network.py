@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from .. import queries
 from ..tables import table_response
-from .common import DB, CountryCode, DateFrom, DateTo, FormatParam, check_range, upper
+from .common import DB, CountMode, CountryCode, DateFrom, DateTo, FormatParam, check_range, upper
 
 router = APIRouter(prefix="/api/network", tags=["network"])
 
@@ -29,6 +29,7 @@ def network(
     limit: Annotated[int, Query(ge=1, le=MAX_EDGES)] = 100,
     date_from: DateFrom = None,
     date_to: DateTo = None,
+    count: CountMode = "clusters",
 ) -> Response:
     check_range(date_from, date_to)
     spec = queries.NetworkFilter(
@@ -37,8 +38,9 @@ def network(
         min_events=min_events,
         date_from=date_from,
         date_to=date_to,
+        distinct=count == "clusters",
     )
     with db.cursor() as cursor:
         rows = queries.actor_network(cursor, spec, limit=limit)
-    head = {"level": level, "country": spec.country}
+    head = {"level": level, "country": spec.country, "count": count}
     return table_response(request, fmt, rows, columns=COLUMNS, envelope=head, filename="network")

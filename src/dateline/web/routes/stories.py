@@ -41,4 +41,23 @@ def get_story(db: DB, story_id: Annotated[str, Path(min_length=1, max_length=300
     result = db.story(story_id)
     if result is None:
         raise HTTPException(status_code=404, detail=f"no story with id {story_id!r}")
-    return result.to_json()
+    with db.cursor() as cursor:
+        group, clusters = queries.story_clusters(cursor, story_id)
+    return with_clusters(result.to_json(), group, clusters)
+
+
+def with_clusters(
+    payload: dict[str, Any], group: dict[str, Any] | None, clusters: dict[int, dict[str, Any]]
+) -> dict[str, Any]:
+    """The contract's ``group`` and ``events[].cluster``, plus what the page shows: the group's
+    head and size, and how many stories and sources report each event (docs/clusters.md)."""
+    if group is not None:
+        payload["group"] = group["group_id"]
+        payload["group_copies"] = group["copies"]
+        payload["copy_of"] = None if group["is_head"] else group["group_id"]
+    for seq, event in enumerate(payload["events"]):
+        found = clusters.get(seq)
+        if found is not None:
+            event["cluster"] = found["cluster_id"]
+            event["reported_by"] = {"stories": found["stories"], "sources": found["sources"]}
+    return payload

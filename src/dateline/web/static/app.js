@@ -79,7 +79,7 @@ function link(route, params) {
   return `#/${route}${query.toString() ? "?" + query : ""}`;
 }
 
-const ROUTES = { stories: storiesView, story: storyView, actors: actorsView, timeline: timelineView, network: networkView };
+const ROUTES = { stories: storiesView, story: storyView, actors: actorsView, timeline: timelineView, network: networkView, clusters: clustersView, cluster: clusterView };
 
 async function route() {
   const { name, arg, params } = parseHash();
@@ -264,9 +264,13 @@ function recordButton(label, detail, onclick) {
 function storySidebar(story) {
   const quotes = story.quotes.map((q, i) => recordButton(`“${q.text}”`, `— ${speakerLabel(q)} · ${q.kind}`,
     () => { showSpeaker(story, i); flash("quote", i); }));
-  const events = story.events.map((v, i) => recordButton(eventLabel(v),
-    `${v.date || "no date"} · Goldstein ${v.goldstein} · “${v.trigger.text}”${v.modality.length ? " · " + v.modality.join(", ") : ""}`,
-    () => { showEvent(story, i); flash("event", i); }));
+  const events = story.events.map((v, i) => {
+    const item = recordButton(eventLabel(v),
+      `${v.date || "no date"} · Goldstein ${v.goldstein} · “${v.trigger.text}”${v.modality.length ? " · " + v.modality.join(", ") : ""}`,
+      () => { showEvent(story, i); flash("event", i); });
+    if (v.cluster) item.append(el("a", { class: "reported-by", href: link(`cluster/${encodeURIComponent(v.cluster)}`) }, reportedBy(v.reported_by)));
+    return item;
+  });
   const entities = story.entities.map((e, i) => recordButton(e.text, `${e.label}${e.actor ? " · " + e.actor : ""}`, () => flash("entity", i)));
   const section = (title, items, empty) => el("section", { class: "records" },
     el("h2", {}, `${title} (${items.length})`), items.length ? el("ul", {}, items) : el("p", { class: "meta" }, empty));
@@ -289,8 +293,10 @@ async function storyView(storyId) {
     el("span", { class: "mark entity" }, "entity"), " ", el("span", { class: "mark quote" }, "quote"), " ",
     el("span", { class: "mark speaker" }, "speaker"), " ", el("span", { class: "mark cue" }, "cue"), " ",
     el("span", { class: "mark event quad-1" }, "cooperation event"), " ", el("span", { class: "mark event quad-4" }, "conflict event"));
+  const copy = story.copy_of ? el("p", { class: "meta copy-note" }, "Republished copy of ",
+    el("a", { href: link(`story/${encodeURIComponent(story.copy_of)}`) }, story.copy_of), ": its events are not counted again.") : null;
   show(el("h1", {}, story.title || story.id),
-    el("p", { class: "meta" }, [story.source, story.published, dateline, story.id].filter(Boolean).join(" · ")),
+    el("p", { class: "meta" }, [story.source, story.published, dateline, story.id].filter(Boolean).join(" · ")), copy,
     legend, el("div", { class: "story-layout" }, text, storySidebar(story)));
 }
 
@@ -371,12 +377,13 @@ function timelineLegend() {
 }
 
 async function timelineView(_arg, params) {
-  const spec = { a: params.get("a") || "", b: params.get("b") || "", interval: params.get("interval") || "month", direction: params.get("direction") || "both" };
+  const spec = { a: params.get("a") || "", b: params.get("b") || "", interval: params.get("interval") || "month", direction: params.get("direction") || "both", count: params.get("count") || "clusters" };
   const form = el("form", { class: "filters", onsubmit: (e) => { e.preventDefault(); go("timeline", formValues(e.target)); } },
     field("Actor A", "a", spec.a, { placeholder: "CHN or CHNGOV", required: true }),
     field("Actor B", "b", spec.b, { placeholder: "RUS", required: true }),
     select("Per", "interval", spec.interval, [["day", "day"], ["week", "week"], ["month", "month"], ["year", "year"]]),
     select("Direction", "direction", spec.direction, [["both", "both ways"], ["a_to_b", "A acting on B"]]),
+    countSelect(spec.count),
     el("button", { type: "submit" }, "Draw"));
   const intro = el("p", { class: "meta" }, "A three-letter code stands for every actor of that country (CHN = CHN, CHNGOV, CHNMIL, …).");
   if (!spec.a || !spec.b) { show(el("h1", {}, "Dyad timeline"), form, intro); return; }
@@ -434,11 +441,12 @@ function networkChart(edges) {
 }
 
 async function networkView(_arg, params) {
-  const spec = { level: params.get("level") || "actor", country: params.get("country") || "", min_events: params.get("min_events") || "1", limit: "60" };
+  const spec = { level: params.get("level") || "actor", country: params.get("country") || "", min_events: params.get("min_events") || "1", limit: "60", count: params.get("count") || "clusters" };
   const form = el("form", { class: "filters", onsubmit: (e) => { e.preventDefault(); go("network", formValues(e.target)); } },
     select("Level", "level", spec.level, [["actor", "actors"], ["country", "countries"]]),
     field("Involving country", "country", spec.country, { placeholder: "CHN", maxlength: 3 }),
     field("At least", "min_events", spec.min_events, { type: "number", min: 1, max: 100000 }),
+    countSelect(spec.count),
     el("button", { type: "submit" }, "Draw"));
   const data = await api("/api/network", spec);
   if (!data.items.length) { show(el("h1", {}, "Actor network"), form, el("p", { class: "empty" }, "No interactions found.")); return; }
@@ -452,6 +460,58 @@ async function networkView(_arg, params) {
   const legend = el("p", { class: "legend" }, el("span", { class: "swatch coop-swatch" }), " cooperative (mean Goldstein > 0.5) ",
     el("span", { class: "swatch conflict-swatch" }), " conflictual (< −0.5) ", el("span", { class: "swatch neutral-swatch" }), " neutral; line width = events");
   show(el("h1", {}, "Actor network"), form, el("div", { class: "network-layout" }, el("figure", { class: "chart-box" }, networkChart(data.items), legend), el("div", { class: "table-box" }, table)));
+}
+
+// -- event clusters: one real-world event, every story that reports it -------------------------
+
+function reportedBy(counts) {
+  if (!counts) return "not clustered yet";
+  const stories = `${counts.stories} ${counts.stories === 1 ? "story" : "stories"}`;
+  return `reported by ${stories} (${counts.sources} ${counts.sources === 1 ? "source" : "sources"})`;
+}
+
+function countSelect(value) {
+  return select("Count", "count", value, [["clusters", "events (each once)"], ["reports", "raw reports"]]);
+}
+
+async function clustersView(_arg, params) {
+  const offset = Number(params.get("offset") || 0);
+  const spec = { min_stories: params.get("min_stories") || "2", limit: String(PAGE_SIZE), offset: String(offset) };
+  const data = await api("/api/clusters", spec);
+  const rows = data.items.map((c) => el("tr", {},
+    el("td", {}, el("a", { href: link(`cluster/${encodeURIComponent(c.cluster_id)}`) }, `${c.cameo} ${c.cameo_name}`)),
+    el("td", {}, `${c.source.join(" + ") || "?"} → ${c.target.join(" + ") || "–"}`), el("td", {}, c.date || "–"),
+    el("td", { class: "num" }, c.stories), el("td", { class: "num" }, c.sources), el("td", { class: "num" }, c.copies)));
+  const table = el("table", { class: "grid" },
+    el("thead", {}, el("tr", {}, ["Event", "Actors", "Date", "Stories", "Sources", "Copies"].map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, rows));
+  show(el("h1", {}, "Events reported by more than one story"),
+    data.items.length ? table : el("p", { class: "empty" }, "No event is reported by more than one story."),
+    pager(data.total, offset, (o) => go("clusters", { ...spec, offset: o })));
+}
+
+function memberSentence(m) {
+  // the sentence with the trigger marked; both spans index the story text
+  const start = m.trigger_start - m.sentence_start;
+  const end = m.trigger_end - m.sentence_start;
+  if (start < 0 || end > m.sentence.length) return el("span", {}, m.sentence);
+  return el("span", {}, m.sentence.slice(0, start), el("mark", { class: "trigger" }, m.sentence.slice(start, end)), m.sentence.slice(end));
+}
+
+async function clusterView(clusterId) {
+  const c = await api(`/api/clusters/${encodeURIComponent(clusterId)}`);
+  const rows = c.members.map((m) => el("tr", { class: m.counted ? "" : "copy" },
+    el("td", {}, el("a", { href: link(`story/${encodeURIComponent(m.story_id)}`) }, m.title || m.story_id)),
+    el("td", {}, m.source || "–"), el("td", {}, m.published || "–"),
+    el("td", {}, `${m.cameo} · ${m.actors_source.join(" + ") || "?"} → ${m.actors_target.join(" + ") || "–"}`),
+    el("td", {}, memberSentence(m), el("div", { class: "meta" }, `trigger “${m.trigger_text}” at ${m.trigger_start}–${m.trigger_end}`)),
+    el("td", {}, m.counted ? "counted" : `copy of ${m.group_id}`)));
+  const table = el("table", { class: "grid cluster-members" },
+    el("thead", {}, el("tr", {}, ["Story", "Source", "Published", "Coded as", "Sentence", ""].map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, rows));
+  show(el("h1", {}, `${c.cameo} ${c.cameo_name}: ${c.source.join(" + ") || "?"} → ${c.target.join(" + ") || "–"}`),
+    el("p", { class: "meta" }, `${c.date || "no date"} · ${reportedBy(c)} · first reported ${c.first_reported || "?"}${c.copies ? ` · ${c.copies} republished ${c.copies === 1 ? "copy" : "copies"} not counted` : ""}`),
+    table);
 }
 
 window.addEventListener("hashchange", route);
