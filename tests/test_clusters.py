@@ -228,3 +228,28 @@ def test_an_old_store_is_upgraded_to_hold_clusters(tmp_path: Path) -> None:
         con.execute("INSERT INTO schema_version VALUES (2, now()::TIMESTAMP)")
     assert cluster_store(db).clusters == 1
     assert rows(db, "SELECT max(version) FROM schema_version") == [(5,)]
+
+
+def test_a_chain_of_daily_events_is_not_one_event(tmp_path: Path) -> None:
+    days = [f"2024-05-{day:02d}" for day in range(1, 11)]
+    reports = [story(f"d{i}", OTHER, events=(event(OTHER, date=day),)) for i, day in enumerate(days)]
+    db = store_of(tmp_path / "s.duckdb", reports)
+    cluster_store(db)
+    spans = rows(
+        db,
+        "SELECT max(day) - min(day) FROM (SELECT m.cluster_id, e.date AS day FROM "
+        "cluster_members AS m JOIN events AS e USING (story_id, seq)) GROUP BY cluster_id",
+    )
+    assert len(spans) > 1 and all(int(str(span[0])) <= 2 for span in spans)
+
+
+def test_a_month_event_joins_one_cluster_without_bridging_two(tmp_path: Path) -> None:
+    early = story("early", OTHER, events=(event(OTHER, date="2024-05-02"),))
+    late = story("late", OTHER, events=(event(OTHER, date="2024-05-20"),))
+    late_too = story("late2", OTHER, events=(event(OTHER, date="2024-05-21"),))
+    month = story("month", events=(event(BODY, date="2024-05", precision="month"),))
+    db = store_of(tmp_path / "s.duckdb", [early, late, late_too, month])
+    cluster_store(db)
+    found = clusters(db)
+    assert found[("early", 0)] != found[("late", 0)] == found[("late2", 0)]
+    assert found[("month", 0)] == found[("late", 0)]

@@ -5,16 +5,21 @@
    reciprocal or of a mutual kind (a meeting or a signed agreement: one report says A met B,
    another B met A), plus its modality (a threat does not join the attack it threatens). An event
    with no known country is left on its own.
-2. Its date becomes an interval by precision: a day +- ``day_slack``, the whole month or year,
-   or, for an event dated only by its story, the ``published_slack`` days before publication.
-3. Two events of one block link when their intervals overlap, their types agree (same CAMEO
-   root or same PLOVER type) and their places agree when both are known. Candidate pairs are
-   found by equi-joins on (block, week, root) and (block, week, PLOVER type), so the work grows
-   with the events of a week, not with the square of the store.
-4. Clusters are connected components. Only blocks holding a new, changed or vanished event
+2. Two events of one block with a day date link when the days are at most ``day_slack``
+   apart, their types agree (same CAMEO root or same PLOVER type) and their places agree when
+   both are known. Candidate pairs come from equi-joins on (block, week, root) and (block,
+   week, PLOVER type), so the work grows with the events of a week, not with the store squared.
+3. Clusters of day events are the connected components of those links; a component spanning
+   more than ``2 * day_slack`` days (a chain of daily talks) is cut into runs of
+   ``day_slack + 1`` days from its first day.
+4. An event dated to a month or a year, or only by its story (the ``published_slack`` days
+   before publication), covers an interval and joins the one cluster of day events in it with
+   most reports; it never bridges two clusters. With no such cluster it joins the events of its
+   block, root, precision and period.
+5. Only blocks holding a new, changed or vanished event
    are recomputed; a recomputed component keeps the id of the existing cluster most of its
    members had, so a later batch joins existing clusters and a re-run changes nothing.
-5. ``event_clusters`` is rebuilt from the members: canonical coding from the most specific
+6. ``event_clusters`` is rebuilt from the members: canonical coding from the most specific
    member (longest CAMEO code, then most precise date, then longest actor codes, then the
    earliest report), the date most members give at the best precision, first report, and
    counts over stories that head their story group.
@@ -47,11 +52,12 @@ SELECT story_id, seq, cameo, root_code, plover_type, place, story_hash, counted,
             ELSE array_to_string(src, '+') || '>' || array_to_string(tgt, '+') END
        || '|' || array_to_string(list_sort(modality), '+') AS block,
        len(list_filter(src || tgt, lambda c: c <> '---')) > 0 AND day IS NOT NULL AS linkable,
+       precision = 'day' AS precise, day, precision,
        CASE precision
            WHEN 'month' THEN date_trunc('month', day)::DATE
            WHEN 'year' THEN date_trunc('year', day)::DATE
            WHEN 'published' THEN (day - $published_slack)::DATE
-           ELSE (day - $day_slack)::DATE END AS lo,
+           ELSE day END AS lo,
        CASE precision
            WHEN 'month' THEN (date_trunc('month', day) + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE
            WHEN 'year' THEN (date_trunc('year', day) + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE
@@ -74,30 +80,82 @@ WHERE e.story_id IS NULL OR m.story_hash <> e.story_hash
 """
 _WEEKS = """
 CREATE OR REPLACE TEMP TABLE clu_weeks AS
-SELECT e.node, e.block, e.root_code, e.plover_type, e.place, e.lo, e.hi, w.week
+SELECT e.node, e.block, e.root_code, e.plover_type, e.place, e.precise, e.lo, e.hi, e.day, w.week
 FROM clu_events AS e SEMI JOIN clu_dirty AS d ON d.block = e.block,
      unnest(generate_series(date_trunc('week', e.lo), date_trunc('week', e.hi), INTERVAL 7 DAY)) AS w(week)
 WHERE e.linkable
 """
+# precise (day) events link when their days are at most day_slack apart: both cover the week
+# of the later day, and the interval test then checks the distance
 _EDGES = """
 CREATE OR REPLACE TEMP TABLE clu_edges AS
+WITH precise AS (SELECT * FROM clu_weeks WHERE precise)
 SELECT DISTINCT a.node AS a, b.node AS b
-FROM clu_weeks AS a JOIN clu_weeks AS b
+FROM precise AS a JOIN precise AS b
   ON a.block = b.block AND a.week = b.week AND a.root_code = b.root_code AND a.node < b.node
 WHERE a.lo <= b.hi AND b.lo <= a.hi AND (a.place IS NULL OR b.place IS NULL OR a.place = b.place)
 UNION
 SELECT a.node, b.node
-FROM clu_weeks AS a JOIN clu_weeks AS b
+FROM precise AS a JOIN precise AS b
   ON a.block = b.block AND a.week = b.week AND a.plover_type = b.plover_type AND a.node < b.node
 WHERE a.lo <= b.hi AND b.lo <= a.hi AND (a.place IS NULL OR b.place IS NULL OR a.place = b.place)
+"""
+# a chain of day events (talks on Monday, Tuesday, Wednesday ...) is one component but not one
+# event: a component spanning more than 2 * day_slack days is cut into runs of day_slack + 1
+# days from its first day
+_PRECISE = """
+CREATE OR REPLACE TEMP TABLE clu_precise AS
+WITH labelled AS (
+    SELECT e.node, e.day, coalesce(c.label, e.node) AS label
+    FROM clu_events AS e SEMI JOIN clu_dirty AS d ON d.block = e.block
+    LEFT JOIN clu_components AS c ON c.node = e.node
+    WHERE e.precise AND e.linkable
+),
+spans AS (
+    SELECT *, min(day) OVER (PARTITION BY label) AS first, max(day) OVER (PARTITION BY label) AS last
+    FROM labelled
+),
+cut AS (
+    SELECT node, day, label,
+           CASE WHEN date_diff('day', first, last) <= 2 * $day_slack THEN 0
+                ELSE date_diff('day', first, day) // ($day_slack + 1) END AS run
+    FROM spans
+)
+SELECT node, day, min(node) OVER (PARTITION BY label, run) AS final FROM cut
+"""
+# a month, year or undated event does not bridge day events (one "in March" would join every
+# meeting of that March): it joins the one cluster of day events of its block and type inside
+# its interval that has most reports (then the earliest), or else the events of its block, root,
+# precision and period
+_IMPRECISE = """
+CREATE OR REPLACE TEMP TABLE clu_imprecise AS
+WITH homes AS (
+    SELECT i.node, p.final, count(*) OVER (PARTITION BY i.node, p.final) AS size, p.day
+    FROM clu_weeks AS i JOIN clu_weeks AS w
+      ON w.block = i.block AND w.week = i.week AND w.precise
+         AND (w.root_code = i.root_code OR w.plover_type = i.plover_type)
+    JOIN clu_precise AS p ON p.node = w.node
+    WHERE NOT i.precise AND w.day BETWEEN i.lo AND i.hi
+      AND (i.place IS NULL OR w.place IS NULL OR i.place = w.place)
+),
+best AS (
+    SELECT node, final FROM homes
+    QUALIFY row_number() OVER (PARTITION BY node ORDER BY size DESC, day, final) = 1
+)
+SELECT e.node, coalesce(b.final, min(e.node) OVER (
+           PARTITION BY e.block, e.root_code, e.precision, e.lo, b.final IS NULL)) AS final
+FROM clu_events AS e SEMI JOIN clu_dirty AS d ON d.block = e.block
+LEFT JOIN best AS b ON b.node = e.node
+WHERE NOT e.precise AND e.linkable
 """
 # every event of a dirty block with its component label (its own node when it links to none)
 _LABELS = """
 CREATE OR REPLACE TEMP TABLE clu_labels AS
 SELECT e.story_id, e.seq, e.node, e.block, e.counted, e.story_hash,
-       e.trigger_text, e.trigger_start, e.trigger_end, coalesce(c.label, e.node) AS label
+       e.trigger_text, e.trigger_start, e.trigger_end, coalesce(p.final, i.final, e.node) AS label
 FROM clu_events AS e SEMI JOIN clu_dirty AS d ON d.block = e.block
-LEFT JOIN clu_components AS c ON c.node = e.node
+LEFT JOIN clu_precise AS p ON p.node = e.node
+LEFT JOIN clu_imprecise AS i ON i.node = e.node
 """
 # naming: each old cluster goes to the component holding most of its (unchanged) members;
 # a component takes the old id it won with most members, or else a new id from its members
@@ -189,6 +247,12 @@ FROM canonical AS c JOIN counts AS n USING (cluster_id) JOIN dated AS d USING (c
 """
 
 
+_WORK_TABLES = (
+    "clu_events", "clu_dirty", "clu_weeks", "clu_edges", "clu_components", "clu_precise",
+    "clu_imprecise", "clu_labels",
+)  # fmt: skip
+
+
 def cluster_events(db: duckdb.DuckDBPyConnection, settings: ClusterSettings, *, full: bool = False) -> int:
     """Update ``cluster_members`` and rebuild ``event_clusters`` (the caller holds the
     transaction); ``full`` recomputes every block. Returns the number of blocks recomputed."""
@@ -204,12 +268,13 @@ def cluster_events(db: duckdb.DuckDBPyConnection, settings: ClusterSettings, *, 
         for statement in (_WEEKS, _EDGES):
             db.execute(statement)
         connected_components(db, edges="clu_edges", out="clu_components")
+        db.execute(_PRECISE, {"day_slack": settings.day_slack})
+        db.execute(_IMPRECISE)
         db.execute(_LABELS)
         db.execute(_NAMES)
         db.execute(_REPLACE_MEMBERS)
     db.execute(_COUNTED)
     db.execute(_SUMMARY)
-    for table in ("clu_events", "clu_dirty", "clu_weeks", "clu_edges", "clu_components", "clu_labels"):
+    for table in (*_WORK_TABLES, "clu_names"):
         db.execute(f"DROP TABLE IF EXISTS {table}")
-    db.execute("DROP TABLE IF EXISTS clu_names")
     return dirty

@@ -44,13 +44,23 @@ SELECT DISTINCT id, hash(words[i:i + $k - 1]) AS h
 FROM grp_words, range(1, greatest(len(words) - $k + 1, 1) + 1) AS r(i)
 WHERE len(words) > 0
 """
+# boilerplate shingles (a sign-off, a standing phrase) say nothing about copies and would make
+# every story a candidate of every other: signatures leave out those in many stories
 _BANDS = """
 CREATE OR REPLACE TEMP TABLE grp_bands AS
-WITH signature AS (
+WITH telling AS (
+    SELECT id, h FROM grp_shingles
+    WHERE h NOT IN (SELECT h FROM grp_shingles GROUP BY h HAVING count(*) > $max_bucket)
+),
+signature AS (
     SELECT id, seed, min(hash(h, seed)) AS m
-    FROM grp_shingles, range($hashes) AS s(seed) GROUP BY id, seed
+    FROM telling, range($hashes) AS s(seed) GROUP BY id, seed
 )
-SELECT id, seed // $rows AS band, hash(list(m ORDER BY seed)) AS key FROM signature GROUP BY id, band
+SELECT id, band, key FROM (
+    SELECT id, seed // $rows AS band, hash(list(m ORDER BY seed)) AS key
+    FROM signature GROUP BY id, band
+)
+QUALIFY count(*) OVER (PARTITION BY band, key) <= $max_bucket
 """
 _CANDIDATES = """
 CREATE OR REPLACE TEMP TABLE grp_candidates AS
@@ -65,12 +75,15 @@ WHERE a.bucket <= $max_bucket
 _VERIFIED = """
 CREATE OR REPLACE TEMP TABLE grp_pairs AS
 WITH sizes AS (SELECT id, count(*) AS n FROM grp_shingles GROUP BY id),
+-- the first story's shingles per pair, materialised so the join keeps this order: joining
+-- the shingle tables on their hashes first would pair every story sharing boilerplate
+firsts AS MATERIALIZED (
+    SELECT c.a, c.b, x.h FROM grp_candidates AS c JOIN grp_shingles AS x ON x.id = c.a
+),
 shared AS (
-    SELECT c.a, c.b, count(*) AS n
-    FROM grp_candidates AS c
-    JOIN grp_shingles AS x ON x.id = c.a
-    JOIN grp_shingles AS y ON y.id = c.b AND y.h = x.h
-    GROUP BY c.a, c.b
+    SELECT f.a, f.b, count(*) AS n
+    FROM firsts AS f JOIN grp_shingles AS y ON y.id = f.b AND y.h = f.h
+    GROUP BY f.a, f.b
 ),
 scored AS (
     SELECT s.a, s.b, s.n / (sa.n + sb.n - s.n) AS jaccard, s.n / least(sa.n, sb.n) AS containment,

@@ -38,7 +38,8 @@ class ClusterSettings:
     copy_window_days: int = 3
     #: words of a body's opening used as a second candidate key (write-throughs keep the lead)
     lead_words: int = 12
-    #: a lead shared by more stories than this is boilerplate and proposes no candidates
+    #: a lead, a shingle or an LSH band key shared by more stories than this is boilerplate
+    #: (a standing phrase, a template) and proposes no candidates
     max_lead_bucket: int = 50
     #: CAMEO code prefixes of acts with no direction (consult, meet, sign an agreement): their
     #: actors are matched as one set, as for reciprocal events
