@@ -31,6 +31,7 @@ import duckdb
 
 from .components import connected_components
 from .settings import ClusterSettings
+from .tables import replace_changed
 
 _EVENTS = """
 CREATE OR REPLACE TEMP TABLE clu_events AS
@@ -198,8 +199,7 @@ WHERE e.story_id = cluster_members.story_id AND e.seq = cluster_members.seq
   AND e.counted <> cluster_members.counted
 """
 _SUMMARY = """
-DELETE FROM event_clusters;
-INSERT INTO event_clusters
+CREATE OR REPLACE TEMP TABLE clu_new AS
 WITH members AS (
     SELECT m.cluster_id, m.counted, m.block, e.*, s.published,
            coalesce(nullif(s.source, ''), s.dateline_agency) AS agency,
@@ -243,7 +243,7 @@ SELECT c.cluster_id, c.cameo, c.cameo_name, c.root_code, c.plover_type, c.goldst
        c.source, c.target, d.day, c.date_text, c.date_precision, n.place,
        n.first_reported, n.first_story_id, n.reports, n.stories, n.sources, n.copies,
        c.story_id, c.seq, c.block
-FROM canonical AS c JOIN counts AS n USING (cluster_id) JOIN dated AS d USING (cluster_id);
+FROM canonical AS c JOIN counts AS n USING (cluster_id) JOIN dated AS d USING (cluster_id)
 """
 
 
@@ -275,6 +275,7 @@ def cluster_events(db: duckdb.DuckDBPyConnection, settings: ClusterSettings, *, 
         db.execute(_REPLACE_MEMBERS)
     db.execute(_COUNTED)
     db.execute(_SUMMARY)
+    replace_changed(db, table="event_clusters", new="clu_new", key="cluster_id")
     for table in (*_WORK_TABLES, "clu_names"):
         db.execute(f"DROP TABLE IF EXISTS {table}")
     return dirty

@@ -23,6 +23,7 @@ import duckdb
 
 from .components import connected_components
 from .settings import ClusterSettings
+from .tables import replace_changed
 
 _WORDS = r"""
 CREATE OR REPLACE TEMP TABLE grp_words AS
@@ -120,7 +121,7 @@ SELECT na.node AS a, nb.node AS b
 FROM grp_pairs AS p JOIN grp_nodes AS na ON na.id = p.a JOIN grp_nodes AS nb ON nb.id = p.b
 """
 _WRITE = """
-INSERT INTO story_groups
+CREATE OR REPLACE TEMP TABLE grp_new AS
 WITH labelled AS (
     SELECT n.id, n.node, coalesce(c.label, n.node) AS label FROM grp_nodes AS n
     LEFT JOIN grp_components AS c USING (node)
@@ -130,7 +131,7 @@ best AS (
     FROM (SELECT a AS id, jaccard, how FROM grp_pairs UNION ALL SELECT b, jaccard, how FROM grp_pairs)
     GROUP BY id
 )
-SELECT l.id, h.id AS group_id, l.node = l.label AS is_head,
+SELECT l.id AS story_id, h.id AS group_id, l.node = l.label AS is_head,
        CASE WHEN l.node = l.label THEN 'head' ELSE coalesce(b.how, 'near') END AS how,
        b.similarity, count(*) OVER (PARTITION BY l.label) AS copies
 FROM labelled AS l JOIN grp_nodes AS h ON h.node = l.label LEFT JOIN best AS b ON b.id = l.id
@@ -157,8 +158,8 @@ def group_stories(db: duckdb.DuckDBPyConnection, settings: ClusterSettings) -> N
     for statement in (_WORDS, _SHINGLES, _BANDS, _CANDIDATES, _VERIFIED, _NODES, _EDGES):
         db.execute(statement, _used(statement, values))
     connected_components(db, edges="grp_edges", out="grp_components")
-    db.execute("DELETE FROM story_groups")
     db.execute(_WRITE)
+    replace_changed(db, table="story_groups", new="grp_new", key="story_id")
     for table in ("grp_words", "grp_shingles", "grp_bands", "grp_candidates", "grp_pairs", "grp_edges"):
         db.execute(f"DROP TABLE IF EXISTS {table}")
 
