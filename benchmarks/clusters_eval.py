@@ -19,6 +19,7 @@ The labels and how they were made: docs/clusters.md#measured.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import tempfile
@@ -149,9 +150,16 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=default, help="the shared folder (holds data/)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--skip-events", action="store_true", help="story groups only (no spaCy model)")
+    parser.add_argument("--keep", type=Path, help="build the stores in this folder and keep them")
     args = parser.parse_args()
     figures: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as folder:
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    with (
+        tempfile.TemporaryDirectory()
+        if args.keep is None
+        else contextlib.nullcontext(str(args.keep)) as folder
+    ):
         groups, extra = story_groups(args.shared, Path(folder))
         labelled = extra.pop("pairs")
         print(_line("story groups", groups))

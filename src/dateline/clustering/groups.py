@@ -113,7 +113,8 @@ WHERE id <> head
 """
 _NODES = """
 CREATE OR REPLACE TEMP TABLE grp_nodes AS
-SELECT id, row_number() OVER (ORDER BY published NULLS LAST, id) AS node FROM cluster_stories
+SELECT id, content_hash AS story_hash, row_number() OVER (ORDER BY published NULLS LAST, id) AS node
+FROM cluster_stories
 """
 _EDGES = """
 CREATE OR REPLACE TEMP TABLE grp_edges AS
@@ -123,7 +124,7 @@ FROM grp_pairs AS p JOIN grp_nodes AS na ON na.id = p.a JOIN grp_nodes AS nb ON 
 _WRITE = """
 CREATE OR REPLACE TEMP TABLE grp_new AS
 WITH labelled AS (
-    SELECT n.id, n.node, coalesce(c.label, n.node) AS label FROM grp_nodes AS n
+    SELECT n.id, n.node, n.story_hash, coalesce(c.label, n.node) AS label FROM grp_nodes AS n
     LEFT JOIN grp_components AS c USING (node)
 ),
 best AS (
@@ -133,13 +134,21 @@ best AS (
 )
 SELECT l.id AS story_id, h.id AS group_id, l.node = l.label AS is_head,
        CASE WHEN l.node = l.label THEN 'head' ELSE coalesce(b.how, 'near') END AS how,
-       b.similarity, count(*) OVER (PARTITION BY l.label) AS copies
+       b.similarity, count(*) OVER (PARTITION BY l.label) AS copies, l.story_hash
 FROM labelled AS l JOIN grp_nodes AS h ON h.node = l.label LEFT JOIN best AS b ON b.id = l.id
+"""
+# stories added, changed or gone since the groups were written; none means nothing to redo
+_STALE = """
+SELECT count(*) FROM cluster_stories AS s FULL JOIN story_groups AS g ON g.story_id = s.id
+WHERE s.id IS NULL OR g.story_id IS NULL OR g.story_hash <> s.content_hash
 """
 
 
-def group_stories(db: duckdb.DuckDBPyConnection, settings: ClusterSettings) -> None:
-    """Rebuild ``story_groups`` from ``cluster_stories`` (the caller holds the transaction)."""
+def group_stories(db: duckdb.DuckDBPyConnection, settings: ClusterSettings, *, full: bool = False) -> bool:
+    """Rebuild ``story_groups`` from ``cluster_stories`` (the caller holds the transaction)
+    when a story was added, changed or removed since (or ``full``); True if it was rebuilt."""
+    if not full and not db.execute(_STALE).fetchall()[0][0]:
+        return False
     values = {
         "lead": settings.lead_words,
         "k": settings.shingle_words,
@@ -162,6 +171,7 @@ def group_stories(db: duckdb.DuckDBPyConnection, settings: ClusterSettings) -> N
     replace_changed(db, table="story_groups", new="grp_new", key="story_id")
     for table in ("grp_words", "grp_shingles", "grp_bands", "grp_candidates", "grp_pairs", "grp_edges"):
         db.execute(f"DROP TABLE IF EXISTS {table}")
+    return True
 
 
 def _used(statement: str, values: dict[str, int | float]) -> dict[str, int | float]:

@@ -73,7 +73,7 @@ def cluster_connection(
             shard_inputs(connection, shards)
         connection.begin()
         try:
-            group_stories(connection, settings)
+            group_stories(connection, settings, full=full)
             blocks = cluster_events(connection, settings, full=full)
             connection.commit()
         except BaseException:

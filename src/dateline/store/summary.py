@@ -21,9 +21,11 @@ _TOP_ACTORS = """
 SELECT code, mode(name), sum(mention_count) AS mentions, count(DISTINCT story_id)
 FROM actors GROUP BY code ORDER BY mentions DESC, code LIMIT ?
 """
+# republished copies (story_groups, filled by `dateline cluster`) do not count their events again
 _TOP_CODES = """
 SELECT cameo, mode(cameo_name), count(*) AS n, round(avg(goldstein), 1)
-FROM events GROUP BY cameo ORDER BY n DESC, cameo LIMIT ?
+FROM events WHERE story_id NOT IN (SELECT story_id FROM story_groups WHERE NOT is_head)
+GROUP BY cameo ORDER BY n DESC, cameo LIMIT ?
 """
 _CLUSTER_COUNTS = """
 SELECT (SELECT count(*) FROM story_groups WHERE is_head),

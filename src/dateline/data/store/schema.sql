@@ -132,7 +132,8 @@ CREATE TABLE IF NOT EXISTS story_groups (
     is_head     BOOLEAN NOT NULL,   -- false for a copy: its events are stored but not counted
     how         VARCHAR NOT NULL,   -- head | exact (same normalised text) | near (MinHash/LSH, verified)
     similarity  DOUBLE,             -- best word-shingle Jaccard with another member (1.0 exact)
-    copies      INTEGER NOT NULL    -- stories in the group, this one included
+    copies      INTEGER NOT NULL,   -- stories in the group, this one included
+    story_hash  VARCHAR NOT NULL    -- stories.content_hash when grouped: nothing changed, nothing to redo
 );
 
 -- One row per cross-story event cluster: one real-world event and what it is known as.

@@ -467,6 +467,7 @@ async function networkView(_arg, params) {
 function reportedBy(counts) {
   if (!counts) return "not clustered yet";
   const stories = `${counts.stories} ${counts.stories === 1 ? "story" : "stories"}`;
+  if (!counts.sources) return `reported by ${stories} (sources unknown)`;
   return `reported by ${stories} (${counts.sources} ${counts.sources === 1 ? "source" : "sources"})`;
 }
 
