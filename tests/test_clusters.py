@@ -253,3 +253,11 @@ def test_a_month_event_joins_one_cluster_without_bridging_two(tmp_path: Path) ->
     found = clusters(db)
     assert found[("early", 0)] != found[("late", 0)] == found[("late2", 0)]
     assert found[("month", 0)] == found[("late", 0)]
+
+
+def test_clustering_a_missing_store_is_an_error_not_a_new_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.duckdb"
+    assert main(["cluster", "--db", str(missing)]) == 2
+    assert "E013" in capsys.readouterr().err and not missing.exists()

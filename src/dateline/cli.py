@@ -160,7 +160,11 @@ def _summary(args: argparse.Namespace) -> int:
 
 def _cluster(args: argparse.Namespace) -> int:
     from .clustering import cluster_store
+    from .errors import Errors
 
+    if args.shards is None and not args.db.is_file():
+        # without --shards there is nothing to cluster in a new file; say so rather than create it
+        raise DatelineError(Errors.E013, path=args.db, reason="no such file")
     report = cluster_store(args.db, full=args.full, shards=args.shards)
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
