@@ -118,7 +118,7 @@ class _Builder:
     # ------------------------------------------------------------------------------ names
 
     def name(self, ent: Span) -> None:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or self._titled_name(ent):
             self.person(ent)
         else:
             self.body(ent)
@@ -143,6 +143,16 @@ class _Builder:
         member.nouns |= nouns
         member.person_like = member.person_like or ref is not None or len(text.split()) > 1 or bool(nouns)
         self.link(member, ent, how, named=True, subject=is_subject(ent))
+
+    def _titled_name(self, ent: Span) -> bool:
+        """A name the tagger took for a body but that a word of office stands before (``former
+        Turkish ambassador Mithat Rende``): titles go with people."""
+        if ent.label_ != "ORG" or self.registry.resolve(ent.text, on=self.work.date) is not None:
+            return False
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is None or before.dep_ != "compound":
+            return False
+        return before.lemma_.lower() in self.lexicon.titles
 
     def body(self, ent: Span) -> None:
         ref = self.registry.resolve(ent.text, on=self.work.date, label=ent.label_)
@@ -187,7 +197,8 @@ class _Builder:
         own = self._own_code(phrase, head)
         noun = head.lemma_.lower()
         article = _determiner(phrase)
-        definite = article in DEFINITE or (head.tag_ in {"NNS", "NNPS"} and not article)
+        # a possessor makes a noun phrase definite (``Guterres' spokesman`` is one known person)
+        definite = article in DEFINITE or _possessed(phrase) or (head.tag_ in {"NNS", "NNPS"} and not article)
         found = self._antecedent(noun, sort, own, before=start) if definite else None
         if found is not None:
             member, why = found
@@ -245,7 +256,8 @@ class _Builder:
         self, noun: str, sort: Description, own: str | None, *, before: int
     ) -> tuple[_Draft, str] | None:
         def same_noun(member: _Draft) -> bool:
-            return noun in member.nouns and _compatible(member.actor, own)
+            # the same head noun is evidence enough for a member whose code the story never gave
+            return noun in member.nouns and (member.actor is None or _compatible(member.actor, own))
 
         member = self.latest(same_noun, before=before)
         if member is not None:
@@ -294,7 +306,8 @@ def build_cast(work: Work, ctx: Context) -> Work:
     """The story's participants, each with every mention of it (see the module docstring)."""
     lexicon = ctx.cast_lexicon
     builder = _Builder(work.doc, ctx.registry, lexicon, work)
-    builder.focus = _story_country(work, ctx.registry)
+    # coding with given dictionaries alone (PETRARCH's convention) names no party they do not name
+    builder.focus = None if ctx.settings.dictionaries_only else _story_country(work, ctx.registry)
     persons = [with_first_names(ent) for ent in work.doc.ents if ent.label_ == "PERSON"]
     bare = {bare_name(ent.text, lexicon.titles) for ent in persons}
     builder.full_names = tuple(sorted({name for name in bare if len(name.split()) > 1}, key=len))
@@ -394,6 +407,10 @@ def _several(phrase: Span, head: Token) -> bool:
     return any(t.lower_ in SEVERAL_WORDS or t.pos_ == "NUM" or t.dep_ == "cc" for t in phrase) or any(
         child.dep_ == "conj" for child in head.children
     )
+
+
+def _possessed(phrase: Span) -> bool:
+    return any(t.dep_ == "poss" for t in phrase)
 
 
 def _modified(phrase: Span) -> bool:

@@ -76,6 +76,15 @@ class SpeakerResolver:
             return resolved
         return Resolved(Speaker(speaker.name, speaker.actor, member.id), resolved.kind, resolved.reason)
 
+    def _described_head(self, phrase: Span, persons: list[Mention]) -> bool:
+        """``Guterres' spokesman``, ``Sharif's administration``: the phrase is headed by a description
+        the cast resolved, and the person named in it is only its possessor or modifier."""
+        head = phrase.root
+        if any(m.start <= head.idx < m.end for m in persons):
+            return False
+        link = self.cast.link_at(head.idx)
+        return link is not None and not link.named
+
     def _from_cast(self, phrase: Span) -> Resolved | None:
         """A description the cast resolved: ``the group`` is the last organisation named, ``the
         official`` the one introduced before, ``authorities`` those of the story's country."""
@@ -95,7 +104,7 @@ class SpeakerResolver:
             return self._pronoun(phrase, pronoun, previous)
         mentions = self.history.within(phrase.start_char, phrase.end_char)
         persons = [m for m in mentions if m.kind == "person"]
-        if persons:
+        if persons and not self._described_head(phrase, persons):
             person = _closest_to_head(persons, head.idx)
             return Resolved(self._speaker(person), "person", f"named: {phrase.text!r} is {person.name}")
         untagged = self._untagged_name(phrase, mentions)
