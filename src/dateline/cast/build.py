@@ -183,7 +183,8 @@ class _Builder:
     def description(self, head: Token, phrase: Span, sort: Description) -> None:
         text = _without_article(phrase.text)
         start = phrase.start_char
-        if _several(phrase, head) or (head.tag_ == "NNS" and sort.plural_several):
+        several = sort.plural_several or sort.refers == "person"
+        if several and (_several(phrase, head) or (head.tag_ == "NNS" and sort.plural_several)):
             # "the two leaders", "Russian and Chinese officials", "the governments": more than one
             return
         if sort.refers == "person":
