@@ -49,16 +49,20 @@ def merge(direct: list[DirectFinding], reported: list[ReportedFinding]) -> list[
     """Direct and reported findings as one ordered list, partial quotations folded into clauses."""
     quotes = [Candidate("direct", d.segments, d.found, d.how, d.continues) for d in direct]
     clauses: list[tuple[Candidate, frozenset[int], ReportedFinding]] = []
+    runs = _runs(direct)
+    spans = _run_spans(quotes, runs)
     for finding in _outside_other_content(reported):
         start, end = finding.content
-        overlapping = [q for q in quotes if any(s < end and start < e for s, e in q.segments)]
+        touched = {runs[i] for i, q in enumerate(quotes) if any(s < end and start < e for s, e in q.segments)}
+        # a quotation and those continuing it under its cue meet a clause as one
+        overlapping = [q for i, q in enumerate(quotes) if runs[i] in touched]
         if overlapping:  # a quotation's closing punctuation may hang just outside the clause
             start = (
                 min(start, overlapping[0].start) if overlapping[0].start >= start - MAX_OVERHANG else start
             )
             end = max(end, overlapping[-1].end) if overlapping[-1].end <= end + MAX_OVERHANG else end
-        inside = frozenset(i for i, q in enumerate(quotes) if start <= q.start and q.end <= end)
-        covered = sum(min(end, q.end) - max(start, q.start) for q in overlapping)
+        inside = frozenset(i for i, run in enumerate(runs) if start <= spans[run][0] and spans[run][1] <= end)
+        covered = sum(min(end, spans[r][1]) - max(start, spans[r][0]) for r in touched)
         if covered >= QUOTED_SHARE_DROP * (end - start):
             if finding.how == LABELLED:
                 _label_quotes(quotes, overlapping, finding)
@@ -71,6 +75,25 @@ def merge(direct: list[DirectFinding], reported: list[ReportedFinding]) -> list[
     absorbed = {i for candidate, inside, _ in clauses if candidate in out for i in inside}
     out.extend(q for i, q in enumerate(quotes) if i not in absorbed)
     return sorted(out, key=lambda c: c.start)
+
+
+def _runs(direct: list[DirectFinding]) -> list[int]:
+    """For each quotation, the index of the first of the run it continues under one cue."""
+    runs: list[int] = []
+    for index, finding in enumerate(direct):
+        before = direct[index - 1] if index else None
+        same = before is not None and finding.continues and finding.found is not None
+        runs.append(runs[-1] if same and finding.found is before.found else index)  # type: ignore[union-attr]
+    return runs
+
+
+def _run_spans(quotes: list[Candidate], runs: list[int]) -> dict[int, tuple[int, int]]:
+    """Where each run of quotations starts and ends."""
+    spans: dict[int, tuple[int, int]] = {}
+    for quote, run in zip(quotes, runs, strict=True):
+        first = spans.get(run, (quote.start, quote.end))
+        spans[run] = (min(first[0], quote.start), max(first[1], quote.end))
+    return spans
 
 
 def _outside_other_content(reported: list[ReportedFinding]) -> list[ReportedFinding]:
@@ -138,7 +161,9 @@ def to_quotes(work: Work, candidates: list[Candidate], resolver: SpeakerResolver
                 "continues the quotation before" if candidate.continues else "no cue: the speaker just before"
             )
             resolved = Resolved(previous.resolved.speaker, previous.resolved.kind, how)
-            quotes.append(_quote(work, candidate, None, last_mention, resolved, None))
+            # a quotation continuing under the same cue keeps it (one attribution in PolNeAR's terms)
+            cue = found if candidate.continues else None
+            quotes.append(_quote(work, candidate, cue, last_mention, resolved, None))
             continue
         if found is None or found.speaker is None:
             quotes.append(_quote(work, candidate, found, None, Resolved(None, None, candidate.how), None))
