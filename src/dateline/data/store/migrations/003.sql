@@ -14,3 +14,7 @@ ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_cast VARCHAR;
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS via_cast VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS source_cast VARCHAR[];
 ALTER TABLE events ADD COLUMN IF NOT EXISTS target_cast VARCHAR[];
+-- A version-2 store dropped the cast and the cast ids, which the content hash covers (the
+-- story JSON had them before the store did). Mark every stored hash stale, so re-processing
+-- a story rewrites it whole instead of keeping it without its cast behind an equal hash.
+UPDATE stories SET content_hash = 'stale:' || content_hash;
