@@ -104,7 +104,39 @@ def test_story_view_highlights_and_clicking_a_quote_shows_its_speaker(page: Any,
     assert expected in (quote.get_attribute("title") or "")  # on hover
     quote.click()
     assert expected in page.locator("#speaker-card .speaker-name").text_content()  # on click
+    assert not page.errors
+
+
+def test_hovering_a_pronoun_or_description_shows_its_cast_member(page: Any, base_url: str) -> None:
+    story = page.request.get(f"{base_url}api/stories/{SEED_ID}").json()
+    # a mention the cast linked by a pronoun or a description, not by a name
+    i, j, member, mention = next(
+        (i, j, member, mention)
+        for i, member in enumerate(story["cast"])
+        for j, mention in enumerate(member["mentions"])
+        if mention["how"].startswith(("pronoun", "description", "title"))
+    )
+    page.goto(f"{base_url}#/story/{SEED_ID}")
+    page.wait_for_selector("#story-text .mark.cast")
+    node = page.locator(f'#story-text [data-cast-mention="{i}:{j}"]').first
+    assert node.text_content() == mention["text"]
+    tip = page.locator("#cast-tip")
+    assert tip.is_hidden()
+    node.hover()
+    tip.wait_for(state="visible")
+    shown = tip.text_content()
+    assert member["name"] in shown and member["actor"] in shown and member["kind"] in shown
+    assert mention["how"] in shown  # why it is that member
     _screenshot(page, "story")
+    page.locator("h1").hover()
+    tip.wait_for(state="hidden")
+    # the cast list: one entry per member with its mention count; a click flashes every mention
+    cast = page.locator(".records:has(h2:text-matches('^Cast')) .record")
+    assert cast.count() == len(story["cast"])
+    entry = cast.filter(has_text=member["name"]).first
+    assert f"{member['name']} · {len(member['mentions'])}" in entry.text_content()
+    entry.click()
+    assert page.locator(f'#story-text .flash[data-cast~="{i}"]').count() >= 1
     assert not page.errors
 
 

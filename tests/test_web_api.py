@@ -78,6 +78,22 @@ def test_one_story_is_the_contract_json_with_true_offsets(app: FastAPI) -> None:
         assert text[trigger["start"] : trigger["end"]] == trigger["text"]
 
 
+def test_one_story_carries_its_cast_and_the_ids_quotes_and_events_point_to(app: FastAPI) -> None:
+    story = get(app, f"/api/stories/{SEED_ID}")
+    text, cast = story["text"], story["cast"]
+    assert cast and all(member["mentions"] for member in cast)
+    ids = [member["id"] for member in cast]
+    assert len(ids) == len(set(ids))
+    for member in cast:
+        assert member["kind"] in {"person", "organisation", "government", "armed_group", "country", "igo"}
+        for mention in member["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["text"] and mention["how"]
+    speakers = [q["speaker"]["cast"] for q in story["quotes"] if q["speaker"] and q["speaker"]["cast"]]
+    assert speakers and set(speakers) <= set(ids)
+    for event in story["events"]:
+        assert set(event["source_cast"]) | set(event["target_cast"]) <= set(ids)
+
+
 def test_unknown_story_is_404(app: FastAPI) -> None:
     response = call(app, "GET", "/api/stories/no-such-story")
     assert response.status_code == 404

@@ -13,14 +13,14 @@ import pyarrow.parquet as pq
 
 from ..errors import DatelineError, Errors
 from .database import Store
-from .rows import TABLES
+from .rows import ROW_ORDER, TABLES
 
 #: export formats and what ``out`` means for each
 FORMATS: dict[str, str] = {"parquet": "a folder (one .parquet file per table)", "jsonl": "a file, or '-'"}
 #: rows per Arrow batch streamed to Parquet, so exporting a large store keeps memory flat
 PARQUET_BATCH_ROWS = 50_000
 #: sort order of each exported table, so exports of the same store are identical
-_ORDER: dict[str, str] = {"stories": "id", **{t: "story_id, seq" for t in TABLES if t != "stories"}}
+_ORDER: dict[str, str] = {"stories": "id", **{t: ", ".join(("story_id", *c)) for t, c in ROW_ORDER.items()}}
 
 
 def export_store(db: Path | str, *, fmt: str, out: Path | str) -> int:

@@ -11,9 +11,11 @@ from typing import Any
 
 from ..records import (
     Actor,
+    CastMention,
     Dateline,
     Entity,
     Event,
+    Member,
     Origin,
     Quote,
     Repair,
@@ -34,6 +36,7 @@ def rebuild_result(story: Row, children: dict[str, list[Row]]) -> StoryResult:
         actors=tuple(_actor(row) for row in children.get("actors", [])),
         quotes=tuple(_quote(row) for row in children.get("quotes", [])),
         events=tuple(_event(row, text) for row in children.get("events", [])),
+        cast=_cast(children.get("cast_members", []), children.get("cast_mentions", [])),
     )
 
 
@@ -104,8 +107,8 @@ def _quote(row: Row) -> Quote:
         speaker_mention=_span(
             row["speaker_mention_text"], row["speaker_mention_start"], row["speaker_mention_end"]
         ),
-        speaker=_speaker(row["speaker_name"], row["speaker_actor"]),
-        via=_speaker(row["via_name"], row["via_actor"]),
+        speaker=_speaker(row["speaker_name"], row["speaker_actor"], row["speaker_cast"]),
+        via=_speaker(row["via_name"], row["via_actor"], row["via_cast"]),
         reason=row["reason"],
         parts=_spans(row["parts"]),
     )
@@ -131,6 +134,28 @@ def _event(row: Row, text: str) -> Event:
         target_text=_spans(row["target_text"]),
         speaker=row["speaker"],
         reciprocal=bool(row["reciprocal"]),
+        # NULL in rows stored before the store knew the cast (version 2): no cast ids
+        source_cast=tuple(row["source_cast"] or ()),
+        target_cast=tuple(row["target_cast"] or ()),
+    )
+
+
+def _cast(members: list[Row], mentions: list[Row]) -> tuple[Member, ...]:
+    """Members with their mentions; ``mentions`` come ordered by (member_seq, seq)."""
+    by_member: dict[int, list[CastMention]] = {}
+    for row in mentions:
+        mention = CastMention(row["start_char"], row["end_char"], row["text"], row["how"])
+        by_member.setdefault(row["member_seq"], []).append(mention)
+    return tuple(
+        Member(
+            id=row["member_id"],
+            name=row["name"],
+            actor=row["actor"],
+            kind=row["kind"],
+            country=row["country"],
+            mentions=tuple(by_member.get(row["seq"], ())),
+        )
+        for row in members
     )
 
 
@@ -144,8 +169,8 @@ def _spans(items: list[dict[str, Any]]) -> tuple[Span, ...]:
     return tuple(Span(item["start_char"], item["end_char"], item["text"]) for item in items)
 
 
-def _speaker(name: str | None, actor: str | None) -> Speaker | None:
-    return None if name is None else Speaker(name, actor)
+def _speaker(name: str | None, actor: str | None, cast: str | None) -> Speaker | None:
+    return None if name is None else Speaker(name, actor, cast)
 
 
 def _json(value: str | None) -> Any:

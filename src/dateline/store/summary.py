@@ -29,6 +29,7 @@ _STORY_LINES = """
 SELECT s.id, s.published, concat_ws(' ', s.dateline_place, '(' || s.dateline_agency || ')'),
        (SELECT count(*) FROM entities e WHERE e.story_id = s.id),
        (SELECT count(*) FROM actors a WHERE a.story_id = s.id),
+       (SELECT count(*) FROM cast_members c WHERE c.story_id = s.id),
        (SELECT count(*) FROM quotes q WHERE q.story_id = s.id),
        (SELECT count(*) FROM events v WHERE v.story_id = s.id)
 FROM stories s ORDER BY s.published NULLS LAST, s.id LIMIT ?
@@ -76,7 +77,7 @@ def _overview(store: Store) -> list[str]:
 def _stories(store: Store) -> list[str]:
     total = store.count("stories")
     rows = _rows(store, _STORY_LINES, STORY_LINES)
-    headers = ("id", "published", "dateline", "entities", "actors", "quotes", "events")
+    headers = ("id", "published", "dateline", "entities", "actors", "cast", "quotes", "events")
     lines = _section("Stories", headers, rows)
     if total > len(rows):
         lines.append(f"  ... and {total - len(rows)} more")

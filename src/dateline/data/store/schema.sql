@@ -1,4 +1,4 @@
--- Dateline store schema, version 2 (see docs/storage.md).
+-- Dateline store schema, version 3 (see docs/storage.md).
 --
 -- One row per story in `stories`; every extracted record lives in a child table keyed by
 -- (story_id, seq), where seq is the record's position in the story's JSON list, so the
@@ -89,7 +89,9 @@ CREATE TABLE IF NOT EXISTS quotes (
     via_name              VARCHAR,
     via_actor             VARCHAR,
     reason                VARCHAR,
-    parts                 STRUCT(text VARCHAR, start_char INTEGER, end_char INTEGER)[] NOT NULL
+    parts                 STRUCT(text VARCHAR, start_char INTEGER, end_char INTEGER)[] NOT NULL,
+    speaker_cast          VARCHAR,  -- cast_members.member_id the speaker resolves to
+    via_cast              VARCHAR   -- cast_members.member_id of the intermediary
 );
 
 CREATE TABLE IF NOT EXISTS events (
@@ -118,7 +120,34 @@ CREATE TABLE IF NOT EXISTS events (
     sentence_start  INTEGER NOT NULL,
     sentence_end    INTEGER NOT NULL,
     speaker         VARCHAR,
-    reciprocal      BOOLEAN
+    reciprocal      BOOLEAN,
+    -- cast_members.member_id of each source / target the cast knows (added in version 3, so
+    -- NULL, read as empty, in rows stored before it)
+    source_cast     VARCHAR[],
+    target_cast     VARCHAR[]
+);
+
+-- The story's cast (version 3): its participants, each with every mention that refers to it.
+-- A member is (story_id, seq); its mentions point back with member_seq and are numbered
+-- within the member by seq, so the contract's nested `cast[].mentions` lists rebuild in order.
+CREATE TABLE IF NOT EXISTS cast_members (
+    story_id    VARCHAR NOT NULL,
+    seq         INTEGER NOT NULL,
+    member_id   VARCHAR NOT NULL,  -- the contract's cast id ("c3"), unique within the story
+    name        VARCHAR NOT NULL,
+    actor       VARCHAR,           -- CAMEO-style code, NULL when the cast has none
+    kind        VARCHAR NOT NULL,  -- person | organisation | government | armed_group | country | igo
+    country     VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS cast_mentions (
+    story_id    VARCHAR NOT NULL,
+    member_seq  INTEGER NOT NULL,  -- cast_members.seq of the member referred to
+    seq         INTEGER NOT NULL,  -- position in that member's mention list
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    text        VARCHAR NOT NULL,
+    how         VARCHAR NOT NULL   -- why the mention was linked ("description: last government body of CHN")
 );
 
 -- Point lookups the API and the summary make; DuckDB's zone maps cover range scans.
@@ -133,6 +162,9 @@ CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_actor);
 CREATE INDEX IF NOT EXISTS events_story ON events (story_id);
 CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo);
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS cast_members_story ON cast_members (story_id);
+CREATE INDEX IF NOT EXISTS cast_members_actor ON cast_members (actor);
+CREATE INDEX IF NOT EXISTS cast_mentions_story ON cast_mentions (story_id);
 
 -- One row per (source actor, target actor) pair of each event: what CAMEO consumers call a
 -- dyad. An event with no target keeps one row per source with target_actor NULL.

@@ -88,6 +88,7 @@ async function route() {
     else a.removeAttribute("aria-current");
   }
   const render = ROUTES[name] || storiesView;
+  hideCastTip();
   try {
     await render(arg, params);
   } catch (error) {
@@ -158,7 +159,70 @@ function storyMarks(story) {
     if (q.cue) marks.push({ start: q.cue.start, end: q.cue.end, kind: "cue", index: i });
   });
   story.events.forEach((v, i) => marks.push({ start: v.trigger.start, end: v.trigger.end, kind: "event", index: i }));
+  (story.cast || []).forEach((member, i) => member.mentions.forEach((x, j) =>
+    marks.push({ start: x.start, end: x.end, kind: "cast", index: i, mention: j })));
   return marks.filter((m) => m.end > m.start);
+}
+
+// -- the cast: who each name, description and pronoun refers to ---------------------------------
+
+function linkKind(how) {
+  // the cast stage starts each reason with how it linked: "name: …", "pronoun 'he': …", "description: …"
+  const word = (how || "").split(/[\s:]/)[0];
+  return /^[a-z_]+$/.test(word) ? word : "other";
+}
+
+function memberLabel(member) {
+  return [member.actor, member.kind].filter(Boolean).join(" · ");
+}
+
+function narrowestCast(piece) {
+  const casts = piece.marks.filter((m) => m.kind === "cast");
+  return casts.length ? casts.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a)) : null;
+}
+
+function castTip() {
+  let tip = document.getElementById("cast-tip");
+  if (!tip) {
+    tip = el("div", { id: "cast-tip", class: "cast-tip", role: "tooltip", hidden: true });
+    document.body.append(tip);
+  }
+  return tip;
+}
+
+function showCastTip(story, node) {
+  const [i, j] = node.dataset.castMention.split(":").map(Number);
+  const member = story.cast[i];
+  const mention = member && member.mentions[j];
+  if (!mention) return;
+  const tip = clear(castTip());
+  append(tip, [
+    el("strong", { class: "cast-name" }, member.name), " ", el("span", { class: "cast-code" }, memberLabel(member)),
+    el("div", { class: "cast-how" }, `“${mention.text}” — ${mention.how}`),
+    el("div", { class: "meta" }, `${member.mentions.length} mention${member.mentions.length === 1 ? "" : "s"} in this story`),
+  ]);
+  tip.hidden = false;
+  // CSSOM, not a style attribute: the Content-Security-Policy allows only the style sheet
+  const box = node.getBoundingClientRect();
+  const left = Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8);
+  tip.style.left = `${Math.max(window.scrollX + 4, left)}px`;
+  tip.style.top = `${window.scrollY + box.bottom + 6}px`;
+}
+
+function hideCastTip() {
+  const tip = document.getElementById("cast-tip");
+  if (tip) tip.hidden = true;
+}
+
+function castSection(story, section) {
+  // members with most mentions first: the story's main participants lead the list
+  const order = (story.cast || []).map((m, i) => i).sort((a, b) => story.cast[b].mentions.length - story.cast[a].mentions.length || a - b);
+  const items = order.map((i) => {
+    const member = story.cast[i];
+    const kinds = [...new Set(member.mentions.map((x) => linkKind(x.how)))].join(", ");
+    return recordButton(`${member.name} · ${member.mentions.length}`, `${memberLabel(member)}${kinds ? " · by " + kinds : ""}`, () => flash("cast", i));
+  });
+  return section("Cast", items, "No cast.");
 }
 
 function segments(text, marks) {
@@ -189,7 +253,7 @@ function pieceNode(story, piece, firstOfQuote) {
   const text = story.text.slice(piece.start, piece.end);
   if (!piece.marks.length) return document.createTextNode(text);
   const classes = new Set(["mark"]);
-  const data = { entity: [], quote: [], event: [], speaker: [], cue: [] };
+  const data = { entity: [], quote: [], event: [], speaker: [], cue: [], cast: [] };
   const titles = [];
   for (const m of piece.marks) {
     data[m.kind].push(m.index);
@@ -199,8 +263,11 @@ function pieceNode(story, piece, firstOfQuote) {
     if (m.kind === "speaker") titles.push(`Speaker of quote ${m.index + 1}`);
     if (m.kind === "event") { const v = story.events[m.index]; classes.add(`quad-${v.quad}`); titles.push(`Event ${eventLabel(v)}`); }
   }
-  const attrs = { class: [...classes].join(" "), title: titles.join("\n") };
+  const cast = narrowestCast(piece);
+  if (cast) classes.add(`link-${linkKind(story.cast[cast.index].mentions[cast.mention].how)}`);
+  const attrs = { class: [...classes].join(" "), title: titles.length ? titles.join("\n") : null };
   for (const [kind, list] of Object.entries(data)) if (list.length) attrs[`data-${kind}`] = list.join(" ");
+  if (cast) attrs["data-cast-mention"] = `${cast.index}:${cast.mention}`;
   const quote = data.quote[0];
   if (quote !== undefined && firstOfQuote.get(quote) === piece) {
     Object.assign(attrs, { tabindex: 0, role: "button", "aria-label": `Quote ${quote + 1} by ${speakerLabel(story.quotes[quote])}` });
@@ -235,10 +302,17 @@ function showSpeaker(story, index) {
     el("strong", { class: "speaker-name" }, speakerLabel(quote)),
     el("span", { class: "meta" }, ` ${quote.kind} quote${quote.cue ? `, cue “${quote.cue.text}”` : ""}`),
     quote.speaker_mention ? el("div", { class: "meta" }, `named in the text as “${quote.speaker_mention.text}”`) : null,
+    castLine(story, quote.speaker, "speaker"), castLine(story, quote.via, "speaking for"),
   ]);
   for (const old of document.querySelectorAll(".selected")) old.classList.remove("selected");
   document.querySelectorAll(`#story-text [data-quote~="${Number(index)}"], #story-text [data-speaker~="${Number(index)}"]`)
     .forEach((n) => n.classList.add("selected"));
+}
+
+function castLine(story, who, role) {
+  const member = who && who.cast ? (story.cast || []).find((m) => m.id === who.cast) : null;
+  if (!member) return null;
+  return el("div", { class: "meta" }, `${role}: ${member.name} (${memberLabel(member)}), ${member.mentions.length} mentions in the cast`);
 }
 
 function showEvent(story, index) {
@@ -271,7 +345,8 @@ function storySidebar(story) {
   const section = (title, items, empty) => el("section", { class: "records" },
     el("h2", {}, `${title} (${items.length})`), items.length ? el("ul", {}, items) : el("p", { class: "meta" }, empty));
   return el("aside", { class: "sidebar", "aria-label": "Extracted records" },
-    el("div", { id: "speaker-card", class: "speaker-card", role: "status", "aria-live": "polite" }, "Click a quote or an event in the text (or Tab to it and press Enter) to see who said or did it."),
+    el("div", { id: "speaker-card", class: "speaker-card", role: "status", "aria-live": "polite" }, "Click a quote or an event in the text (or Tab to it and press Enter) to see who said or did it. Hover a name, description or pronoun to see who it is."),
+    castSection(story, section),
     section("Quotes", quotes, "No quotes found."),
     section("Events", events, "No events coded."),
     section("Entities", entities, "No entities."));
@@ -284,10 +359,18 @@ async function storyView(storyId) {
   text.addEventListener("keydown", (e) => {
     if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onTextActivate(story, e.target); }
   });
+  text.addEventListener("mouseover", (e) => {
+    const node = e.target.closest("[data-cast-mention]");
+    if (node) showCastTip(story, node); else hideCastTip();
+  });
+  text.addEventListener("focusin", (e) => { if (e.target.dataset.castMention) showCastTip(story, e.target); });
+  text.addEventListener("mouseleave", hideCastTip);
+  text.addEventListener("focusout", hideCastTip);
   const dateline = story.dateline ? `${story.dateline.place || story.dateline.text} (${story.dateline.country || "?"})` : null;
   const legend = el("p", { class: "legend" }, "Highlighted: ",
     el("span", { class: "mark entity" }, "entity"), " ", el("span", { class: "mark quote" }, "quote"), " ",
     el("span", { class: "mark speaker" }, "speaker"), " ", el("span", { class: "mark cue" }, "cue"), " ",
+    el("span", { class: "mark cast link-pronoun" }, "description or pronoun (hover any name: who)"), " ",
     el("span", { class: "mark event quad-1" }, "cooperation event"), " ", el("span", { class: "mark event quad-4" }, "conflict event"));
   show(el("h1", {}, story.title || story.id),
     el("p", { class: "meta" }, [story.source, story.published, dateline, story.id].filter(Boolean).join(" · ")),
