@@ -39,11 +39,14 @@ def test_pronoun_prefers_previous_speaker_over_nearest_name(pipeline: Pipeline) 
     assert quote.reason and "previous speaker" in quote.reason
 
 
-def test_interrupted_quote_is_one_quote_with_two_parts(pipeline: Pipeline) -> None:
+def test_interrupted_quote_is_two_quotes_under_one_cue(pipeline: Pipeline) -> None:
     text = "Carlos Mendez spoke.\n\n“We intend,” Carlos Mendez said, “to cooperate with every neighbour.”"
     quotes = [q for q in story_quotes(pipeline, text) if q.kind == "direct"]
-    assert len(quotes) == 1
-    assert [p.text for p in quotes[0].parts] == ["We intend,", "to cooperate with every neighbour."]
+    assert [q.text for q in quotes] == ["We intend,", "to cooperate with every neighbour."]
+    assert all(
+        q.cue is not None and q.cue.text == "said" and q.cue.start == quotes[0].cue.start for q in quotes
+    )
+    assert all(q.speaker is not None and q.speaker.name == "Carlos Mendez" for q in quotes)
 
 
 def test_multi_paragraph_quote(pipeline: Pipeline) -> None:
@@ -51,9 +54,10 @@ def test_multi_paragraph_quote(pipeline: Pipeline) -> None:
         "Helen Park spoke on Friday.\n\n“The first part of the plan is ready now.\n\n"
         "“The second part comes later this year,” Helen Park said."
     )
-    quote = holding(story_quotes(pipeline, text), "first part")
-    assert "second part" in quote.text and len(quote.parts) == 2
-    assert quote.speaker is not None and quote.speaker.name == "Helen Park"
+    quotes = story_quotes(pipeline, text)
+    first, second = holding(quotes, "first part"), holding(quotes, "second part")
+    assert first is not second and first.cue == second.cue  # one quote per paragraph, one attribution
+    assert first.speaker is not None and first.speaker.name == "Helen Park"
 
 
 def test_partial_quote_inside_a_sentence(pipeline: Pipeline) -> None:

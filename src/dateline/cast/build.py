@@ -32,7 +32,7 @@ from ..registry import ActorRegistry
 from ..work import Context, Work
 from .lexicon import CastLexicon, Description
 from .model import Cast, Link
-from .names import bare_name, full_name, is_subject, same_person, with_first_names
+from .names import bare_name, full_name, is_subject, same_person, story_full_names, with_first_names
 
 #: spaCy labels that can name a participant
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -311,7 +311,7 @@ def build_cast(work: Work, ctx: Context) -> Work:
     builder.focus = None if ctx.settings.dictionaries_only else _story_country(work, ctx.registry)
     persons = [with_first_names(ent) for ent in work.doc.ents if ent.label_ == "PERSON"]
     bare = {bare_name(ent.text, lexicon.titles) for ent in persons}
-    builder.full_names = tuple(sorted({name for name in bare if len(name.split()) > 1}, key=len))
+    builder.full_names = story_full_names(bare)
     quoted = [(m.start, m.end) for m in find_marked(work.story.clean_text)]
     for item in _mentions(work, lexicon, quoted):
         if isinstance(item, Span):

@@ -6,6 +6,8 @@ The cast and the quote history both read names through these functions, so "Xi" 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Span
 
 from ..records import ActorRef
@@ -81,3 +83,9 @@ def is_subject(span: Span) -> bool:
             return False
         token = token.head
     return False
+
+
+def story_full_names(names: Iterable[str]) -> tuple[str, ...]:
+    """The names of two or more words, shortest first (ties in alphabetical order, so a run is
+    reproducible): a surname alone is matched against them."""
+    return tuple(sorted({name for name in names if len(name.split()) > 1}, key=lambda n: (len(n), n)))

@@ -163,15 +163,15 @@ def to_quotes(work: Work, candidates: list[Candidate], resolver: SpeakerResolver
             resolved = Resolved(previous.resolved.speaker, previous.resolved.kind, how)
             # a quotation continuing under the same cue keeps it (one attribution in PolNeAR's terms)
             cue = found if candidate.continues else None
-            quotes.append(_quote(work, candidate, cue, last_mention, resolved, None))
+            quotes.extend(_quote(work, candidate, cue, last_mention, resolved, None))
             continue
         if found is None or found.speaker is None:
-            quotes.append(_quote(work, candidate, found, None, Resolved(None, None, candidate.how), None))
+            quotes.extend(_quote(work, candidate, found, None, Resolved(None, None, candidate.how), None))
             continue
         resolved = resolver.resolve(found.speaker, previous)
         via = resolver.resolve(found.via, previous).speaker if found.via is not None else None
         last_mention = work.span(found.speaker.start_char, found.speaker.end_char)
-        quotes.append(_quote(work, candidate, found, last_mention, resolved, via))
+        quotes.extend(_quote(work, candidate, found, last_mention, resolved, via))
         if resolved.speaker is not None:
             previous = Previous(resolved, found.speaker.start_char)
     return tuple(quotes)
@@ -184,20 +184,25 @@ def _quote(
     mention: Span | None,
     resolved: Resolved,
     via: Speaker | None,
-) -> Quote:
-    whole = work.span(candidate.start, candidate.end)
-    parts = tuple(work.span(s, e) for s, e in candidate.segments) if len(candidate.segments) > 1 else ()
+) -> list[Quote]:
+    """One quote per stretch between quotation marks: an interrupted quotation (``"A," she said,
+    "b"``) gives two quotes under the same cue, so every quote is one contiguous span."""
     cue = work.span(*found.cue) if found is not None else None
     reason = f"{candidate.how}; {resolved.reason}" if resolved.reason != candidate.how else resolved.reason
-    return Quote(
-        text=whole.text,
-        start=whole.start,
-        end=whole.end,
-        kind=candidate.kind,
-        cue=cue,
-        speaker_mention=mention,
-        speaker=resolved.speaker,
-        via=via,
-        reason=reason,
-        parts=parts,
-    )
+    quotes = []
+    for start, end in candidate.segments:
+        whole = work.span(start, end)
+        quotes.append(
+            Quote(
+                text=whole.text,
+                start=whole.start,
+                end=whole.end,
+                kind=candidate.kind,
+                cue=cue,
+                speaker_mention=mention,
+                speaker=resolved.speaker,
+                via=via,
+                reason=reason,
+            )
+        )
+    return quotes

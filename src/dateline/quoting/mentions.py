@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..cast.model import Cast
-from ..cast.names import bare_name, full_name, is_subject, same_person, with_first_names
+from ..cast.names import bare_name, full_name, is_subject, same_person, story_full_names, with_first_names
 from ..records import ActorRef
 from ..registry import ActorRegistry
 
@@ -76,7 +76,7 @@ def build_history(
     """
     persons = [with_first_names(ent) for ent in doc.ents if ent.label_ in PERSON_LABELS]
     bare = {bare_name(ent.text, titles) for ent in persons}
-    full = tuple(sorted({name for name in bare if len(name.split()) > 1}, key=len))
+    full = story_full_names(bare)
     names = _Names(registry, on, full, titles)
     cache: dict[tuple[str, str], ActorRef | None] = {}
     groups = [ent for ent in doc.ents if ent.label_ in GROUP_LABELS]
