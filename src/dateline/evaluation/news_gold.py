@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatelineError, Errors
+from .news_names import surnames
 
 Ranges = tuple[tuple[int, int], ...]
 
@@ -31,8 +32,9 @@ class GoldQuote:
     kind: str  # direct | indirect
     speaker: str
     country: str | None
-    #: the speaker is one of the story's listed people (scored by surname, not by code)
-    person: bool
+    #: the speaker's surname forms when it is one of the story's listed people (then it is scored
+    #: by surname, not by code); empty for a body, a government or a group
+    surnames: tuple[str, ...]
     #: ``country`` is an organisation's code (UNO, EU, WBK), not an ISO 3166 country
     organisation: bool = False
 
@@ -93,14 +95,14 @@ def read_gold(gold: Path, countries: frozenset[str]) -> list[GoldStory]:
 
 
 def gold_story(record: dict[str, Any], countries: frozenset[str]) -> GoldStory:
-    people = {str(p["name"]).casefold() for p in record.get("people", [])}
+    people = {str(p["name"]).casefold(): p.get("code_country") for p in record.get("people", [])}
     quotes = tuple(
         GoldQuote(
             q["text"],
             q["kind"],
             q["speaker"],
             q.get("speaker_country"),
-            person=str(q["speaker"]).casefold() in people,
+            _surnames(q["speaker"], people),
             organisation=q.get("speaker_country") is not None and q["speaker_country"] not in countries,
         )
         for q in record.get("quotes", [])
@@ -117,6 +119,11 @@ def gold_story(record: dict[str, Any], countries: frozenset[str]) -> GoldStory:
     )
     file = record["file"]
     return GoldStory(file, half_of(file), quotes, events)
+
+
+def _surnames(speaker: str, people: dict[str, str | None]) -> tuple[str, ...]:
+    key = speaker.casefold()
+    return surnames(speaker, people[key]) if key in people else ()
 
 
 def occurrences(text: str, needle: str) -> Ranges:

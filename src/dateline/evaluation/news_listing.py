@@ -31,7 +31,7 @@ def story_listing(verdict: StoryVerdict, text: str) -> list[str]:
 def _quote_lines(verdict: QuoteVerdict, quotes: tuple[Quote, ...]) -> list[str]:
     gold = verdict.gold
     country = gold.country or "null"
-    who = f"{gold.speaker} [{'person' if gold.person else country}]"
+    who = f"{gold.speaker} [{'person' if gold.surnames else country}]"
     lines = [f"  quote {gold.kind} ({verdict.cause}): {_short(gold.text)!r} -- gold speaker {who}"]
     label = "ours" if verdict.match is not None else "near"
     lines.extend(f"    {label}: {_quote(quotes[i])}" for i in verdict.nearby)

@@ -6,12 +6,12 @@ or, for a direct gold quote, that cover at least 90% of it. Our spans lose surro
 marks, spaces and trailing ``,``/``.`` first (the gold drops them). A gold text found several
 times in the body (headline and body) matches at any of its places.
 
-Speaker: a gold speaker listed among the story's people is right when its surname (the last
-word of the name, suffixes such as "Jr." skipped; accents and case folded; one letter
-inserted, dropped or changed allowed) is a word of our speaker's name or of our mention. Any
+Speaker: a gold speaker listed among the story's people is right when its surname (see
+:mod:`.news_names`: accents and case folded, one letter inserted, dropped or changed allowed)
+is a word of our speaker's name or of our mention. Any
 other speaker (a body, a government, "analysts") is right when our speaker's actor code starts
 with the gold country or, for an organisation, contains its code; a gold country of ``null``
-(a joint speaker) accepts any speaker we name.
+(a joint speaker, "analysts") accepts whatever we give, as a ``null`` gold actor does for events.
 
 Events: candidates are our events whose trigger overlaps the gold text. Type right: a candidate
 with the gold PLOVER type or CAMEO root. + source: such a candidate with a source code starting
@@ -21,11 +21,11 @@ with the target right too. A ``null`` gold actor accepts anything, an empty list
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from ..records import Event, Quote
 from .news_gold import GoldEvent, GoldQuote, GoldStory, Ranges, occurrences
+from .news_names import fold_words, names_person
 
 #: a gold quote is found when the overlap is at least this share of it and of ours
 MATCH_SHARE = 0.5
@@ -33,16 +33,13 @@ MATCH_SHARE = 0.5
 DIRECT_COVER = 0.9
 #: trimmed from both ends of our quote spans before comparing
 TRIM_CHARS = " \t\n\"'“”‘’«»,.;:"
-#: name suffixes that are not surnames
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-#: how many letters a surname may differ by (insert, drop or change one)
-SPELLING_SLACK = 1
 
 # causes, for the breakdown and the --show listing
 NOT_IN_TEXT = "gold text not in story"
 NO_OVERLAP = "no quote of ours overlaps"
 SMALL_OVERLAP = "overlap too small (or taken)"
-NO_SPEAKER = "found, our speaker null"
+NO_SPEAKER = "found, no speaker or mention of ours"
+UNRESOLVED = "found, our mention unresolved (speaker null)"
 WRONG_SPEAKER = "found, speaker wrong"
 NO_CANDIDATE = "no event of ours on the text"
 WRONG_TYPE = "type wrong"
@@ -172,18 +169,19 @@ def _quote_verdict(
     overlapping = tuple(i for i, q in enumerate(quotes) if _overlap(((q.start, q.end),), places))
     if match is not None:
         right = speaker_right(gold, quotes[match])
-        quote = quotes[match]
-        cause = (
-            RIGHT
-            if right
-            else (NO_SPEAKER if quote.speaker is None and quote.speaker_mention is None else WRONG_SPEAKER)
-        )
+        cause = RIGHT if right else _speaker_cause(quotes[match])
         return QuoteVerdict(gold, places, match, right, cause, (match,))
     if not places:
         return QuoteVerdict(gold, places, None, False, NOT_IN_TEXT, ())
     if overlapping:
         return QuoteVerdict(gold, places, None, False, SMALL_OVERLAP, overlapping)
     return QuoteVerdict(gold, places, None, False, NO_OVERLAP, _nearest(places, quotes))
+
+
+def _speaker_cause(quote: Quote) -> str:
+    if quote.speaker is not None:
+        return WRONG_SPEAKER
+    return UNRESOLVED if quote.speaker_mention is not None else NO_SPEAKER
 
 
 def _nearest(places: Ranges, quotes: tuple[Quote, ...]) -> tuple[int, ...]:
@@ -195,50 +193,16 @@ def _nearest(places: Ranges, quotes: tuple[Quote, ...]) -> tuple[int, ...]:
 
 def speaker_right(gold: GoldQuote, quote: Quote) -> bool:
     """Whether our quote names the gold speaker (see the module's rule)."""
-    if gold.person:
-        words = _words(quote.speaker.name if quote.speaker else "")
-        words += _words(quote.speaker_mention.text if quote.speaker_mention else "")
-        surname = surname_of(gold.speaker)
-        return any(_close(surname, word) for word in words)
+    if gold.surnames:
+        words = fold_words(quote.speaker.name if quote.speaker else "")
+        words += fold_words(quote.speaker_mention.text if quote.speaker_mention else "")
+        return names_person(gold.surnames, words)
     if gold.country is None:
-        return quote.speaker is not None
+        return True
     actor = quote.speaker.actor if quote.speaker else None
     if actor is None:
         return False
     return gold.country in actor if gold.organisation else actor.startswith(gold.country)
-
-
-def surname_of(name: str) -> str:
-    words = _words(name)
-    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
-        words.pop()
-    return words[-1] if words else ""
-
-
-def _words(text: str) -> list[str]:
-    """Folded words: accents off, lower case, possessive 's and edge punctuation dropped."""
-    folded = "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    ).casefold()
-    words = []
-    for raw in folded.replace("’", "'").split():
-        word = raw.strip(".,;:!?\"'()[]“”‘")
-        word = word.removesuffix("'s")
-        if word:
-            words.append(word)
-    return words
-
-
-def _close(a: str, b: str) -> bool:
-    """Equal, or one letter inserted, dropped or changed."""
-    if a == b:
-        return True
-    if not a or not b or abs(len(a) - len(b)) > SPELLING_SLACK:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= SPELLING_SLACK
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def event_verdict(gold: GoldEvent, places: Ranges, events: tuple[Event, ...]) -> EventVerdict:
