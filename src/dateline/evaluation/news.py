@@ -151,6 +151,8 @@ class CorpusReport:
             f"{'our q. unmatched':>16} | {'unmatched ev./story':>19}"
         )
         for name, tally in self.slices.items():
+            if not tally.stories:  # the other half under --half
+                continue
             row = tally.to_json()
             direct, indirect, events = row["quotes"]["direct"], row["quotes"]["indirect"], row["events"]
             lines.append(
@@ -208,10 +210,11 @@ def evaluate_corpora(
     limit: int | None = None,
     half: str | None = None,
     show: bool = False,
+    pipeline: Pipeline | None = None,
 ) -> NewsReport:
     """Score several corpora with one loaded pipeline; ``half`` keeps only that half's stories."""
     folders = [stories_folder(gold) for gold in golds]  # fail before loading the model
-    pipeline = Pipeline(settings)
+    pipeline = pipeline or Pipeline(settings)
     countries = country_codes(settings)
     report = NewsReport([], half, show)
     began = time.perf_counter()
