@@ -28,6 +28,7 @@ from dateline.evaluation.news_match import (
     RIGHT,
     SMALL_OVERLAP,
     UNRESOLVED,
+    WRONG_SPEAKER,
     WRONG_TARGET,
     WRONG_TYPE,
     event_verdict,
@@ -146,6 +147,18 @@ def test_direct_partial_quotation_covered_by_our_clause_is_found() -> None:
     gold = (gold_quote("We will not accept this deal at all"),)
     clause = 'We will not accept this deal at all, whatever they offer," he told reporters on Monday'
     assert match_quotes(gold, ranges(BODY, gold[0].text), our_ranges(BODY, clause)) == {0: 0}
+
+
+def test_direct_cover_needs_nine_tenths_of_the_gold_quote() -> None:
+    text = "We will not accept this deal at all, whatever they offer"
+    gold = (gold_quote(text),)
+    start = BODY.index(text)
+    # ours runs on to the end of the story: the gold quote is well under half of it
+    nearly = [((start + len(text) // 20, len(BODY)),)]  # drops the first 5% of the gold quote
+    half = [((start + len(text) // 5, len(BODY)),)]  # drops the first 20%
+    assert match_quotes(gold, ranges(BODY, text), nearly) == {0: 0}
+    assert match_quotes(gold, ranges(BODY, text), half) == {}
+    assert match_quotes((gold_quote(text, kind="indirect"),), ranges(BODY, text), nearly) == {}
 
 
 def test_one_quote_of_ours_finds_one_gold_quote_only() -> None:
@@ -316,6 +329,9 @@ def test_halves_add_up_to_all_and_listing_names_the_misses() -> None:
     assert figures["all"]["quotes"]["indirect"]["speaker_right"] == 0.0
     listing = "\n".join(story_listing(report.verdicts[0], BODY))
     assert "Sergey Lavrov" in listing and "Moscow would answer in kind" in listing
+    misses = report.to_json(show=True)["misses"][0]["quotes"]
+    assert [m["cause"] for m in misses] == [WRONG_SPEAKER, NO_OVERLAP]
+    assert misses[0]["ours"][0]["speaker"]["name"] == "Sergey Lavrov"
 
 
 def test_half_is_the_parity_of_the_file_hash() -> None:

@@ -24,7 +24,7 @@ from ..records import Origin, Problem, RawStory, StoryResult
 from ..registry_data import read_countries
 from ..settings import Settings
 from .news_gold import GoldStory, corpus_name, read_gold, stories_folder
-from .news_listing import story_listing
+from .news_listing import story_listing, story_misses
 from .news_match import RIGHT, StoryVerdict, score_story
 
 HALVES = ("even", "odd")
@@ -128,8 +128,8 @@ class CorpusReport:
             self.slices[name].stories += 1
             self.slices[name].failures += 1
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, *, show: bool = False) -> dict[str, Any]:
+        figures: dict[str, Any] = {
             "corpus": self.corpus,
             "gold": self.gold,
             **{name: tally.to_json() for name, tally in self.slices.items()},
@@ -138,6 +138,9 @@ class CorpusReport:
                 "events": dict(self.event_causes.most_common()),
             },
         }
+        if show:
+            figures["misses"] = [story_misses(v) for v in self.verdicts]
+        return figures
 
     def to_text(self, *, show: bool) -> str:
         lines = [f"== {self.corpus} ({self.gold})"]
@@ -187,7 +190,7 @@ class NewsReport:
             "task": "news",
             "half": self.half or "all",
             "seconds": round(self.seconds, 1),
-            "corpora": {c.corpus: c.to_json() for c in self.corpora},
+            "corpora": {c.corpus: c.to_json(show=self.show) for c in self.corpora},
         }
 
     def to_text(self) -> str:

@@ -7,6 +7,8 @@ fully right, with our candidate events on its text (code, type, source, target, 
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..records import Event, Quote
 from .news_match import RIGHT, EventVerdict, QuoteVerdict, StoryVerdict
 
@@ -26,6 +28,36 @@ def story_listing(verdict: StoryVerdict, text: str) -> list[str]:
     if not lines:
         return []
     return [f"-- {verdict.file} ({verdict.half} half)", *lines]
+
+
+def story_misses(verdict: StoryVerdict) -> dict[str, Any]:
+    """The same misses for ``--json``: gold items with their cause and our output on them."""
+    quotes = [
+        {
+            "text": q.gold.text,
+            "kind": q.gold.kind,
+            "speaker": q.gold.speaker,
+            "speaker_country": q.gold.country,
+            "cause": q.cause,
+            "ours": [verdict.our_quotes[i].to_json() for i in q.nearby],
+        }
+        for q in verdict.quotes
+        if q.cause != RIGHT
+    ]
+    events = [
+        {
+            "text": e.gold.text,
+            "plover": e.gold.plover,
+            "cameo_root": e.gold.cameo_root,
+            "source": e.gold.source,
+            "target": e.gold.target,
+            "cause": e.cause,
+            "candidates": [verdict.our_events[i].to_json() for i in e.candidates],
+        }
+        for e in verdict.events
+        if e.cause != RIGHT
+    ]
+    return {"file": verdict.file, "half": verdict.half, "quotes": quotes, "events": events}
 
 
 def _quote_lines(verdict: QuoteVerdict, quotes: tuple[Quote, ...]) -> list[str]:
