@@ -30,7 +30,8 @@ class Errors(Enum):
     E020 = "--engine ray needs Ray, which is not installed: pip install 'dateline[ray]'"
     E021 = "cannot run the batch in {out}: {reason}"
     E022 = "--dictionaries-only needs dictionaries to code with: give --actors and --verbs (docs/events.md)"
-    E023 = "{gold} needs its stories beside it in {folder} (see docs/evaluation.md, whole stories)"
+    E023 = "{path}:{line}: {problem}"
+    E024 = "{gold} needs its stories beside it in {folder} (see docs/evaluation.md, whole stories)"
 
     def format(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

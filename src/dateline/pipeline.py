@@ -1,4 +1,4 @@
-"""The pipeline: read -> clean -> annotate -> entities -> actors -> quotes -> events.
+"""The pipeline: read -> clean -> annotate -> entities -> actors -> cast -> quotes -> events.
 
 ``Pipeline.process`` streams results; storing and writing are the caller's job.
 A story that fails a stage becomes a :class:`Problem` naming the stage, and the
@@ -11,6 +11,8 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 from .actors import collect_actors
+from .cast.build import build_cast
+from .cast.lexicon import CastLexicon
 from .chunking import CHUNK_CHARS, parse_long
 from .cleaning import clean_story
 from .coding.coder import load_coder
@@ -32,6 +34,7 @@ from .work import Context, Stage, Work
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("entities", find_entities),
     ("actors", collect_actors),
+    ("cast", build_cast),
     ("quotes", extract_quotes),
     ("events", code_events),
 )
@@ -46,16 +49,20 @@ class Pipeline:
         self.settings = settings or Settings()
         self.registry = registry or ActorRegistry.load(self.settings)
         nlp = load_nlp(self.settings, self.registry)
+        quote_lexicon = load_lexicon(self.settings.data)
         self.context = Context(
             self.settings,
             self.registry,
             nlp,
-            quote_lexicon=load_lexicon(self.settings.data),
+            quote_lexicon=quote_lexicon,
             coder=load_coder(
                 self.settings.data,
                 self.settings.verb_files,
                 builtin=not self.settings.dictionaries_only,
                 discard_files=self.settings.discard_files,
+            ),
+            cast_lexicon=CastLexicon.load(
+                self.settings.data, pronouns=quote_lexicon.pronouns, titles=quote_lexicon.title_words
             ),
         )
 

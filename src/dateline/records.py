@@ -156,13 +156,49 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """Who a quote resolves to."""
+    """Who a quote resolves to; ``cast`` is the id of the story's cast member, when there is one."""
 
     name: str
     actor: str | None
+    cast: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "actor": self.actor}
+        return {"name": self.name, "actor": self.actor, "cast": self.cast}
+
+
+@dataclass(frozen=True, slots=True)
+class CastMention:
+    """One stretch of text that refers to a cast member, and why it was linked."""
+
+    start: int
+    end: int
+    text: str
+    how: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "how": self.how}
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A participant of the story (person, body, group, country, IGO) with every mention of it."""
+
+    id: str
+    name: str
+    actor: str | None
+    kind: str  # person | organisation | government | armed_group | country | igo
+    country: str | None
+    mentions: tuple[CastMention, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "actor": self.actor,
+            "kind": self.kind,
+            "country": self.country,
+            "mentions": [m.to_json() for m in self.mentions],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +250,9 @@ class Event:
     source_text: tuple[Span, ...] = ()
     target_text: tuple[Span, ...] = ()
     speaker: str | None = None
+    #: cast ids of the source and target actors, where the cast knows them
+    source_cast: tuple[str, ...] = ()
+    target_cast: tuple[str, ...] = ()
     #: a mutual act (meetings, talks, cooperation): every listed actor acts towards the others
     reciprocal: bool = False
 
@@ -234,6 +273,8 @@ class Event:
             "source_text": [s.to_json() for s in self.source_text],
             "target_text": [s.to_json() for s in self.target_text],
             "speaker": self.speaker,
+            "source_cast": list(self.source_cast),
+            "target_cast": list(self.target_cast),
             "reciprocal": self.reciprocal,
         }
 
@@ -264,6 +305,7 @@ class StoryResult:
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    cast: tuple[Member, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         story = self.story
@@ -279,6 +321,7 @@ class StoryResult:
             "repairs": [r.to_json() for r in story.repairs],
             "entities": [e.to_json() for e in self.entities],
             "actors": [a.to_json() for a in self.actors],
+            "cast": [m.to_json() for m in self.cast],
             "quotes": [q.to_json() for q in self.quotes],
             "events": [e.to_json() for e in self.events],
             "metadata": story.metadata,

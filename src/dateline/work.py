@@ -20,6 +20,8 @@ from .registry import ActorRegistry
 from .settings import Settings
 
 if TYPE_CHECKING:  # the stages' own modules import this one
+    from .cast.lexicon import CastLexicon
+    from .cast.model import Cast
     from .coding.coder import Coder
     from .quoting.lexicon import QuoteLexicon
 
@@ -27,13 +29,14 @@ if TYPE_CHECKING:  # the stages' own modules import this one
 @dataclass(frozen=True)
 class Context:
     """What every stage may read, loaded once per run: settings, the registry, the model, and the
-    quote and event lexicons."""
+    cast, quote and event lexicons."""
 
     settings: Settings
     registry: ActorRegistry
     nlp: Language
     quote_lexicon: QuoteLexicon
     coder: Coder
+    cast_lexicon: CastLexicon
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class Work:
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    #: the story's participants (stage ``cast``); ``None`` before that stage runs
+    cast: Cast | None = None
     extras: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -64,7 +69,8 @@ class Work:
         return Span(start, end, self.story.text[start:end])
 
     def result(self) -> StoryResult:
-        return StoryResult(self.story, self.entities, self.actors, self.quotes, self.events)
+        members = self.cast.members if self.cast is not None else ()
+        return StoryResult(self.story, self.entities, self.actors, self.quotes, self.events, members)
 
 
 Stage = Callable[[Work, Context], Work]

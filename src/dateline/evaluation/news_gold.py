@@ -84,7 +84,7 @@ def stories_folder(gold: Path) -> Path:
     if not gold.is_file():
         raise DatelineError(Errors.E001, path=gold, reason="no such file")
     if not folder.is_dir():
-        raise DatelineError(Errors.E023, gold=gold, folder=folder)
+        raise DatelineError(Errors.E024, gold=gold, folder=folder)
     return folder
 
 
