@@ -31,6 +31,7 @@ class Errors(Enum):
     E021 = "cannot run the batch in {out}: {reason}"
     E022 = "--dictionaries-only needs dictionaries to code with: give --actors and --verbs (docs/events.md)"
     E023 = "{path}:{line}: {problem}"
+    E024 = "{gold} needs its stories beside it in {folder} (see docs/evaluation.md, whole stories)"
 
     def format(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

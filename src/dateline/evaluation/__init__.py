@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from ..settings import Settings
 
-TASKS = ("ner", "quotes", "events")
+TASKS = ("ner", "quotes", "events", "news")
 
 
 class Report(Protocol):
