@@ -15,6 +15,7 @@ from .cli_options import add_dictionary_options, check_dictionaries, dictionary_
 from .errors import DatelineError
 from .records import Problem, StoryResult
 from .settings import Settings
+from .watch_cli import add_watch_command
 from .web.cli import add_serve_command
 
 
@@ -68,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_batch_command(commands)
     add_serve_command(commands)
+    add_watch_command(commands)
     return parser
 
 
