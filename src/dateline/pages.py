@@ -123,6 +123,7 @@ def _no_text(source: PageSource, reason: str) -> Problem:
 def _story(text: str, fields: Mapping[str, Any], data: bytes, source: PageSource) -> RawStory:
     url = source.url or fields.get("url")
     metadata = {
+        **source.extra,  # where it came from (a WARC record, a feed item); the page's own fields win
         "format": source.kind,
         "html_sha256": page_hash(data),
         "extractor": EXTRACTOR,
@@ -130,7 +131,6 @@ def _story(text: str, fields: Mapping[str, Any], data: bytes, source: PageSource
         "author": fields.get("author"),
         "canonical_url": fields.get("url"),
         "fetched": source.fetched,
-        **source.extra,
     }
     return RawStory(
         id=source.story_id,
