@@ -50,6 +50,19 @@ EXTRACT_OPTIONS: Mapping[str, Any] = {
 #: fewer words than this is no article (trafilatura's fallbacks return a menu's "Home" from a
 #: page with no story); the shortest wire briefs are about 30 words
 MIN_ARTICLE_WORDS = 15
+#: the second try when the precise one finds no article: old table layouts hold their story in
+#: cells that precision mode discards whole; recall keeps it, with some menu lines around it
+RECALL_OPTIONS: Mapping[str, Any] = {"favor_precision": False}
+#: in recall mode, a line of fewer words is a menu entry or a section label, not story text
+#: (a headline has more)
+MENU_LINE_WORDS = 4
+#: lines that are boilerplate wherever they stand, which extractors keep when they sit inside the
+#: article body: inline links to other stories, advertisement markers and copyright footers
+BOILERPLATE_LINE = re.compile(
+    r"(?:(?:read more|related|see also|also read|more on this|watch|listen)\s*:"
+    r"|advertisement$|©|copyright\b)",
+    re.IGNORECASE,
+)
 #: htmldate's options: only dates the page states (no guess from a copyright year or a URL path)
 DATE_OPTIONS: Mapping[str, Any] = {"extensive_search": False, "original_date": True}
 #: elements that end a line when a feed fragment is turned into text
@@ -89,20 +102,43 @@ def page_story(data: bytes, source: PageSource, settings: Settings) -> RawStory 
     if refused is not None:
         return refused
     try:
-        document = trafilatura.bare_extraction(
-            data, url=source.url, date_extraction_params=dict(DATE_OPTIONS), **EXTRACT_OPTIONS
-        )
+        fields = _extract(data, source.url, EXTRACT_OPTIONS)
+        if _words(fields) < MIN_ARTICLE_WORDS:
+            fields = _extract(data, source.url, {**EXTRACT_OPTIONS, **RECALL_OPTIONS})
+            fields["text"] = drop_menu_lines(fields.get("text") or "")
     except (ValueError, TypeError, ParserError) as exc:  # lxml's answers to markup it cannot parse
         return _no_text(source, f"the HTML does not parse: {exc}")
-    fields = document.as_dict() if document is not None and not isinstance(document, dict) else document
-    text = (fields or {}).get("text") or ""
+    text = drop_boilerplate_lines(fields.get("text") or "")
     if len(text.split()) < MIN_ARTICLE_WORDS:
         reason = f"{len(text.split())} words of main text: an index, a login wall or an empty page"
         return _no_text(source, reason)
     if len(text) > settings.max_story_chars:
         message = Errors.E007.format(limit=settings.max_story_chars, size=len(text))
         return Problem(source.story_id, "E007", message, source.origin)
-    return _story(text, fields or {}, data, source)
+    return _story(text, fields, data, source)
+
+
+def _extract(data: bytes, url: str | None, options: Mapping[str, Any]) -> dict[str, Any]:
+    document = trafilatura.bare_extraction(
+        data, url=url, date_extraction_params=dict(DATE_OPTIONS), **options
+    )
+    if document is None:
+        return {}
+    return document if isinstance(document, dict) else dict(document.as_dict())
+
+
+def _words(fields: Mapping[str, Any]) -> int:
+    return len(str(fields.get("text") or "").split())
+
+
+def drop_menu_lines(text: str) -> str:
+    """Recall mode's text without the menu entries it keeps: lines of fewer than MENU_LINE_WORDS."""
+    return "\n".join(line for line in text.split("\n") if len(line.split()) >= MENU_LINE_WORDS)
+
+
+def drop_boilerplate_lines(text: str) -> str:
+    """The extracted text without the lines that are boilerplate wherever they stand."""
+    return "\n".join(line for line in text.split("\n") if not BOILERPLATE_LINE.match(line.strip()))
 
 
 def _refusal(data: bytes, source: PageSource, settings: Settings) -> Problem | None:
