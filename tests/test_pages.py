@@ -136,6 +136,12 @@ def test_markup_is_told_apart_by_its_first_element(head: str, kind: str | None) 
     assert markup_kind(head) == kind
 
 
+def test_a_first_line_repeating_the_title_leaves_the_text_for_the_title_field() -> None:
+    story = read_page(PAGES / "kyiv-talks.html")
+    assert story.title is not None and not story.text.startswith(story.title)
+    assert story.text.startswith(expected_pages()["kyiv-talks.html"]["body"][0])
+
+
 def test_fragment_text_keeps_one_paragraph_a_line_and_drops_markup() -> None:
     text = fragment_text("<p>One <b>bold</b> claim.</p><script>x()</script><p>Two&nbsp;lines<br>here.</p>")
     assert text.splitlines() == ["One bold claim.", "Two lines", "here."]

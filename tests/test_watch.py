@@ -22,7 +22,7 @@ from dateline.store import Store
 from dateline.watch import WatchConfig, WatchHooks, WatchReport, watch
 
 from .conftest import ROOT
-from .web_fixtures import PAGES, LocalSite, Resource, local_site, rss
+from .web_fixtures import PAGES, LocalSite, Resource, expected_pages, local_site, rss
 
 EVERY = 60.0
 
@@ -195,9 +195,30 @@ def test_a_headline_feed_item_is_read_from_its_linked_page(
     )
     assert report.stored == 1
     story = collected.results[0].story
-    assert story.text.startswith("Russia and Ukraine agree to prisoner exchange talks")
+    assert story.text.startswith(expected_pages()["kyiv-talks.html"]["body"][0])
+    assert story.title == expected_pages()["kyiv-talks.html"]["title"]  # the page's, not the feed's
     assert story.url == site.url("/story/kyiv") and story.metadata["format"] == "feed page"
     assert story.metadata["guid"] == "meridian-0" and "html_sha256" in story.metadata
+
+
+def test_a_linked_page_that_fails_is_fetched_again_at_the_next_poll(
+    pipeline: Pipeline, site: LocalSite, tmp_path: Path
+) -> None:
+    site.resources["/story/kyiv"] = Resource(b"busy", "text/plain", status=503)
+    headline = {**item(0, text=False), "link": site.url("/story/kyiv")}
+    site.resources["/headlines.rss"] = Resource(rss("Headlines", [headline]))
+    fake, collected = FakeTime(), Collected()
+
+    def recover() -> None:
+        if fake.sleeps[-1] < EVERY / 2:  # the fetcher's pause between two requests to the site
+            return
+        site.resources["/story/kyiv"] = Resource((PAGES / "kyiv-talks.html").read_bytes(), "text/html")
+
+    fake.on_sleep.append(recover)
+    report = run(pipeline, tmp_path / "w.duckdb", [site.url("/headlines.rss")], fake, collected, rounds=2)
+    assert [p.code for p in collected.problems] == ["E046"]
+    assert report.stored == 1 and site.asked("/story/kyiv") == 2
+    assert site.not_modified == 0  # the feed was fetched whole again, not answered with a 304
 
 
 def test_alerts_name_exactly_the_new_events_that_match(

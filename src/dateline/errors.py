@@ -39,7 +39,7 @@ class Errors(Enum):
     E045 = "feed item has no text: no content or summary{hint}"
     E046 = "cannot fetch {url}: {reason}; next try in {delay:.0f} s"
     E047 = "--alert {expr!r}: {reason}"
-    E048 = "{path}: {records} WARC records read, {stories} pages kept, skipped: {skipped}"
+    E048 = "{records} WARC records read, {stories} pages kept; skipped: {skipped}"
 
     def format(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

@@ -5,7 +5,8 @@
 2. trafilatura finds the main text, dropping navigation, comments, related-link boxes and
    footers, and keeps one paragraph per line; it also reads the title, the publication date
    (htmldate), the site name and the canonical URL from the page's metadata;
-3. the story's ``text`` is exactly that extracted text, so every offset indexes it; the raw
+3. the story's ``text`` is that extracted text (less a first line repeating the title, which is
+   kept as ``title``), and every offset indexes it; the raw
    page's SHA-256 goes into ``metadata["html_sha256"]``, so a page seen before is recognised
    (``dateline watch`` skips it before any processing).
 
@@ -131,6 +132,15 @@ def _words(fields: Mapping[str, Any]) -> int:
     return len(str(fields.get("text") or "").split())
 
 
+def without_headline(text: str, title: str | None) -> str:
+    """The text without a first line that repeats the title: the title is kept as ``title``, and a
+    headline has no full stop, so the NLP would read it and the first paragraph as one sentence."""
+    first, _, rest = text.partition("\n")
+    if title and rest.strip() and first.strip().casefold() == title.strip().casefold():
+        return rest.lstrip("\n")
+    return text
+
+
 def drop_menu_lines(text: str) -> str:
     """Recall mode's text without the menu entries it keeps: lines of fewer than MENU_LINE_WORDS."""
     return "\n".join(line for line in text.split("\n") if len(line.split()) >= MENU_LINE_WORDS)
@@ -170,7 +180,7 @@ def _story(text: str, fields: Mapping[str, Any], data: bytes, source: PageSource
     }
     return RawStory(
         id=source.story_id,
-        text=text,
+        text=without_headline(text, fields.get("title")),
         origin=source.origin,
         published=parse_date(fields.get("date")),
         title=fields.get("title"),

@@ -174,5 +174,5 @@ def _drain(record: ArcWarcRecord) -> None:
 def _summary(origin: Origin, records: int, counts: Counter[str]) -> Problem:
     kept = counts.pop("pages kept", 0)
     skipped = ", ".join(f"{count} {reason}" for reason, count in sorted(counts.items())) or "none"
-    message = Errors.E048.format(path=origin.path, records=records, stories=kept, skipped=skipped)
+    message = Errors.E048.format(records=records, stories=kept, skipped=skipped)
     return Problem(None, "E048", message, Origin(origin.path), severity="warning")

@@ -13,7 +13,8 @@ One polling round, every ``every`` seconds:
    then its keys are marked seen (another), so a kill between them re-processes the item on
    restart and the store keeps one copy;
 5. the feed's validators are saved only after all its items are handled: a round cut short by
-   a stop request fetches the feed again next time instead of missing items.
+   a stop request, or an item whose page could not be fetched, has the feed fetched whole again
+   next time instead of a ``304`` that would hide the missing items.
 
 The clock and the sleep are injected (tests run rounds without waiting), and ``stop`` is polled
 between sources and items: the CLI sets it from SIGINT/SIGTERM so the store is left consistent.
@@ -31,7 +32,7 @@ from typing import Any
 from .alerts import AlertRule
 from .errors import Errors
 from .feeds import Feed, FeedItem, item_metadata, item_story, parse_feed
-from .fetching import Clock, Fetched, Fetcher, FetchFailure, Sleep
+from .fetching import Clock, Fetched, Fetcher, FetchFailure, Sleep, Validators
 from .pages import PageSource, page_story
 from .pipeline import Pipeline
 from .records import Origin, Problem, RawStory, StoryResult
@@ -43,6 +44,8 @@ DEFAULT_EVERY = 300.0
 #: first wait after a failed fetch, doubled at each further failure, up to BACKOFF_MAX
 BACKOFF_START = 60.0
 BACKOFF_MAX = 3600.0
+#: how reading a feed's items ended
+COMPLETE, RETRY, STOPPED = "complete", "retry", "stopped"
 
 
 def _ignore(_: Any) -> None:
@@ -160,9 +163,11 @@ class _Watch:
             self._problem(feed)
             self._failed(state, feed.message, report=False)
             return
-        if self._read_items(feed, source):
-            done = SourceState(source, answer.validators)
-            self.ledger.record_poll(done, now=self.now(), ok=True)
+        outcome = self._read_items(feed, source)
+        if outcome != STOPPED:
+            # an item to retry (its page could not be fetched) needs the whole feed next time, not a 304
+            validators = answer.validators if outcome == COMPLETE else Validators()
+            self.ledger.record_poll(SourceState(source, validators), now=self.now(), ok=True)
 
     def _failed(self, state: SourceState, reason: str, *, report: bool = True) -> None:
         failures = state.failures + 1
@@ -177,12 +182,13 @@ class _Watch:
             where = Origin(state.source)
             self._problem(Problem(None, "E046", message, where, stage="fetch", severity="warning"))
 
-    def _read_items(self, feed: Feed, source: str) -> bool:
-        """Process a feed's new items; False if a stop request cut the work short."""
+    def _read_items(self, feed: Feed, source: str) -> str:
+        """Process a feed's new items: COMPLETE, RETRY (an item to try again) or STOPPED."""
         fresh: list[tuple[RawStory, list[SeenKey]]] = []
+        outcome = COMPLETE
         for item in feed.items:
             if self.stop():
-                return False
+                return STOPPED
             keys = _item_keys(item)
             if self.ledger.seen(keys):
                 self.report.seen_before += 1
@@ -190,7 +196,9 @@ class _Watch:
             story = self._story(item, feed, source)
             if isinstance(story, Problem):
                 self._problem(story)
-                if story.code != "E046":  # a fetch failure is tried again at the next poll
+                if story.code == "E046":  # a fetch failure is tried again at the next poll
+                    outcome = RETRY
+                else:
                     self.ledger.mark(keys, story_id=None, source=source, now=self.now())
                 continue
             keys.append(SeenKey("hash", text_hash(story.text)))
@@ -200,7 +208,7 @@ class _Watch:
                 continue
             fresh.append((story, keys))
         self._process(fresh, source)
-        return True
+        return outcome
 
     def _story(self, item: FeedItem, feed: Feed, source: str) -> RawStory | Problem:
         if not (self.config.fetch_pages and item.is_headline and item.url):
