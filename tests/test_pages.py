@@ -142,6 +142,18 @@ def test_a_first_line_repeating_the_title_leaves_the_text_for_the_title_field() 
     assert story.text.startswith(expected_pages()["kyiv-talks.html"]["body"][0])
 
 
+@pytest.mark.parametrize("encoding", ["iso-8859-1", "utf-8", None])
+def test_page_encodings_are_read_from_the_page_or_guessed(encoding: str | None) -> None:
+    sentence = "GENÈVE (AFP) - Les ministres se sont réunis à Genève mardi pour discuter de la sécurité"
+    meta = f'<meta charset="{encoding}">' if encoding else ""
+    page = f"<html><head>{meta}<title>Réunion à Genève</title></head><body><article><p>{sentence}, "
+    page += "ont indiqué des diplomates présents à la réunion.</p></article></body></html>"
+    story = page_story(page.encode(encoding or "cp1252"), PageSource("g", Origin("g.html")), Settings())
+    assert (
+        isinstance(story, RawStory) and story.text.startswith(sentence) and story.title == "Réunion à Genève"
+    )
+
+
 def test_fragment_text_keeps_one_paragraph_a_line_and_drops_markup() -> None:
     text = fragment_text("<p>One <b>bold</b> claim.</p><script>x()</script><p>Two&nbsp;lines<br>here.</p>")
     assert text.splitlines() == ["One bold claim.", "Two lines", "here."]

@@ -221,6 +221,19 @@ def test_a_linked_page_that_fails_is_fetched_again_at_the_next_poll(
     assert site.not_modified == 0  # the feed was fetched whole again, not answered with a 304
 
 
+def test_a_linked_page_that_is_gone_is_given_up_not_retried(
+    pipeline: Pipeline, site: LocalSite, tmp_path: Path
+) -> None:
+    headline = {**item(0, text=False), "link": site.url("/story/missing")}
+    site.resources["/headlines.rss"] = Resource(rss("Headlines", [headline]))
+    collected = Collected()
+    report = run(
+        pipeline, tmp_path / "w.duckdb", [site.url("/headlines.rss")], FakeTime(), collected, rounds=2
+    )
+    assert [p.code for p in collected.problems] == ["E049"] and report.stored == 0
+    assert site.asked("/story/missing") == 1 and site.not_modified == 1
+
+
 def test_alerts_name_exactly_the_new_events_that_match(
     pipeline: Pipeline, site: LocalSite, tmp_path: Path
 ) -> None:

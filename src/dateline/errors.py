@@ -40,6 +40,7 @@ class Errors(Enum):
     E046 = "cannot fetch {url}: {reason}; next try in {delay:.0f} s"
     E047 = "--alert {expr!r}: {reason}"
     E048 = "{records} WARC records read, {stories} pages kept; skipped: {skipped}"
+    E049 = "cannot fetch {url}: {reason}; the item is skipped for good"
 
     def format(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

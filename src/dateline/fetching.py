@@ -32,6 +32,8 @@ USER_AGENT = f"dateline/{__version__} (news event extractor; polite feed reader)
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
 #: statuses a server uses to say "not changed since your copy"
 NOT_MODIFIED = 304
+#: statuses that say the resource is not there and will not come back
+GONE = frozenset({404, 410})
 #: bytes read at a time from a response
 READ_CHUNK = 1 << 16
 
@@ -65,6 +67,8 @@ class FetchFailure:
 
     location: str
     reason: str
+    #: asking again will not help (gone, or too large): a page is skipped for good, not retried
+    permanent: bool = False
 
 
 @dataclass
@@ -99,7 +103,9 @@ class Fetcher:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 body = _read_limited(response, self.max_bytes)
                 if body is None:
-                    return FetchFailure(url, f"the answer is larger than {self.max_bytes} bytes")
+                    return FetchFailure(
+                        url, f"the answer is larger than {self.max_bytes} bytes", permanent=True
+                    )
                 return Fetched(
                     url,
                     body,
@@ -110,7 +116,7 @@ class Fetcher:
         except urllib.error.HTTPError as exc:
             if exc.code == NOT_MODIFIED:
                 return Fetched(url, None, validators, final_url=url)
-            return FetchFailure(url, f"HTTP status {exc.code} {exc.reason}")
+            return FetchFailure(url, f"HTTP status {exc.code} {exc.reason}", permanent=exc.code in GONE)
         except urllib.error.URLError as exc:
             return FetchFailure(url, f"network error: {exc.reason}")
         except TimeoutError:

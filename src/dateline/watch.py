@@ -230,9 +230,13 @@ class _Watch:
             return story if not item.text else item_story(item, feed, Origin(source))
         if item.text:
             return item_story(item, feed, Origin(source))
+        where = Origin(source, record=str(item.number))
+        if isinstance(answer, FetchFailure) and answer.permanent:
+            message = Errors.E049.format(url=item.url, reason=answer.reason)
+            return Problem(item.story_id, "E049", message, where, stage="fetch")
         reason = answer.reason if isinstance(answer, FetchFailure) else "empty answer"
         message = Errors.E046.format(url=item.url, reason=reason, delay=self.config.every)
-        return Problem(item.story_id, "E046", message, Origin(source, record=str(item.number)), stage="fetch")
+        return Problem(item.story_id, "E046", message, where, stage="fetch")
 
     def _process(self, fresh: list[tuple[RawStory, list[SeenKey]]], source: str) -> None:
         outcomes = self.pipeline.process([story for story, _ in fresh])

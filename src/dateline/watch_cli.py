@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from .cli_options import add_dictionary_options, check_dictionaries, dictionary_settings
-from .errors import DatelineError, Errors
 from .records import Problem, StoryResult
 from .settings import Settings
 from .watch import DEFAULT_EVERY, WatchConfig, WatchHooks, WatchReport
@@ -78,13 +77,9 @@ def handle_watch(args: argparse.Namespace) -> int:
     pipeline = Pipeline(Settings(model=args.model, **dictionary_settings(args)))
     stopping = threading.Event()
     _on_signals(stopping, quiet=args.quiet)
-    try:
-        with Store.open(args.db) as store:
-            report = watch(
-                config, pipeline, store, hooks=_hooks(args.quiet), sleep=stopping.wait, stop=stopping.is_set
-            )
-    except OSError as exc:
-        raise DatelineError(Errors.E013, path=args.db, reason=str(exc)) from exc
+    with Store.open(args.db) as store:
+        hooks = _hooks(args.quiet)
+        report = watch(config, pipeline, store, hooks=hooks, sleep=stopping.wait, stop=stopping.is_set)
     if not args.quiet:
         print(f"dateline: watch ended: {_describe(report)}", file=sys.stderr)
     return 0
