@@ -15,10 +15,11 @@ from .cli_options import add_dictionary_options, check_dictionaries, dictionary_
 from .errors import DatelineError
 from .records import Problem, StoryResult
 from .settings import Settings
+from .watch_cli import add_watch_command
+from .web.cli import add_serve_command
 
 if TYPE_CHECKING:
     from .evaluation import Report
-from .web.cli import add_serve_command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_batch_command(commands)
     add_serve_command(commands)
+    add_watch_command(commands)
     return parser
 
 

@@ -1,4 +1,4 @@
--- Dateline store schema, version 3 (see docs/storage.md).
+-- Dateline store schema, version 4 (see docs/storage.md).
 --
 -- One row per story in `stories`; every extracted record lives in a child table keyed by
 -- (story_id, seq), where seq is the record's position in the story's JSON list, so the
@@ -148,6 +148,30 @@ CREATE TABLE IF NOT EXISTS cast_mentions (
     end_char    INTEGER NOT NULL,
     text        VARCHAR NOT NULL,
     how         VARCHAR NOT NULL   -- why the mention was linked ("description: last government body of CHN")
+);
+
+-- What `dateline watch` remembers between runs (docs/input.md): per feed, the validators of
+-- its last answer and its failure count and next try; per item seen, one row for each of its
+-- keys (kind 'guid', 'url' or 'hash', the SHA-256 of its text or raw page), so an item met again
+-- under any of them is skipped before it is processed. Times are UTC.
+CREATE TABLE IF NOT EXISTS feed_sources (
+    source         VARCHAR PRIMARY KEY,  -- the URL or file path as given to `dateline watch`
+    etag           VARCHAR,
+    last_modified  VARCHAR,
+    last_polled    TIMESTAMP,
+    last_ok        TIMESTAMP,
+    failures       INTEGER NOT NULL DEFAULT 0,  -- failed polls in a row; 0 after a success
+    retry_at       TIMESTAMP,                   -- no poll before this (backoff after failures)
+    last_error     VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS feed_seen (
+    kind       VARCHAR NOT NULL,  -- guid | url | hash
+    key        VARCHAR NOT NULL,
+    story_id   VARCHAR,           -- the story stored for it (NULL when it gave no story)
+    source     VARCHAR,
+    seen_at    TIMESTAMP NOT NULL,
+    PRIMARY KEY (kind, key)
 );
 
 -- Point lookups the API and the summary make; DuckDB's zone maps cover range scans.
