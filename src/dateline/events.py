@@ -16,6 +16,9 @@ from .coding.coder import code_work
 from .records import Event, Span
 from .work import Context, Work
 
+#: where a phrase names who acts
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
+
 
 def code_events(work: Work, ctx: Context) -> Work:
     """Code every act and statement of the story as CAMEO + PLOVER events."""
@@ -38,7 +41,12 @@ def code_events(work: Work, ctx: Context) -> Work:
 
 
 def _cast_codes(doc: Doc, cast: Cast | None) -> dict[int, str]:
-    """Token index -> actor code for every description and pronoun the cast resolved."""
+    """Token index -> actor code for every description and pronoun the cast resolved.
+
+    The story's-country default ("authorities", "troops" with nothing else to go on) says who acts;
+    it is read for a subject only, since an object (``offered its troops to X``) is as often what
+    is given or sent as who undergoes the act.
+    """
     if cast is None:
         return {}
     codes: dict[int, str] = {}
@@ -47,7 +55,9 @@ def _cast_codes(doc: Doc, cast: Cast | None) -> dict[int, str]:
         if link.named or actor is None:
             continue
         span = doc.char_span(link.start, link.end, alignment_mode="expand")
-        for token in span if span is not None else ():
+        if span is None or (link.default and span.root.dep_ not in ACTING_DEPS):
+            continue
+        for token in span:
             codes[token.i] = actor
     return codes
 

@@ -95,9 +95,18 @@ class _Builder:
             self.by_key[key] = member
         return self.by_key[key]
 
-    def link(self, member: _Draft, span: Span | Token, how: str, *, named: bool, subject: bool) -> None:
+    def link(
+        self,
+        member: _Draft,
+        span: Span | Token,
+        how: str,
+        *,
+        named: bool,
+        subject: bool,
+        default: bool = False,
+    ) -> None:
         start, end = _chars(span)
-        member.links.append(Link(start, end, member.id, how, named))
+        member.links.append(Link(start, end, member.id, how, named, default))
         self.recent.append((start, member.id, subject))
 
     def latest(
@@ -212,7 +221,8 @@ class _Builder:
                 subject=is_subject(phrase),
             )
             return
-        if own is None and sort.domestic and self.focus is not None:
+        default = own is None and sort.domestic and self.focus is not None
+        if default and self.focus is not None:
             agent = self.registry.agent_code(noun) or "GOV"
             own = self.focus + agent
             member = self.draft(("body", own, "story"), f"{self.focus} {noun}", own, _sort_kind(sort))
@@ -227,7 +237,7 @@ class _Builder:
             return
         member.nouns.add(noun)
         member.person_like = member.person_like or sort.refers == "person"
-        self.link(member, phrase, how, named=False, subject=is_subject(phrase))
+        self.link(member, phrase, how, named=False, subject=is_subject(phrase), default=default)
 
     def _own_code(self, phrase: Span, head: Token) -> str | None:
         """What the description's own words name: ``the Nigerian government`` -> NGAGOV."""

@@ -22,6 +22,8 @@ class Link:
     member: str
     how: str
     named: bool
+    #: linked by the story's-country default alone ("authorities" with nothing else to go on)
+    default: bool = False
 
 
 @dataclass(frozen=True)
