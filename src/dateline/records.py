@@ -215,6 +215,9 @@ class Quote:
     via: Speaker | None = None
     reason: str | None = None
     parts: tuple[Span, ...] = ()
+    #: the quotation goes on from the quote before under the same cue (``"A," she said. "B."``, or the
+    #: second half of an interrupted quotation): one attribution, two stretches of text
+    continues: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -228,6 +231,7 @@ class Quote:
             "via": self.via.to_json() if self.via else None,
             "reason": self.reason,
             "parts": [p.to_json() for p in self.parts],
+            "continues": self.continues,
         }
 
 

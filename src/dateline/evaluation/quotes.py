@@ -224,15 +224,7 @@ def attribution_heads(quotes: tuple[Quote, ...]) -> list[int]:
     """For each quote, the index of the first quote of its run under one cue."""
     heads: list[int] = []
     for index, quote in enumerate(quotes):
-        before = quotes[index - 1] if index else None
-        same = (
-            before is not None
-            and quote.cue is not None
-            and before.cue is not None
-            and (quote.cue.start, quote.cue.end) == (before.cue.start, before.cue.end)
-            and quote.kind == "direct"
-        )
-        heads.append(heads[-1] if same else index)
+        heads.append(heads[-1] if quote.continues and heads else index)
     return heads
 
 

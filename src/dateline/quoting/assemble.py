@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..records import Quote, Span, Speaker
 from ..work import Work
 from .cues import Attribution
-from .direct import DirectFinding
+from .direct import CONTINUES, DirectFinding
 from .labelled import LABELLED
 from .reported import ReportedFinding
 from .speakers import Previous, Resolved, SpeakerResolver
@@ -153,25 +153,32 @@ def to_quotes(work: Work, candidates: list[Candidate], resolver: SpeakerResolver
     quotes: list[Quote] = []
     previous: Previous | None = None
     last_mention: Span | None = None
+    #: the resolution of the quote before, which a quotation continuing under its cue shares
+    last: tuple[Resolved, Span | None, Speaker | None] | None = None
     for candidate in candidates:
         found = candidate.found
+        if candidate.continues and found is not None and last is not None:
+            resolved, mention, via = last
+            shared = Resolved(resolved.speaker, resolved.kind, CONTINUES)
+            quotes.extend(_quote(work, candidate, found, mention, shared, via, continues=True))
+            continue
         near = previous is not None and candidate.start - previous.position <= NEARBY_SPEAKER_CHARS
         if previous is not None and (candidate.continues or (found is None and near)):
-            how = (
-                "continues the quotation before" if candidate.continues else "no cue: the speaker just before"
-            )
+            how = CONTINUES if candidate.continues else "no cue: the speaker just before"
             resolved = Resolved(previous.resolved.speaker, previous.resolved.kind, how)
-            # a quotation continuing under the same cue keeps it (one attribution in PolNeAR's terms)
-            cue = found if candidate.continues else None
-            quotes.extend(_quote(work, candidate, cue, last_mention, resolved, None))
+            quotes.extend(_quote(work, candidate, None, last_mention, resolved, None))
+            last = (resolved, last_mention, None)
             continue
         if found is None or found.speaker is None:
-            quotes.extend(_quote(work, candidate, found, None, Resolved(None, None, candidate.how), None))
+            resolved = Resolved(None, None, candidate.how)
+            quotes.extend(_quote(work, candidate, found, None, resolved, None))
+            last = (resolved, None, None)
             continue
         resolved = resolver.resolve(found.speaker, previous)
         via = resolver.resolve(found.via, previous).speaker if found.via is not None else None
         last_mention = work.span(found.speaker.start_char, found.speaker.end_char)
         quotes.extend(_quote(work, candidate, found, last_mention, resolved, via))
+        last = (resolved, last_mention, via)
         if resolved.speaker is not None:
             previous = Previous(resolved, found.speaker.start_char)
     return tuple(quotes)
@@ -184,13 +191,15 @@ def _quote(
     mention: Span | None,
     resolved: Resolved,
     via: Speaker | None,
+    *,
+    continues: bool = False,
 ) -> list[Quote]:
     """One quote per stretch between quotation marks: an interrupted quotation (``"A," she said,
     "b"``) gives two quotes under the same cue, so every quote is one contiguous span."""
     cue = work.span(*found.cue) if found is not None else None
     reason = f"{candidate.how}; {resolved.reason}" if resolved.reason != candidate.how else resolved.reason
     quotes = []
-    for start, end in candidate.segments:
+    for index, (start, end) in enumerate(candidate.segments):
         whole = work.span(start, end)
         quotes.append(
             Quote(
@@ -203,6 +212,7 @@ def _quote(
                 speaker=resolved.speaker,
                 via=via,
                 reason=reason,
+                continues=continues or index > 0,
             )
         )
     return quotes

@@ -111,6 +111,7 @@ def _quote(row: Row) -> Quote:
         via=_speaker(row["via_name"], row["via_actor"], row["via_cast"]),
         reason=row["reason"],
         parts=_spans(row["parts"]),
+        continues=bool(row["continues"]),
     )
 
 

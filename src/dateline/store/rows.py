@@ -149,6 +149,7 @@ def _quote_row(story: Story, seq: int, quote: Quote) -> Row:
         "parts": _spans(quote.parts),
         "speaker_cast": speaker.cast if speaker else None,
         "via_cast": via.cast if via else None,
+        "continues": quote.continues,
     }
 
 

@@ -91,7 +91,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     reason                VARCHAR,
     parts                 STRUCT(text VARCHAR, start_char INTEGER, end_char INTEGER)[] NOT NULL,
     speaker_cast          VARCHAR,  -- cast_members.member_id the speaker resolves to
-    via_cast              VARCHAR   -- cast_members.member_id of the intermediary
+    via_cast              VARCHAR,  -- cast_members.member_id of the intermediary
+    continues             BOOLEAN   -- goes on from the quote before under the same cue
 );
 
 CREATE TABLE IF NOT EXISTS events (

@@ -12,6 +12,7 @@ DROP INDEX IF EXISTS events_cameo;
 DROP INDEX IF EXISTS events_date;
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_cast VARCHAR;
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS via_cast VARCHAR;
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS continues BOOLEAN;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS source_cast VARCHAR[];
 ALTER TABLE events ADD COLUMN IF NOT EXISTS target_cast VARCHAR[];
 -- A version-2 store dropped the cast and the cast ids, which the content hash covers (the
