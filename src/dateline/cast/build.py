@@ -46,6 +46,8 @@ ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "MIL"})
 #: sectors of state bodies
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY"})
 COUNTRY_CODE_LENGTH = 3
+#: the sector of an organisation that is no state body and names no other sector
+NON_GOVERNMENTAL = "NGO"
 #: member kinds a description of each sort may refer back to
 REFERS_KINDS = {
     "government": frozenset({"government"}),
@@ -169,14 +171,26 @@ class _Builder:
             if ent.label_ != "ORG":
                 return  # a place or people the registry does not know acts as nobody here
             name = _without_article(ent.text)
-            member = self.draft(("org", name.lower()), name, None, "organisation")
-            how = f"name: {ent.text!r}, an organisation outside the registry"
+            code, why = self._unlisted_body(ent)
+            member = self.draft(("org", name.lower()), name, code, "organisation")
+            how = f"name: {ent.text!r}, an organisation outside the registry" + (f", {why}" if why else "")
         else:
             member = self.draft(("body", ref.code, ref.name), ref.name, ref.code, _kind(ref))
             how = f"name: {ent.text!r} is {ref.name}"
         member.nouns.add(ent.root.lemma_.lower())
         member.nouns |= _role_nouns(ent, self.lexicon)
         self.link(member, ent, how, named=True, subject=is_subject(ent))
+
+    def _unlisted_body(self, ent: Span) -> tuple[str | None, str]:
+        """An organisation the registry does not know is non-governmental (or of the sector its
+        head noun names: a school EDU, a newspaper MED) and of the story's country, unless under
+        ``--dictionaries-only``."""
+        if self.focus is None:
+            return None, ""
+        sector = self.registry.agent_code(ent.root.text) or NON_GOVERNMENTAL
+        if sector in STATE_SECTORS:
+            return None, ""  # a state body the registry does not know: whose, the name does not say
+        return self.focus + sector, f"{sector} of the story's country {self.focus}"
 
     def _affiliation(self, ent: Span) -> tuple[str | None, str]:
         """The code a person's own phrase gives them: a national title before the name or in an

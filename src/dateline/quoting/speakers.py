@@ -30,6 +30,8 @@ from ..registry import ActorRegistry
 from .lexicon import QuoteLexicon
 from .mentions import History, Mention
 
+#: pronouns that open a relative clause, whose speaker is the noun the clause describes
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: how far back (characters) a pronoun or description may look for its referent
 PRONOUN_WINDOW_CHARS = 2500
 
@@ -98,6 +100,10 @@ class SpeakerResolver:
         return Resolved(Speaker(member.name, member.actor, member.id), kind, f"cast: {link.how}")
 
     def _resolve(self, phrase: Span, previous: Previous | None) -> Resolved:
+        antecedent = _relative_antecedent(phrase)
+        if antecedent is not None:
+            resolved = self._resolve(antecedent, previous)
+            return Resolved(resolved.speaker, resolved.kind, f"relative {phrase.text!r}: {resolved.reason}")
         head = phrase.root
         pronoun = self.lexicon.pronouns.get(head.lower_) if len(phrase) == 1 else None
         if pronoun is not None:
@@ -308,3 +314,16 @@ def _name_word(token: Token, titles: frozenset[str]) -> bool:
 def _role_mentions(role: str, words: list[tuple[str, ...]]) -> bool:
     lowered = role.lower()
     return any(" ".join(w) in lowered for w in words)
+
+
+def _relative_antecedent(phrase: Span) -> Span | None:
+    """``Washington, which says ...``, ``a farmer who said ...``: a relative pronoun speaks for the
+    noun phrase its clause describes."""
+    if len(phrase) != 1 or phrase.root.lower_ not in RELATIVE_PRONOUNS:
+        return None
+    clause = phrase.root.head
+    if clause.dep_ != "relcl":
+        return None
+    noun = clause.head
+    start = min([noun.i] + [t.left_edge.i for t in noun.lefts])
+    return noun.doc[start : noun.i + 1]
