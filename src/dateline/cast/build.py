@@ -14,7 +14,8 @@ Mentions are read in text order; each joins a member or founds one, and the link
 3. a pronoun outside quotation marks is the latest person (he, she) or body (it, they) in
    subject position, else the latest one at all.
 
-The story's country is the dateline's, else the country named most often (ties: first named).
+The story's country is the dateline's, else the country whose places are named most often (ties:
+first named); a nationality ("French hostages") says who, not where, and does not count.
 """
 
 from __future__ import annotations
@@ -408,7 +409,8 @@ def _story_country(work: Work, registry: ActorRegistry) -> str | None:
     first: dict[str, int] = {}
     for entity in work.entities:
         code = entity.actor
-        if code is None or entity.label not in {"GPE", "NORP"} or code.startswith(("IGO", "NGO")):
+        # places, not nationalities: "three French hostages" says who was taken, not where
+        if code is None or entity.label != "GPE" or code.startswith(("IGO", "NGO")):
             continue
         country = code[:COUNTRY_CODE_LENGTH]
         counts[country] += 1
