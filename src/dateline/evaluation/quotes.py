@@ -224,8 +224,20 @@ def attribution_heads(quotes: tuple[Quote, ...]) -> list[int]:
     """For each quote, the index of the first quote of its run under one cue."""
     heads: list[int] = []
     for index, quote in enumerate(quotes):
-        heads.append(heads[-1] if quote.continues and heads else index)
+        heads.append(_continued(quotes, index, heads) if quote.continues else index)
     return heads
+
+
+def _continued(quotes: tuple[Quote, ...], index: int, heads: list[int]) -> int:
+    """The head of the latest earlier quote under the same cue (a reported clause may stand between)."""
+    cue = quotes[index].cue
+    if cue is None:  # a stretch of a quotation with no cue continues the stretch just before
+        return heads[index - 1] if index else index
+    for before in range(index - 1, -1, -1):
+        other = quotes[before].cue
+        if cue is not None and other is not None and (other.start, other.end) == (cue.start, cue.end):
+            return heads[before]
+    return index
 
 
 def _ranges(quote: Quote) -> Ranges:
