@@ -39,6 +39,10 @@ from .names import bare_name, full_name, is_subject, same_person, story_full_nam
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: dependents that stand before a head inside its noun phrase
 PRE_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case"})
+#: words by which a description names no particular party or expressly another country's
+UNSPECIFIC_WORDS = frozenset(
+    {"certain", "some", "other", "foreign", "external", "outside", "unidentified", "unknown", "any"}
+)
 SEVERAL_WORDS = frozenset({"two", "both", "three", "several", "many", "some", "other"})
 INDEFINITE = frozenset({"a", "an", "another", "one"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -236,7 +240,7 @@ class _Builder:
                 subject=is_subject(phrase),
             )
             return
-        default = own is None and sort.domestic and self.focus is not None
+        default = own is None and sort.domestic and self.focus is not None and not _unspecific(phrase)
         if default and self.focus is not None:
             agent = self.registry.agent_code(noun) or "GOV"
             own = self.focus + agent
@@ -427,6 +431,12 @@ def _noun_phrase(head: Token) -> Span:
         if child.dep_ in PRE_MODIFIERS:
             start = min(start, child.left_edge.i)
     return head.doc[start : head.i + 1]
+
+
+def _unspecific(phrase: Span) -> bool:
+    """``certain forces``, ``external forces``, ``some officials``: no particular party, or expressly
+    not the story's own; the story's-country default does not apply."""
+    return any(t.lower_ in UNSPECIFIC_WORDS for t in phrase)
 
 
 def _several(phrase: Span, head: Token) -> bool:
