@@ -21,6 +21,7 @@ from dateline.records import (
     Entity,
     Event,
     Origin,
+    Place,
     Quote,
     RawStory,
     Repair,
@@ -52,6 +53,8 @@ def make_result(story_id: str = "s1", *, text: str = TEXT, published: str = "202
     sweden = span(text, "Sweden")
     quote = span(text, "We will keep talking,")
     trigger = span(text, "met")
+    oslo = Place(0, 4, "OSLO", 3143244, "Oslo", "NOR", "Oslo", 59.91273, 10.74609, "PPLC", 0.9, "dateline: only entry")
+    unknown = Place(sweden.start, sweden.end, sweden.text, None, None, None, None, None, None, None, 0.0, "none")
     story = Story(
         id=story_id,
         text=text,
@@ -114,6 +117,8 @@ def make_result(story_id: str = "s1", *, text: str = TEXT, published: str = "202
                 Span(13, 65, text[13:65]),
                 source_text=(premier,),
                 target_text=(sweden,),
+                place=oslo,
+                place_precision="dateline",
             ),
             Event(
                 "0233",
@@ -131,6 +136,7 @@ def make_result(story_id: str = "s1", *, text: str = TEXT, published: str = "202
                 speaker="NORGOV",
             ),
         ),
+        places=(oslo, unknown),
     )
 
 
@@ -180,7 +186,9 @@ def test_same_story_twice_is_stored_once(db: Path) -> None:
         assert not store.add(make_result())
         assert store.connection.execute("SELECT stored_at FROM stories").fetchall() == first
     counts = table_counts(db)
-    assert counts == {"stories": 1, "repairs": 1, "entities": 3, "actors": 2, "quotes": 2, "events": 2}
+    assert counts == {
+        "stories": 1, "repairs": 1, "entities": 3, "actors": 2, "quotes": 2, "events": 2, "places": 2
+    }  # fmt: skip
 
 
 def test_rerun_in_a_new_session_adds_nothing(db: Path) -> None:

@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.set_defaults(handler=_summary)
 
     evaluate = commands.add_parser("eval", help="score the pipeline against a gold file")
-    evaluate.add_argument("task", choices=("ner", "quotes", "events"))
+    evaluate.add_argument("task", choices=("ner", "quotes", "events", "geo"))
     evaluate.add_argument("--gold", type=Path, required=True, help="gold file (see docs/evaluation.md)")
     evaluate.add_argument("--json", action="store_true", help="print figures as JSON")
     evaluate.add_argument("--limit", type=int, help="score only the first N documents or records")

@@ -30,6 +30,7 @@ class Errors(Enum):
     E020 = "--engine ray needs Ray, which is not installed: pip install 'dateline[ray]'"
     E021 = "cannot run the batch in {out}: {reason}"
     E022 = "--dictionaries-only needs dictionaries to code with: give --actors and --verbs (docs/events.md)"
+    E023 = "cannot read the gazetteer table {path}: {reason}"
 
     def format(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

@@ -1,4 +1,5 @@
-"""The pipeline: read -> clean -> annotate -> entities -> actors -> quotes -> events.
+"""The pipeline: read -> clean -> annotate -> entities -> places -> actors -> quotes -> events ->
+event_places.
 
 ``Pipeline.process`` streams results; storing and writing are the caller's job.
 A story that fails a stage becomes a :class:`Problem` naming the stage, and the
@@ -19,6 +20,8 @@ from .errors import Errors
 from .events import code_events
 from .nlp import load_nlp
 from .offsets import OffsetMap
+from .places.events import place_events
+from .places.stage import PlaceFinder, find_places
 from .quotes import extract_quotes
 from .quoting.lexicon import load_lexicon
 from .reading import read_inputs
@@ -31,9 +34,11 @@ from .work import Context, Stage, Work
 #: the NLP stages in the order they run; a newcomer finds where a fact is made here
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("entities", find_entities),
+    ("places", find_places),
     ("actors", collect_actors),
     ("quotes", extract_quotes),
     ("events", code_events),
+    ("event_places", place_events),
 )
 
 Outcome = StoryResult | Problem
@@ -57,6 +62,7 @@ class Pipeline:
                 builtin=not self.settings.dictionaries_only,
                 discard_files=self.settings.discard_files,
             ),
+            places=PlaceFinder.load(self.settings.data),
         )
 
     def process(self, items: Iterable[RawStory | Problem]) -> Iterator[Outcome]:

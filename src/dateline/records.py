@@ -196,6 +196,40 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A place mention resolved against the gazetteer (coordinates ``None`` when unresolved)."""
+
+    start: int
+    end: int
+    text: str
+    geonameid: int | None
+    name: str | None
+    country: str | None  # ISO 3166-1 alpha-3
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    feature: str | None  # GeoNames feature code: PCLI, ADM1, PPLC, PPL
+    confidence: float
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "geonameid": self.geonameid,
+            "name": self.name,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "feature": self.feature,
+            "confidence": self.confidence,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded act or statement: who did what to whom, when, and where it says so."""
 
@@ -216,6 +250,10 @@ class Event:
     speaker: str | None = None
     #: a mutual act (meetings, talks, cooperation): every listed actor acts towards the others
     reciprocal: bool = False
+    #: where it happened: one of the story's places, and how precisely (site, city, admin1,
+    #: country, or dateline when only the dateline places it)
+    place: Place | None = None
+    place_precision: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -235,6 +273,8 @@ class Event:
             "target_text": [s.to_json() for s in self.target_text],
             "speaker": self.speaker,
             "reciprocal": self.reciprocal,
+            "place": self.place.to_json() if self.place else None,
+            "place_precision": self.place_precision,
         }
 
 
@@ -264,6 +304,7 @@ class StoryResult:
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    places: tuple[Place, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         story = self.story
@@ -281,6 +322,7 @@ class StoryResult:
             "actors": [a.to_json() for a in self.actors],
             "quotes": [q.to_json() for q in self.quotes],
             "events": [e.to_json() for e in self.events],
+            "places": [p.to_json() for p in self.places],
             "metadata": story.metadata,
         }
 

@@ -15,12 +15,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .offsets import OffsetMap
-from .records import Actor, Entity, Event, Quote, Span, Story, StoryResult
+from .records import Actor, Entity, Event, Place, Quote, Span, Story, StoryResult
 from .registry import ActorRegistry
 from .settings import Settings
 
 if TYPE_CHECKING:  # the stages' own modules import this one
     from .coding.coder import Coder
+    from .places.stage import PlaceFinder
     from .quoting.lexicon import QuoteLexicon
 
 
@@ -34,6 +35,8 @@ class Context:
     nlp: Language
     quote_lexicon: QuoteLexicon
     coder: Coder
+    #: the gazetteer and cue words of the ``places`` stage (None: the stage finds no places)
+    places: PlaceFinder | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Work:
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    places: tuple[Place, ...] = ()
     extras: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -64,7 +68,7 @@ class Work:
         return Span(start, end, self.story.text[start:end])
 
     def result(self) -> StoryResult:
-        return StoryResult(self.story, self.entities, self.actors, self.quotes, self.events)
+        return StoryResult(self.story, self.entities, self.actors, self.quotes, self.events, self.places)
 
 
 Stage = Callable[[Work, Context], Work]

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .writer import StoreWriter
 
 #: bump when the DDL changes; a store of another version is refused rather than misread
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 #: the DDL, shipped as package data
 SCHEMA_FILE = Path("store") / "schema.sql"
 #: upgrade scripts, one per schema version (``002.sql`` takes a version-1 store to version 2)
@@ -230,7 +230,10 @@ class Store:
         """Upgrade an older store in place, one version at a time, in one transaction."""
         self._db.execute("BEGIN TRANSACTION")
         for version in range(found + 1, SCHEMA_VERSION + 1):
-            self._db.execute((data_dir() / MIGRATIONS_DIR / f"{version:03d}.sql").read_text(encoding="utf-8"))
+            script = data_dir() / MIGRATIONS_DIR / f"{version:03d}.sql"
+            # a version may change nothing a store holds (a number another branch took): no script
+            if script.is_file():
+                self._db.execute(script.read_text(encoding="utf-8"))
             self._db.execute("INSERT INTO schema_version SELECT ?, now()::TIMESTAMP", [version])
         self._db.execute("COMMIT")
 

@@ -15,6 +15,7 @@ from ..records import (
     Entity,
     Event,
     Origin,
+    Place,
     Quote,
     Repair,
     Span,
@@ -28,12 +29,14 @@ from .rows import Row
 def rebuild_result(story: Row, children: dict[str, list[Row]]) -> StoryResult:
     """One story and its child rows (each list already in ``seq`` order) as a record."""
     text = story["text"]
+    places = tuple(_place(row) for row in children.get("places", []))
     return StoryResult(
         story=_story(story, children.get("repairs", [])),
         entities=tuple(_entity(row) for row in children.get("entities", [])),
         actors=tuple(_actor(row) for row in children.get("actors", [])),
         quotes=tuple(_quote(row) for row in children.get("quotes", [])),
-        events=tuple(_event(row, text) for row in children.get("events", [])),
+        events=tuple(_event(row, text, places) for row in children.get("events", [])),
+        places=places,
     )
 
 
@@ -111,7 +114,7 @@ def _quote(row: Row) -> Quote:
     )
 
 
-def _event(row: Row, text: str) -> Event:
+def _event(row: Row, text: str, places: tuple[Place, ...]) -> Event:
     start, end = row["sentence_start"], row["sentence_end"]
     return Event(
         cameo=row["cameo"],
@@ -131,6 +134,29 @@ def _event(row: Row, text: str) -> Event:
         target_text=_spans(row["target_text"]),
         speaker=row["speaker"],
         reciprocal=bool(row["reciprocal"]),
+        place=_event_place(row.get("place_seq"), places),
+        place_precision=row.get("place_precision"),
+    )
+
+
+def _event_place(seq: int | None, places: tuple[Place, ...]) -> Place | None:
+    return places[seq] if seq is not None and 0 <= seq < len(places) else None
+
+
+def _place(row: Row) -> Place:
+    return Place(
+        start=row["start_char"],
+        end=row["end_char"],
+        text=row["text"],
+        geonameid=row["geonameid"],
+        name=row["name"],
+        country=row["country"],
+        admin1=row["admin1"],
+        lat=row["lat"],
+        lon=row["lon"],
+        feature=row["feature"],
+        confidence=row["confidence"],
+        reason=row["reason"],
     )
 
 

@@ -11,12 +11,12 @@ import hashlib
 import json
 from typing import Any
 
-from ..records import Actor, Entity, Event, Quote, Repair, Span, Story, StoryResult
+from ..records import Actor, Entity, Event, Place, Quote, Repair, Span, Story, StoryResult
 
 Row = dict[str, Any]
 
 #: the child tables, in the order they are written and exported
-CHILD_TABLES: tuple[str, ...] = ("repairs", "entities", "actors", "quotes", "events")
+CHILD_TABLES: tuple[str, ...] = ("repairs", "entities", "actors", "quotes", "events", "places")
 #: every table holding story data; schema_version is bookkeeping and is left out
 TABLES: tuple[str, ...] = ("stories", *CHILD_TABLES)
 
@@ -62,7 +62,8 @@ def child_rows(result: StoryResult) -> dict[str, list[Row]]:
         "entities": [_entity_row(story, i, e) for i, e in enumerate(result.entities)],
         "actors": [_actor_row(story, i, a) for i, a in enumerate(result.actors)],
         "quotes": [_quote_row(story, i, q) for i, q in enumerate(result.quotes)],
-        "events": [_event_row(story, i, e) for i, e in enumerate(result.events)],
+        "events": [_event_row(story, i, e, result.places) for i, e in enumerate(result.events)],
+        "places": [_place_row(story, i, p) for i, p in enumerate(result.places)],
     }
 
 
@@ -130,7 +131,7 @@ def _quote_row(story: Story, seq: int, quote: Quote) -> Row:
     }
 
 
-def _event_row(story: Story, seq: int, event: Event) -> Row:
+def _event_row(story: Story, seq: int, event: Event, places: tuple[Place, ...]) -> Row:
     plover = event.plover
     return {
         "story_id": story.id,
@@ -159,6 +160,34 @@ def _event_row(story: Story, seq: int, event: Event) -> Row:
         "sentence_end": event.sentence.end,
         "speaker": event.speaker,
         "reciprocal": event.reciprocal,
+        "place_seq": _place_seq(event.place, places),
+        "place_precision": event.place_precision,
+    }
+
+
+def _place_seq(place: Place | None, places: tuple[Place, ...]) -> int | None:
+    """The event's place as its position in the story's places (it is always one of them)."""
+    if place is None:
+        return None
+    return next((i for i, candidate in enumerate(places) if candidate == place), None)
+
+
+def _place_row(story: Story, seq: int, place: Place) -> Row:
+    return {
+        "story_id": story.id,
+        "seq": seq,
+        "text": place.text,
+        "start_char": place.start,
+        "end_char": place.end,
+        "geonameid": place.geonameid,
+        "name": place.name,
+        "country": place.country,
+        "admin1": place.admin1,
+        "lat": place.lat,
+        "lon": place.lon,
+        "feature": place.feature,
+        "confidence": place.confidence,
+        "reason": place.reason,
     }
 
 

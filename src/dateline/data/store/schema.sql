@@ -1,4 +1,4 @@
--- Dateline store schema, version 2 (see docs/storage.md).
+-- Dateline store schema, version 4 (see docs/storage.md).
 --
 -- One row per story in `stories`; every extracted record lives in a child table keyed by
 -- (story_id, seq), where seq is the record's position in the story's JSON list, so the
@@ -118,7 +118,28 @@ CREATE TABLE IF NOT EXISTS events (
     sentence_start  INTEGER NOT NULL,
     sentence_end    INTEGER NOT NULL,
     speaker         VARCHAR,
-    reciprocal      BOOLEAN
+    reciprocal      BOOLEAN,
+    place_seq       INTEGER,            -- places.seq of where the event happened (NULL: nowhere)
+    place_precision VARCHAR             -- site | city | admin1 | country | dateline
+);
+
+-- One row per place mention (see docs/places.md); unresolved mentions have NULL geonameid,
+-- coordinates and feature.
+CREATE TABLE IF NOT EXISTS places (
+    story_id    VARCHAR NOT NULL,
+    seq         INTEGER NOT NULL,
+    text        VARCHAR NOT NULL,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    geonameid   BIGINT,
+    name        VARCHAR,
+    country     VARCHAR,                -- ISO 3166-1 alpha-3
+    admin1      VARCHAR,
+    lat         DOUBLE,
+    lon         DOUBLE,
+    feature     VARCHAR,                -- GeoNames feature code: PCLI, ADM1, PPLC, PPL, CONT
+    confidence  DOUBLE NOT NULL,
+    reason      VARCHAR NOT NULL
 );
 
 -- Point lookups the API and the summary make; DuckDB's zone maps cover range scans.
@@ -133,6 +154,7 @@ CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_actor);
 CREATE INDEX IF NOT EXISTS events_story ON events (story_id);
 CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo);
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS places_story ON places (story_id);
 
 -- One row per (source actor, target actor) pair of each event: what CAMEO consumers call a
 -- dyad. An event with no target keeps one row per source with target_actor NULL.
