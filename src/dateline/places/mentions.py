@@ -10,6 +10,7 @@ A guess is made only when the gazetteer has the name, so an unknown word never b
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -24,11 +25,17 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 GUESS_LABELS = frozenset({"NORP", "ORG", "PERSON", "FAC"})
 #: at most this many words of an organisation's name are tried as the place it opens or closes
 EMBEDDED_MAX_WORDS = 3
+#: what may follow a place name inside a longer one ("Birmingham City", "Collier County")
+DESIGNATORS = frozenset({"city", "county", "province", "state", "region", "district", "area", "metro"})
+#: what may precede one ("South Venezuela", "northern Syria")
+DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater"}
+)
 CUES_FILE = Path("places") / "cues.tsv"
 CUE_KINDS = frozenset({"city", "admin1", "region"})
 #: how a mention was found, kept in the resolution's reason
 FROM_ENTITY, FROM_DATELINE, FROM_CUE = "entity", "dateline", "cue phrase"
-FROM_LABEL, FROM_NAME = "entity of another label", "inside an organisation's name"
+FROM_LABEL, FROM_NAME = "entity of another label", "part of a longer name"
 GUESSES = frozenset({FROM_CUE, FROM_LABEL, FROM_NAME})
 Known = Callable[[str], bool]
 
@@ -77,7 +84,7 @@ def find_mentions(
     entities = list(entities)
     found = [
         *_dateline_mention(text, dateline),
-        *_entity_mentions(entities),
+        *_entity_mentions(entities, known),
         *(m for m in _cue_mentions(text, cues) if known(m.text)),
         *_guesses(entities, known),
     ]
@@ -105,10 +112,14 @@ def _dateline_mention(text: str, dateline: Dateline | None) -> list[Mention]:
     return [Mention(at, at + len(first), text[at : at + len(first)], FROM_DATELINE, "GPE", "city")]
 
 
-def _entity_mentions(entities: Iterable[Entity]) -> list[Mention]:
-    return [
-        Mention(e.start, e.end, e.text, FROM_ENTITY, e.label) for e in entities if e.label in PLACE_LABELS
-    ]
+def _entity_mentions(entities: Iterable[Entity], known: Known) -> Iterator[Mention]:
+    """GPE and LOC entities; one the gazetteer does not know is narrowed to a known part of it
+    ("Birmingham City" -> "Birmingham", "South Venezuela" -> "Venezuela"), else kept whole."""
+    for entity in entities:
+        if entity.label not in PLACE_LABELS:
+            continue
+        part = None if known(entity.text) else next(_known_part(entity, known, narrow=True), None)
+        yield part or Mention(entity.start, entity.end, entity.text, FROM_ENTITY, entity.label)
 
 
 def _guesses(entities: Iterable[Entity], known: Known) -> Iterator[Mention]:
@@ -118,22 +129,34 @@ def _guesses(entities: Iterable[Entity], known: Known) -> Iterator[Mention]:
         if known(entity.text):
             yield Mention(entity.start, entity.end, entity.text, FROM_LABEL, entity.label)
         elif entity.label == "ORG":
-            yield from _embedded(entity, known)
+            yield from itertools.islice(_known_part(entity, known), 1)
 
 
-def _embedded(entity: Entity, known: Known) -> Iterator[Mention]:
-    """The longest known run of words opening the name, or following its last "of"."""
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", entity.text)]
-    for size in range(min(EMBEDDED_MAX_WORDS, len(words) - 1), 0, -1):
-        start, end = words[0][0], words[size - 1][1]
-        if known(entity.text[start:end]):
-            yield Mention(entity.start + start, entity.start + end, entity.text[start:end], FROM_NAME, "ORG")
-            return
-    of = entity.text.rfind(" of ")
+def _known_part(entity: Entity, known: Known, *, narrow: bool = False) -> Iterator[Mention]:
+    """Known parts of a longer name, best first: the longest run of words opening it, the words
+    after its last "of", and (``narrow``) the name less a leading direction.
+
+    ``narrow`` is for a place name the gazetteer lacks: only a designator may be cut from its
+    end ("Birmingham City", not "Rio Grande do Sul") and only a direction from its start
+    ("South Venezuela", not "New South Wales"). An organisation may open with any place.
+    """
+    text = entity.text
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    most = min(EMBEDDED_MAX_WORDS, len(words) - 1)
+    spans = [
+        (words[0][0], words[size - 1][1])
+        for size in range(most, 0, -1)
+        if not narrow or text[words[size][0] :].lower() in DESIGNATORS
+    ]
+    of = text.rfind(" of ")
     if of > 0:
-        start = of + len(" of ")
-        if entity.text[start : start + 1].isupper() and known(entity.text[start:]):
-            yield Mention(entity.start + start, entity.end, entity.text[start:], FROM_NAME, "ORG")
+        spans.append((of + len(" of "), len(text)))
+    if narrow and len(words) > 1 and text[: words[0][1]].lower() in DIRECTIONS:
+        spans.append((words[1][0], len(text)))
+    for start, end in spans:
+        part = text[start:end]
+        if part[:1].isupper() and known(part):
+            yield Mention(entity.start + start, entity.start + end, part, FROM_NAME, entity.label)
 
 
 def _cue_mentions(text: str, cues: Cues) -> list[Mention]:

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from ..records import Place
 from .gazetteer import ADMIN1, CAPITAL, CITY, COUNTRY, Entry, Gazetteer, normalise
-from .mentions import Mention
+from .mentions import FROM_DATELINE, Mention
 
 #: score added for each feature: a bare country name is the country, a capital outranks a town
 FEATURE_BONUS: Mapping[str, float] = {COUNTRY: 2.0, CAPITAL: 1.5, ADMIN1: 0.0, CITY: 0.0}
 #: a division named like a city inside it ("Beijing", "Moscow") reads as the city
-SAME_NAME_DIVISION_PENALTY = 1.5
+SAME_NAME_DIVISION_PENALTY = 2.5
 #: context: the candidate lies in the dateline's country / a country the story names / a
 #: division the story names
 DATELINE_COUNTRY_BONUS = 2.0
@@ -75,6 +75,9 @@ def resolve(mention: Mention, gazetteer: Gazetteer, context: StoryContext) -> Ch
     candidates = gazetteer.candidates(mention.text)
     if not candidates:
         return Choice(None, 0.0, NOT_FOUND)
+    if mention.found_by == FROM_DATELINE:
+        # the dateline's country was read with the dateline ("PARIS, Texas" is in the USA)
+        candidates = tuple(c for c in candidates if c.country == context.dateline_country) or candidates
     scored = sorted(
         ((_score(entry, mention, candidates, context), entry) for entry in candidates),
         key=lambda pair: (-pair[0][0], -pair[1].population, pair[1].geonameid),
