@@ -483,3 +483,33 @@ def test_a_version_1_store_is_upgraded_when_opened_for_writing(tmp_path: Path) -
         assert con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] == SCHEMA_VERSION
         columns = {row[0] for row in con.execute("DESCRIBE events").fetchall()}
     assert "reciprocal" in columns
+
+
+def test_a_store_without_places_is_upgraded_and_keeps_its_events(tmp_path: Path) -> None:
+    db = tmp_path / "v2.duckdb"
+    with Store.open(db) as store:
+        store.add(make_result())
+    with duckdb.connect(str(db)) as con:  # make it look like a store written before places
+        con.execute("DROP VIEW event_dyads")
+        for index in ("events_story", "events_cameo", "events_date", "places_story"):
+            con.execute(f"DROP INDEX {index}")
+        con.execute("DROP TABLE places")
+        con.execute("ALTER TABLE events DROP COLUMN place_seq")
+        con.execute("ALTER TABLE events DROP COLUMN place_precision")
+        con.execute("DELETE FROM schema_version")
+        con.execute("INSERT INTO schema_version VALUES (2, now()::TIMESTAMP)")
+    with Store.open(db) as store:
+        (event, _) = store.get("s1").events  # type: ignore[union-attr]
+        assert event.place is None and store.count("places") == 0
+        store.add(make_result(text=TEXT + " "))
+        assert store.get("s1").events[0].place_precision == "dateline"  # type: ignore[union-attr]
+
+
+def test_an_event_place_round_trips_as_one_of_the_story_places(db: Path) -> None:
+    original = make_result()
+    with Store.open(db) as store:
+        store.add(original)
+        back = store.get("s1")
+    assert back is not None and back.places == original.places
+    assert back.events[0].place is back.places[0] and back.events[0].place_precision == "dateline"
+    assert back.to_json() == original.to_json()

@@ -80,7 +80,11 @@ class Gazetteer:
 
     def candidates(self, name: str) -> tuple[Entry, ...]:
         key = normalise(name)
-        return () if key in self.never else self.by_name.get(key, ())
+        found = () if key in self.never else self.by_name.get(key, ())
+        if not found and "-" in name:
+            # a hyphen the text repair removed from the parse ("Ch-ina") is still in the original
+            return self.candidates(name.replace("-", ""))
+        return found
 
     def country(self, alpha3: str) -> Entry | None:
         return self.countries.get(alpha3)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ..records import Place
 from ..work import Context, Work
-from .gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer, load_gazetteer
-from .mentions import GUESSES, Cues, find_mentions
+from .gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer, load_gazetteer, normalise
+from .mentions import GUESSES, Cues, Mention, find_mentions
 from .resolve import CONTEXT_MIN_CONFIDENCE, Choice, StoryContext, resolve, to_place
 
 #: a guessed mention (inside another entity, or by a cue word) naming a city needs this many people
@@ -48,7 +48,7 @@ class PlaceFinder:
         places = []
         for mention, guess in zip(mentions, first, strict=True):
             choice = resolve(mention, self.gazetteer, context.without(_confident(guess)))
-            if mention.found_by in GUESSES and not _plausible(choice.entry):
+            if mention.found_by in GUESSES and not _plausible(choice.entry, mention):
                 continue
             places.append(to_place(mention, choice, found_by=mention.found_by))
         return tuple(places)
@@ -86,9 +86,14 @@ def _learned(base: StoryContext, choices: Sequence[Choice]) -> StoryContext:
     return StoryContext(base.dateline_country, countries, admin1s)
 
 
-def _plausible(entry: Entry | None) -> bool:
+def _plausible(entry: Entry | None, mention: Mention) -> bool:
     """A guess stands when it resolves to something big enough to be meant: a country, a division,
-    a continent, or a city of at least ``GUESS_MIN_POPULATION`` ("Cork", not a hamlet called "Apple")."""
+    a continent, or a city of at least ``GUESS_MIN_POPULATION`` ("Cork", not a hamlet called
+    "Apple") called by its own name: an organisation "Hamas" is not Hamm, whose alternate name
+    it is. A demonym is by nature another name of its country."""
     if entry is None:
         return False
-    return entry.feature in (COUNTRY, ADMIN1, CONTINENT) or entry.population >= GUESS_MIN_POPULATION
+    if entry.feature in (COUNTRY, ADMIN1, CONTINENT):
+        return True
+    own_name = mention.label == "NORP" or normalise(mention.text) == normalise(entry.name)
+    return own_name and entry.population >= GUESS_MIN_POPULATION
