@@ -10,7 +10,9 @@ even or odd: develop on one, check on the other):
 - country accuracy: among found toponyms whose gold country is known (the country of the gold
   GeoNames id when the gazetteer has it, else of the nearest gazetteer city within
   ``COUNTRY_RADIUS_KM``), the share given that country;
-- mean error in km among the found.
+- mean error in km among the found;
+- precision: share of the resolved places that lie on a gold toponym (the gold marks every
+  toponym, literal or not, so a resolved place elsewhere is a false one).
 
 GeoWebNews is also split into the paper's literal and associative toponym groups and reported
 on its GeoNames-linked toponyms alone (what the paper's geocoding scores use). The place stage's
@@ -65,6 +67,9 @@ class Tally:
     error_km: float = 0.0
     country_known: int = 0
     country_right: int = 0
+    #: resolved places, and those of them on a gold toponym (for precision)
+    placed: int = 0
+    placed_on_gold: int = 0
 
     def add(self, distance: float | None, country: tuple[str | None, str | None]) -> None:
         self.gold += 1
@@ -82,6 +87,7 @@ class Tally:
         return {
             "toponyms": self.gold,
             "recall": _share(self.found, self.gold),
+            "precision": _share(self.placed_on_gold, self.placed) if self.placed else None,
             "acc161_all": _share(self.within, self.gold),
             "acc161_found": _share(self.within, self.found),
             "country_accuracy": _share(self.country_right, self.country_known),
@@ -109,12 +115,12 @@ class GeoReport:
         }
 
     def to_text(self) -> str:
-        head = _row("slice", "toponyms", "recall", "acc161", "found161", "country", "mean km")
+        head = _row("slice", "toponyms", "recall", "acc161", "found161", "country", "mean km", "precision")
         lines = [f"geo: {self.articles} articles ({self.failed} failed)", head]
         for name, figures in self.to_json()["slices"].items():
             cells = [_cell(figures[k]) for k in ("recall", "acc161_all", "acc161_found", "country_accuracy")]
             mean = "-" if figures["mean_error_km"] is None else f"{figures['mean_error_km']:.0f}"
-            lines.append(_row(name, str(figures["toponyms"]), *cells, mean))
+            lines.append(_row(name, str(figures["toponyms"]), *cells, mean, _cell(figures["precision"])))
         share = self.to_json()["place_stage_share"]
         lines.append(f"place stage: {_cell(share)} of the pipeline's CPU time")
         lines.append("published baselines:")
@@ -187,6 +193,10 @@ def _score(
     located = [p for p in places if p.lat is not None and p.lon is not None]
     corpus = record.get("corpus", "gold")
     half = half_of(record["id"])
+    on_gold = sum(any(_overlap(p, t) > 0 for t in record["toponyms"]) for p in located)
+    for name in (f"{corpus} all", f"{corpus} {half}"):
+        report.slices[name].placed += len(located)
+        report.slices[name].placed_on_gold += on_gold
     for toponym in record["toponyms"]:
         match = _best_overlap(toponym, located)
         distance = None if match is None else _km(toponym["lat"], toponym["lon"], match.lat, match.lon)
@@ -209,10 +219,14 @@ def _slices(corpus: str, half: str, toponym: dict[str, Any]) -> list[str]:
 def _best_overlap(toponym: dict[str, Any], places: Iterable[Place]) -> Place | None:
     best, most = None, 0
     for place in places:
-        overlap = min(place.end, toponym["end"]) - max(place.start, toponym["start"])
+        overlap = _overlap(place, toponym)
         if overlap > most:
             best, most = place, overlap
     return best
+
+
+def _overlap(place: Place, toponym: dict[str, Any]) -> int:
+    return int(min(place.end, toponym["end"]) - max(place.start, toponym["start"]))
 
 
 def _km(lat1: float, lon1: float, lat2: float | None, lon2: float | None) -> float:

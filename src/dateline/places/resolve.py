@@ -19,7 +19,7 @@ from .gazetteer import ADMIN1, CAPITAL, CITY, COUNTRY, Entry, Gazetteer, normali
 from .mentions import FROM_DATELINE, Mention
 
 #: score added for each feature: a bare country name is the country, a capital outranks a town
-FEATURE_BONUS: Mapping[str, float] = {COUNTRY: 2.0, CAPITAL: 1.5, ADMIN1: 0.0, CITY: 0.0}
+FEATURE_BONUS: Mapping[str, float] = {COUNTRY: 1.0, CAPITAL: 1.5, ADMIN1: 0.5, CITY: 0.0}
 #: a division named like a city inside it ("Beijing", "Moscow") reads as the city
 SAME_NAME_DIVISION_PENALTY = 2.5
 #: context: the candidate lies in the dateline's country / a country the story names / a
