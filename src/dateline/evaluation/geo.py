@@ -50,7 +50,7 @@ COUNTRY_RADIUS_KM = 100.0
 LITERAL_TYPES = frozenset({"Literal", "Mixed", "Literal_Modifier", "Embedded_Literal", "Coercion"})
 #: published figures to print beside ours, with where they come from
 PUBLISHED = (
-    "Mordecai3 (Halterman 2023, its own corpora, as quoted in issue #12): 79-92% exact GeoNames id, "
+    "Mordecai3 (on its own corpora, as quoted in issue #12): 79-92% exact GeoNames id, "
     "82.7-98.0% within 161 km, with an Elasticsearch GeoNames index",
     "GeoWebNews paper (Gritta et al., LRE 2020): its geocoding tables were not retrievable offline; "
     "compare with them on the GeoNames-linked rows only (README of shared/data/geo)",
