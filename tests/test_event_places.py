@@ -12,7 +12,7 @@ from dateline.offsets import OffsetMap
 from dateline.pipeline import Pipeline
 from dateline.places.events import place_events
 from dateline.reading import read_inputs
-from dateline.records import Dateline, Event, Origin, Place, RawStory, Span, Story, StoryResult
+from dateline.records import Dateline, Entity, Event, Origin, Place, RawStory, Span, Story, StoryResult
 from dateline.work import Work
 
 NLP = spacy.blank("en")
@@ -36,10 +36,15 @@ def event(text: str, trigger: str, sentence: tuple[int, int], *, actors: tuple[s
 
 
 def run(
-    text: str, places: tuple[Place, ...], events: tuple[Event, ...], line: Dateline | None = None
+    text: str,
+    places: tuple[Place, ...],
+    events: tuple[Event, ...],
+    line: Dateline | None = None,
+    entities: tuple[Entity, ...] = (),
 ) -> Work:
     story = Story("t", text, text, (), Origin("test"), dateline=line)
-    work = Work(story, NLP(text), OffsetMap.identity(len(text)), events=events, places=places)
+    offsets = OffsetMap.identity(len(text))
+    work = Work(story, NLP(text), offsets, entities=entities, events=events, places=places)
     return place_events(work, None)  # type: ignore[arg-type]
 
 
@@ -83,6 +88,14 @@ def test_the_more_precise_place_of_the_sentence_wins() -> None:
     syria, aleppo = place(text, "Syria", "PCLI"), place(text, "Aleppo", "PPL")
     (placed,) = run(text, (syria, aleppo), (event(text, "met", (0, len(text))),)).events
     assert placed.place == aleppo
+
+
+def test_a_place_inside_an_organisations_name_does_not_place_the_event() -> None:
+    text = "The Harare City Council met in the afternoon."
+    harare = place(text, "Harare", "PPLC")
+    council = Entity("The Harare City Council", "ORG", 0, 23)
+    (placed,) = run(text, (harare,), (event(text, "met", (0, len(text))),), entities=(council,)).events
+    assert placed.place is None
 
 
 @pytest.mark.slow

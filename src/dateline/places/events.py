@@ -35,6 +35,8 @@ _LOCATIVE = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town|province|region|capital)\s+of\s+)?$",
     re.IGNORECASE,
 )
+#: entity labels whose mentions can be where an event happens
+SCENE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: how far before a place to look for its preposition
 LOOKBEHIND = 60
 
@@ -56,7 +58,11 @@ def place_events(work: Work, ctx: Context) -> Work:
     del ctx  # the stage needs nothing beyond the story's own records
     if not work.events:
         return work
-    located = [p for p in work.places if p.lat is not None and not _in_dateline(work, p)]
+    # a place inside an organisation's or a person's name, or a demonym, is not where anything happens
+    others = [Span(e.start, e.end, e.text) for e in work.entities if e.label not in SCENE_LABELS]
+    located = [
+        p for p in work.places if p.lat is not None and not _in_dateline(work, p) and not _overlaps(p, others)
+    ]
     dateline = next((p for p in work.places if p.lat is not None and _in_dateline(work, p)), None)
     # without a dependency parse there is no clause to look in: the sentence is the first tier
     tokens = _tokens(work) if work.doc.has_annotation("DEP") else None
