@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Dateline, Entity
+from .gazetteer import COUNTRY, Entry
 from .tables import read_rows
 
 #: spaCy labels whose mentions are places, resolved or not
@@ -37,7 +38,8 @@ CUE_KINDS = frozenset({"city", "admin1", "region"})
 FROM_ENTITY, FROM_DATELINE, FROM_CUE = "entity", "dateline", "cue phrase"
 FROM_LABEL, FROM_NAME = "entity of another label", "part of a longer name"
 GUESSES = frozenset({FROM_CUE, FROM_LABEL, FROM_NAME})
-Known = Callable[[str], bool]
+#: the gazetteer's entries of a name (empty when it has none)
+Known = Callable[[str], Sequence[Entry]]
 
 #: capitalised words that open a sentence before a name ("In Anbar province") and are not part of it
 _LEADING = re.compile(r"(?:(?:In|At|Near|From|On|Of|And|But|The|Outside|Across|Inside)\s+)+")
@@ -134,7 +136,8 @@ def _guesses(entities: Iterable[Entity], known: Known) -> Iterator[Mention]:
 
 def _known_part(entity: Entity, known: Known, *, narrow: bool = False) -> Iterator[Mention]:
     """Known parts of a longer name, best first: the longest run of words opening it, the words
-    after its last "of", and (``narrow``) the name less a leading direction.
+    after its last "of", and (``narrow``) the name less a leading direction, or (otherwise) a
+    country named anywhere inside it ("Air Zimbabwe", "DeSmog Canada").
 
     ``narrow`` is for a place name the gazetteer lacks: only a designator may be cut from its
     end ("Birmingham City", not "Rio Grande do Sul") and only a direction from its start
@@ -157,6 +160,14 @@ def _known_part(entity: Entity, known: Known, *, narrow: bool = False) -> Iterat
         part = text[start:end]
         if part[:1].isupper() and known(part):
             yield Mention(entity.start + start, entity.start + end, part, FROM_NAME, entity.label)
+    if narrow:
+        return
+    for first in range(1, len(words)):
+        for size in range(min(EMBEDDED_MAX_WORDS, len(words) - first), 0, -1):
+            start, end = words[first][0], words[first + size - 1][1]
+            part = text[start:end]
+            if part[:1].isupper() and any(e.feature == COUNTRY for e in known(part)):
+                yield Mention(entity.start + start, entity.start + end, part, FROM_NAME, entity.label)
 
 
 def _cue_mentions(text: str, cues: Cues) -> list[Mention]:

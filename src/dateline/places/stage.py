@@ -22,6 +22,8 @@ from .resolve import CONTEXT_MIN_CONFIDENCE, Choice, StoryContext, resolve, to_p
 
 #: a guessed mention (inside another entity, or by a cue word) naming a city needs this many people
 GUESS_MIN_POPULATION = 100_000
+#: a city this big is meant by any of its names, not only its own
+WELL_KNOWN_POPULATION = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,8 @@ class PlaceFinder:
             places.append(to_place(mention, choice, found_by=mention.found_by))
         return tuple(places)
 
-    def _known(self, name: str) -> bool:
-        return bool(self.gazetteer.candidates(name))
+    def _known(self, name: str) -> tuple[Entry, ...]:
+        return self.gazetteer.candidates(name)
 
     def _actor_countries(self, work: Work) -> set[str]:
         """The countries of the actors the entities resolved to (``CHNGOV`` -> ``CHN``), once each."""
@@ -96,4 +98,7 @@ def _plausible(entry: Entry | None, mention: Mention) -> bool:
     if entry.feature in (COUNTRY, ADMIN1, CONTINENT):
         return True
     own_name = mention.label == "NORP" or normalise(mention.text) == normalise(entry.name)
-    return own_name and entry.population >= GUESS_MIN_POPULATION
+    # a big city's other names are well known ("New York" for New York City)
+    return (
+        own_name or entry.population >= WELL_KNOWN_POPULATION
+    ) and entry.population >= GUESS_MIN_POPULATION
