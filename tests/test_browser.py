@@ -208,3 +208,26 @@ def test_markup_in_a_story_is_shown_literally_and_runs_nothing(page: Any, base_u
     assert page.dialogs == []
     assert page.locator("img").count() == 0
     assert not page.errors
+
+
+def test_map_draws_placed_events_and_a_point_opens_its_story_span(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}#/map")
+    page.wait_for_selector("svg.world-map circle.point")
+    assert page.locator("svg.world-map path.land").count() == 1
+    points = page.locator("svg.world-map circle.point")
+    assert points.count() >= 3
+    assert page.locator("svg.world-map circle.point.quad-1, svg.world-map circle.point.quad-2").count() > 0
+    _screenshot(page, "map")
+    top = points.last  # the smallest point is drawn last, on top of any larger one at its place
+    story_id = top.get_attribute("data-story")
+    seq = int(top.get_attribute("data-seq") or 0)
+    top.click()
+    page.wait_for_selector("#story-text .flash")
+    story = page.request.get(f"{base_url}api/stories/{story_id}").json()
+    assert story["events"][seq]["trigger"]["text"].startswith(
+        page.locator("#story-text .flash").first.text_content()
+    )
+    page.goto(f"{base_url}#/map?source=CHN&target=RUS")
+    page.wait_for_selector("svg.world-map")
+    page.wait_for_function("document.querySelector('#view .meta').textContent.includes('events placed')")
+    assert not page.errors

@@ -23,6 +23,7 @@ from dateline.records import (
     Event,
     Member,
     Origin,
+    Place,
     Quote,
     RawStory,
     Repair,
@@ -54,6 +55,12 @@ def make_result(story_id: str = "s1", *, text: str = TEXT, published: str = "202
     sweden = span(text, "Sweden")
     quote = span(text, "We will keep talking,")
     trigger = span(text, "met")
+    oslo = Place(
+        0, 4, "OSLO", 3143244, "Oslo", "NOR", "Oslo", 59.91273, 10.74609, "PPLC", 0.9, "dateline: only entry"
+    )
+    unknown = Place(
+        sweden.start, sweden.end, sweden.text, None, None, None, None, None, None, None, 0.0, "none"
+    )
     story = Story(
         id=story_id,
         text=text,
@@ -118,6 +125,8 @@ def make_result(story_id: str = "s1", *, text: str = TEXT, published: str = "202
                 target_text=(sweden,),
                 source_cast=("c1",),
                 target_cast=("c2",),
+                place=oslo,
+                place_precision="dateline",
             ),
             Event(
                 "0233",
@@ -137,6 +146,7 @@ def make_result(story_id: str = "s1", *, text: str = TEXT, published: str = "202
             ),
         ),
         cast=make_cast(text),
+        places=(oslo, unknown),
     )
 
 
@@ -219,6 +229,7 @@ def test_same_story_twice_is_stored_once(db: Path) -> None:
         "events": 2,
         "cast_members": 3,
         "cast_mentions": 4,
+        "places": 2,
     }
 
 
@@ -588,3 +599,33 @@ def test_a_version_1_store_is_upgraded_when_opened_for_writing(tmp_path: Path) -
         assert con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] == SCHEMA_VERSION
         columns = {row[0] for row in con.execute("DESCRIBE events").fetchall()}
     assert {"reciprocal", "source_cast", "target_cast"} <= columns
+
+
+def test_a_store_without_places_is_upgraded_and_keeps_its_events(tmp_path: Path) -> None:
+    db = tmp_path / "v2.duckdb"
+    with Store.open(db) as store:
+        store.add(make_result())
+    with duckdb.connect(str(db)) as con:  # make it look like a store written before places
+        con.execute("DROP VIEW event_dyads")
+        for index in ("events_story", "events_cameo", "events_date", "places_story"):
+            con.execute(f"DROP INDEX {index}")
+        con.execute("DROP TABLE places")
+        con.execute("ALTER TABLE events DROP COLUMN place_seq")
+        con.execute("ALTER TABLE events DROP COLUMN place_precision")
+        con.execute("DELETE FROM schema_version")
+        con.execute("INSERT INTO schema_version VALUES (2, now()::TIMESTAMP)")
+    with Store.open(db) as store:
+        (event, _) = store.get("s1").events  # type: ignore[union-attr]
+        assert event.place is None and store.count("places") == 0
+        store.add(make_result(text=TEXT + " "))
+        assert store.get("s1").events[0].place_precision == "dateline"  # type: ignore[union-attr]
+
+
+def test_an_event_place_round_trips_as_one_of_the_story_places(db: Path) -> None:
+    original = make_result()
+    with Store.open(db) as store:
+        store.add(original)
+        back = store.get("s1")
+    assert back is not None and back.places == original.places
+    assert back.events[0].place is back.places[0] and back.events[0].place_precision == "dateline"
+    assert back.to_json() == original.to_json()

@@ -128,6 +128,27 @@ def test_events_filter_by_actor_cameo_plover_modality_and_story(app: FastAPI) ->
     assert asserted["total"] == expected
 
 
+def test_events_filter_by_where_they_happened(app: FastAPI) -> None:
+    placed = [e for e in get(app, "/api/events?limit=200")["items"] if e["place_country"]]
+    assert placed, "the example stories have placed events"
+    country = placed[0]["place_country"]
+    by_country = get(app, f"/api/events?country={country.lower()}&limit=200")["items"]
+    assert by_country and all(e["place_country"] == country for e in by_country)
+    lat, lon = placed[0]["place_lat"], placed[0]["place_lon"]
+    box = f"{lon - 1},{lat - 1},{lon + 1},{lat + 1}"
+    in_box = get(app, f"/api/events?bbox={box}&limit=200")["items"]
+    assert in_box and all(abs(e["place_lat"] - lat) <= 1 and abs(e["place_lon"] - lon) <= 1 for e in in_box)
+    admin1 = next(e["place_admin1"] for e in placed if e["place_admin1"])
+    by_admin1 = get(app, f"/api/events?admin1={admin1}&limit=200")["items"]
+    assert by_admin1 and all(e["place_admin1"] == admin1 for e in by_admin1)
+    assert not get(app, "/api/events?bbox=-10,-10,-9,-9")["items"]
+
+
+def test_a_bbox_off_the_globe_is_refused(app: FastAPI) -> None:
+    assert call(app, "GET", "/api/events?bbox=0,95,10,99").status_code == 422
+    assert call(app, "GET", "/api/events?bbox=north").status_code == 422
+
+
 def test_events_date_range_excludes_other_years(app: FastAPI) -> None:
     events = get(app, "/api/events?date_from=2024-01-01&limit=200")["items"]
     assert all(e["date"] >= "2024-01-01" for e in events)

@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.set_defaults(handler=_summary)
 
     evaluate = commands.add_parser("eval", help="score the pipeline against a gold file")
-    evaluate.add_argument("task", choices=("ner", "quotes", "events", "news"))
+    evaluate.add_argument("task", choices=("ner", "quotes", "events", "news", "geo"))
     evaluate.add_argument(
         "--gold",
         type=Path,

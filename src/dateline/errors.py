@@ -43,6 +43,7 @@ class Errors(Enum):
     E047 = "--alert {expr!r}: {reason}"
     E048 = "{records} WARC records read, {stories} pages kept; skipped: {skipped}"
     E049 = "cannot fetch {url}: {reason}; the item is skipped for good"
+    E025 = "cannot read the gazetteer table {path}: {reason}"
 
     def format(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

@@ -1,4 +1,5 @@
-"""The pipeline: read -> clean -> annotate -> entities -> actors -> cast -> quotes -> events.
+"""The pipeline: read -> clean -> annotate -> entities -> places -> actors -> cast -> quotes ->
+events -> event_places.
 
 ``Pipeline.process`` streams results; storing and writing are the caller's job.
 A story that fails a stage becomes a :class:`Problem` naming the stage, and the
@@ -21,6 +22,8 @@ from .errors import Errors
 from .events import code_events
 from .nlp import load_nlp
 from .offsets import OffsetMap
+from .places.events import place_events
+from .places.stage import PlaceFinder, find_places
 from .quotes import extract_quotes
 from .quoting.lexicon import load_lexicon
 from .reading import read_inputs
@@ -33,10 +36,12 @@ from .work import Context, Stage, Work
 #: the NLP stages in the order they run; a newcomer finds where a fact is made here
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("entities", find_entities),
+    ("places", find_places),
     ("actors", collect_actors),
     ("cast", build_cast),
     ("quotes", extract_quotes),
     ("events", code_events),
+    ("event_places", place_events),
 )
 
 Outcome = StoryResult | Problem
@@ -64,6 +69,7 @@ class Pipeline:
             cast_lexicon=CastLexicon.load(
                 self.settings.data, pronouns=quote_lexicon.pronouns, titles=quote_lexicon.title_words
             ),
+            places=PlaceFinder.load(self.settings.data),
         )
 
     def process(self, items: Iterable[RawStory | Problem]) -> Iterator[Outcome]:

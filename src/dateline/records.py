@@ -236,6 +236,40 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A place mention resolved against the gazetteer (coordinates ``None`` when unresolved)."""
+
+    start: int
+    end: int
+    text: str
+    geonameid: int | None
+    name: str | None
+    country: str | None  # ISO 3166-1 alpha-3
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    feature: str | None  # GeoNames feature code: PCLI, ADM1, PPLC, PPL
+    confidence: float
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "geonameid": self.geonameid,
+            "name": self.name,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "feature": self.feature,
+            "confidence": self.confidence,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded act or statement: who did what to whom, when, and where it says so."""
 
@@ -259,6 +293,10 @@ class Event:
     target_cast: tuple[str, ...] = ()
     #: a mutual act (meetings, talks, cooperation): every listed actor acts towards the others
     reciprocal: bool = False
+    #: where it happened: one of the story's places, and how precisely (site, city, admin1,
+    #: country, or dateline when only the dateline places it)
+    place: Place | None = None
+    place_precision: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -280,6 +318,8 @@ class Event:
             "source_cast": list(self.source_cast),
             "target_cast": list(self.target_cast),
             "reciprocal": self.reciprocal,
+            "place": self.place.to_json() if self.place else None,
+            "place_precision": self.place_precision,
         }
 
 
@@ -310,6 +350,7 @@ class StoryResult:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     cast: tuple[Member, ...] = ()
+    places: tuple[Place, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         story = self.story
@@ -328,6 +369,7 @@ class StoryResult:
             "cast": [m.to_json() for m in self.cast],
             "quotes": [q.to_json() for q in self.quotes],
             "events": [e.to_json() for e in self.events],
+            "places": [p.to_json() for p in self.places],
             "metadata": story.metadata,
         }
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .offsets import OffsetMap
-from .records import Actor, Entity, Event, Quote, Span, Story, StoryResult
+from .records import Actor, Entity, Event, Place, Quote, Span, Story, StoryResult
 from .registry import ActorRegistry
 from .settings import Settings
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the stages' own modules import this one
     from .cast.lexicon import CastLexicon
     from .cast.model import Cast
     from .coding.coder import Coder
+    from .places.stage import PlaceFinder
     from .quoting.lexicon import QuoteLexicon
 
 
@@ -37,6 +38,8 @@ class Context:
     quote_lexicon: QuoteLexicon
     coder: Coder
     cast_lexicon: CastLexicon
+    #: the gazetteer and cue words of the ``places`` stage (None: the stage finds no places)
+    places: PlaceFinder | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Work:
     events: tuple[Event, ...] = ()
     #: the story's participants (stage ``cast``); ``None`` before that stage runs
     cast: Cast | None = None
+    places: tuple[Place, ...] = ()
     extras: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -70,7 +74,9 @@ class Work:
 
     def result(self) -> StoryResult:
         members = self.cast.members if self.cast is not None else ()
-        return StoryResult(self.story, self.entities, self.actors, self.quotes, self.events, members)
+        return StoryResult(
+            self.story, self.entities, self.actors, self.quotes, self.events, members, self.places
+        )
 
 
 Stage = Callable[[Work, Context], Work]

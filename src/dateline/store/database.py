@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .writer import StoreWriter
 
 #: bump when the DDL changes; a store of another version is refused rather than misread
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: the DDL, shipped as package data
 SCHEMA_FILE = Path("store") / "schema.sql"
 #: upgrade scripts, one per schema version (``002.sql`` takes a version-1 store to version 2)

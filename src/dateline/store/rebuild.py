@@ -17,6 +17,7 @@ from ..records import (
     Event,
     Member,
     Origin,
+    Place,
     Quote,
     Repair,
     Span,
@@ -30,13 +31,15 @@ from .rows import Row
 def rebuild_result(story: Row, children: dict[str, list[Row]]) -> StoryResult:
     """One story and its child rows (each list already in ``seq`` order) as a record."""
     text = story["text"]
+    places = tuple(_place(row) for row in children.get("places", []))
     return StoryResult(
         story=_story(story, children.get("repairs", [])),
         entities=tuple(_entity(row) for row in children.get("entities", [])),
         actors=tuple(_actor(row) for row in children.get("actors", [])),
         quotes=tuple(_quote(row) for row in children.get("quotes", [])),
-        events=tuple(_event(row, text) for row in children.get("events", [])),
+        events=tuple(_event(row, text, places) for row in children.get("events", [])),
         cast=_cast(children.get("cast_members", []), children.get("cast_mentions", [])),
+        places=places,
     )
 
 
@@ -115,7 +118,7 @@ def _quote(row: Row) -> Quote:
     )
 
 
-def _event(row: Row, text: str) -> Event:
+def _event(row: Row, text: str, places: tuple[Place, ...]) -> Event:
     start, end = row["sentence_start"], row["sentence_end"]
     return Event(
         cameo=row["cameo"],
@@ -138,6 +141,8 @@ def _event(row: Row, text: str) -> Event:
         # NULL in rows stored before the store knew the cast (version 2): no cast ids
         source_cast=tuple(row["source_cast"] or ()),
         target_cast=tuple(row["target_cast"] or ()),
+        place=_event_place(row.get("place_seq"), places),
+        place_precision=row.get("place_precision"),
     )
 
 
@@ -157,6 +162,27 @@ def _cast(members: list[Row], mentions: list[Row]) -> tuple[Member, ...]:
             mentions=tuple(by_member.get(row["seq"], ())),
         )
         for row in members
+    )
+
+
+def _event_place(seq: int | None, places: tuple[Place, ...]) -> Place | None:
+    return places[seq] if seq is not None and 0 <= seq < len(places) else None
+
+
+def _place(row: Row) -> Place:
+    return Place(
+        start=row["start_char"],
+        end=row["end_char"],
+        text=row["text"],
+        geonameid=row["geonameid"],
+        name=row["name"],
+        country=row["country"],
+        admin1=row["admin1"],
+        lat=row["lat"],
+        lon=row["lon"],
+        feature=row["feature"],
+        confidence=row["confidence"],
+        reason=row["reason"],
     )
 
 

@@ -11,7 +11,19 @@ import hashlib
 import json
 from typing import Any
 
-from ..records import Actor, CastMention, Entity, Event, Member, Quote, Repair, Span, Story, StoryResult
+from ..records import (
+    Actor,
+    CastMention,
+    Entity,
+    Event,
+    Member,
+    Place,
+    Quote,
+    Repair,
+    Span,
+    Story,
+    StoryResult,
+)
 
 Row = dict[str, Any]
 
@@ -24,6 +36,7 @@ CHILD_TABLES: tuple[str, ...] = (
     "events",
     "cast_members",
     "cast_mentions",
+    "places",
 )
 #: every table holding story data; schema_version is bookkeeping and is left out
 TABLES: tuple[str, ...] = ("stories", *CHILD_TABLES)
@@ -76,13 +89,14 @@ def child_rows(result: StoryResult) -> dict[str, list[Row]]:
         "entities": [_entity_row(story, i, e) for i, e in enumerate(result.entities)],
         "actors": [_actor_row(story, i, a) for i, a in enumerate(result.actors)],
         "quotes": [_quote_row(story, i, q) for i, q in enumerate(result.quotes)],
-        "events": [_event_row(story, i, e) for i, e in enumerate(result.events)],
+        "events": [_event_row(story, i, e, result.places) for i, e in enumerate(result.events)],
         "cast_members": [_member_row(story, i, m) for i, m in enumerate(result.cast)],
         "cast_mentions": [
             _cast_mention_row(story, i, j, mention)
             for i, member in enumerate(result.cast)
             for j, mention in enumerate(member.mentions)
         ],
+        "places": [_place_row(story, i, p) for i, p in enumerate(result.places)],
     }
 
 
@@ -153,7 +167,7 @@ def _quote_row(story: Story, seq: int, quote: Quote) -> Row:
     }
 
 
-def _event_row(story: Story, seq: int, event: Event) -> Row:
+def _event_row(story: Story, seq: int, event: Event, places: tuple[Place, ...]) -> Row:
     plover = event.plover
     return {
         "story_id": story.id,
@@ -184,6 +198,8 @@ def _event_row(story: Story, seq: int, event: Event) -> Row:
         "reciprocal": event.reciprocal,
         "source_cast": list(event.source_cast),
         "target_cast": list(event.target_cast),
+        "place_seq": _place_seq(event.place, places),
+        "place_precision": event.place_precision,
     }
 
 
@@ -208,6 +224,32 @@ def _cast_mention_row(story: Story, member_seq: int, seq: int, mention: CastMent
         "end_char": mention.end,
         "text": mention.text,
         "how": mention.how,
+    }
+
+
+def _place_seq(place: Place | None, places: tuple[Place, ...]) -> int | None:
+    """The event's place as its position in the story's places (it is always one of them)."""
+    if place is None:
+        return None
+    return next((i for i, candidate in enumerate(places) if candidate == place), None)
+
+
+def _place_row(story: Story, seq: int, place: Place) -> Row:
+    return {
+        "story_id": story.id,
+        "seq": seq,
+        "text": place.text,
+        "start_char": place.start,
+        "end_char": place.end,
+        "geonameid": place.geonameid,
+        "name": place.name,
+        "country": place.country,
+        "admin1": place.admin1,
+        "lat": place.lat,
+        "lon": place.lon,
+        "feature": place.feature,
+        "confidence": place.confidence,
+        "reason": place.reason,
     }
 
 

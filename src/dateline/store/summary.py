@@ -25,6 +25,19 @@ _TOP_CODES = """
 SELECT cameo, mode(cameo_name), count(*) AS n, round(avg(goldstein), 1)
 FROM events GROUP BY cameo ORDER BY n DESC, cameo LIMIT ?
 """
+_TOP_PLACES = """
+SELECT mode(name), country, feature, count(*) AS mentions, count(DISTINCT story_id),
+       round(avg(confidence), 2)
+FROM places WHERE geonameid IS NOT NULL
+GROUP BY geonameid, country, feature ORDER BY mentions DESC, mode(name) LIMIT ?
+"""
+_EVENT_PLACES = """
+SELECT coalesce(e.place_precision, 'none') AS precision, count(*) AS n,
+       string_agg(DISTINCT p.name, ', ' ORDER BY p.name) AS places
+FROM events e LEFT JOIN places p ON p.story_id = e.story_id AND p.seq = e.place_seq
+GROUP BY precision ORDER BY n DESC, precision LIMIT ?
+"""
+_UNRESOLVED = "SELECT count(*) FROM places WHERE geonameid IS NULL"
 _STORY_LINES = """
 SELECT s.id, s.published, concat_ws(' ', s.dateline_place, '(' || s.dateline_agency || ')'),
        (SELECT count(*) FROM entities e WHERE e.story_id = s.id),
@@ -37,7 +50,7 @@ FROM stories s ORDER BY s.published NULLS LAST, s.id LIMIT ?
 
 
 def summarize_store(db: Path | str) -> str:
-    """Counts, date range, top actors and event codes, and one line per story."""
+    """Counts, date range, top actors, event codes and places, and one line per story."""
     with Store.open(db, read_only=True) as store:
         return "\n".join(
             [
@@ -55,9 +68,25 @@ def summarize_store(db: Path | str) -> str:
                     _rows(store, _TOP_CODES, TOP_N),
                 ),
                 "",
+                *_places(store),
+                "",
                 *_stories(store),
             ]
         )
+
+
+def _places(store: Store) -> list[str]:
+    """Top resolved places, how many mentions stayed unresolved, and where events were placed."""
+    unresolved = store.connection.execute(_UNRESOLVED).fetchall()[0][0]
+    top = _section(
+        f"Top places by mentions ({unresolved} mentions unresolved)",
+        ("place", "country", "feature", "mentions", "stories", "confidence"),
+        _rows(store, _TOP_PLACES, TOP_N),
+    )
+    placed = _section(
+        "Events by place precision", ("precision", "events", "places"), _rows(store, _EVENT_PLACES, TOP_N)
+    )
+    return [*top, "", *placed]
 
 
 def _overview(store: Store) -> list[str]:

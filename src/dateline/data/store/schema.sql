@@ -1,4 +1,4 @@
--- Dateline store schema, version 4 (see docs/storage.md).
+-- Dateline store schema, version 5 (see docs/storage.md).
 --
 -- One row per story in `stories`; every extracted record lives in a child table keyed by
 -- (story_id, seq), where seq is the record's position in the story's JSON list, so the
@@ -125,7 +125,28 @@ CREATE TABLE IF NOT EXISTS events (
     -- cast_members.member_id of each source / target the cast knows (added in version 3, so
     -- NULL, read as empty, in rows stored before it)
     source_cast     VARCHAR[],
-    target_cast     VARCHAR[]
+    target_cast     VARCHAR[],
+    place_seq       INTEGER,            -- places.seq of where the event happened (NULL: nowhere)
+    place_precision VARCHAR             -- site | city | admin1 | country | dateline
+);
+
+-- One row per place mention (see docs/places.md); unresolved mentions have NULL geonameid,
+-- coordinates and feature.
+CREATE TABLE IF NOT EXISTS places (
+    story_id    VARCHAR NOT NULL,
+    seq         INTEGER NOT NULL,
+    text        VARCHAR NOT NULL,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    geonameid   BIGINT,
+    name        VARCHAR,
+    country     VARCHAR,                -- ISO 3166-1 alpha-3
+    admin1      VARCHAR,
+    lat         DOUBLE,
+    lon         DOUBLE,
+    feature     VARCHAR,                -- GeoNames feature code: PCLI, ADM1, PPLC, PPL, CONT
+    confidence  DOUBLE NOT NULL,
+    reason      VARCHAR NOT NULL
 );
 
 -- The story's cast (version 3): its participants, each with every mention that refers to it.
@@ -190,6 +211,7 @@ CREATE INDEX IF NOT EXISTS events_date ON events (date);
 CREATE INDEX IF NOT EXISTS cast_members_story ON cast_members (story_id);
 CREATE INDEX IF NOT EXISTS cast_members_actor ON cast_members (actor);
 CREATE INDEX IF NOT EXISTS cast_mentions_story ON cast_mentions (story_id);
+CREATE INDEX IF NOT EXISTS places_story ON places (story_id);
 
 -- One row per (source actor, target actor) pair of each event: what CAMEO consumers call a
 -- dyad. An event with no target keeps one row per source with target_actor NULL.

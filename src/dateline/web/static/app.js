@@ -79,7 +79,7 @@ function link(route, params) {
   return `#/${route}${query.toString() ? "?" + query : ""}`;
 }
 
-const ROUTES = { stories: storiesView, story: storyView, actors: actorsView, timeline: timelineView, network: networkView };
+const ROUTES = { stories: storiesView, story: storyView, actors: actorsView, timeline: timelineView, network: networkView, map: mapView };
 
 async function route() {
   const { name, arg, params } = parseHash();
@@ -352,7 +352,7 @@ function storySidebar(story) {
     section("Entities", entities, "No entities."));
 }
 
-async function storyView(storyId) {
+async function storyView(storyId, params) {
   const story = await api(`/api/stories/${encodeURIComponent(storyId)}`);
   const text = storyText(story);
   text.addEventListener("click", (e) => onTextActivate(story, e.target));
@@ -375,6 +375,11 @@ async function storyView(storyId) {
   show(el("h1", {}, story.title || story.id),
     el("p", { class: "meta" }, [story.source, story.published, dateline, story.id].filter(Boolean).join(" · ")),
     legend, el("div", { class: "story-layout" }, text, storySidebar(story)));
+  const focus = params && params.get("event");  // opened from the map: show that event's span
+  if (focus !== null && focus !== undefined && story.events[Number(focus)]) {
+    showEvent(story, Number(focus));
+    flash("event", Number(focus));
+  }
 }
 
 // -- actors ------------------------------------------------------------------------------------
@@ -539,3 +544,86 @@ async function networkView(_arg, params) {
 
 window.addEventListener("hashchange", route);
 window.addEventListener("DOMContentLoaded", route);
+
+// -- map ---------------------------------------------------------------------------------------
+
+const MAP_WIDTH = 960;
+const MAP_HEIGHT = 480;
+const MAP_PAGES = 5;  // at most this many pages of events are drawn (1,000 at the API's page size)
+let worldOutline = null;  // the bundled Natural Earth outline, fetched once
+
+async function outline() {
+  if (!worldOutline) worldOutline = await (await fetch("/static/world.json")).json();
+  return worldOutline;
+}
+
+function project(lon, lat) {
+  // plate carrée: the whole world in a 2:1 box, no projection library needed
+  return [((lon + 180) / 360) * MAP_WIDTH, ((90 - lat) / 180) * MAP_HEIGHT];
+}
+
+function ringPath(ring) {
+  return ring.map(([lon, lat], i) => { const [x, y] = project(lon, lat); return `${i ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`; }).join("") + "Z";
+}
+
+async function placedEvents(filter) {
+  const events = [];
+  for (let page = 0; page < MAP_PAGES; page++) {
+    const data = await api("/api/events", { ...filter, limit: 200, offset: page * 200 });
+    events.push(...data.items);
+    if (events.length >= data.total) return { events, total: data.total };
+  }
+  return { events, total: events.length };
+}
+
+function mapPoints(events) {
+  // one point per place and QuadClass; its size grows with the number of events there
+  const points = new Map();
+  for (const v of events) {
+    if (v.place_lat === null || v.place_lon === null) continue;
+    const key = `${v.place_lat},${v.place_lon},${v.quad}`;
+    if (!points.has(key)) points.set(key, { lat: v.place_lat, lon: v.place_lon, quad: v.quad, name: v.place_name || v.place_text, events: [] });
+    points.get(key).events.push(v);
+  }
+  return [...points.values()].sort((a, b) => b.events.length - a.events.length);
+}
+
+function mapPoint(point) {
+  const [x, y] = project(point.lon, point.lat);
+  const first = point.events[0];
+  const label = `${point.name}: ${point.events.length} event${point.events.length > 1 ? "s" : ""}, ${QUAD_NAMES[point.quad] || "no QuadClass"}`;
+  const open = () => go(`story/${encodeURIComponent(first.story_id)}`, { event: String(first.seq) });
+  const dot = svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: (3 + 3 * Math.sqrt(point.events.length)).toFixed(1),
+    class: `point quad-${point.quad}`, tabindex: 0, role: "link", "aria-label": label, "data-story": first.story_id, "data-seq": first.seq },
+  svg("title", {}, `${label}\n${eventLabel(first)}`));
+  dot.addEventListener("click", open);
+  dot.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
+  return dot;
+}
+
+async function mapView(_arg, params) {
+  const filter = { source: params.get("source") || "", target: params.get("target") || "", root: params.get("root") || "",
+    date_from: params.get("date_from") || "", date_to: params.get("date_to") || "" };
+  const form = el("form", { class: "filters", onsubmit: (e) => { e.preventDefault(); go("map", formValues(e.target)); } },
+    field("Source", "source", filter.source, { placeholder: "CHNGOV or CHN" }),
+    field("Target", "target", filter.target, { placeholder: "RUSGOV or RUS" }),
+    field("Event root", "root", filter.root, { placeholder: "04", maxlength: 2 }),
+    field("From", "date_from", filter.date_from, { type: "date" }),
+    field("To", "date_to", filter.date_to, { type: "date" }),
+    el("button", { type: "submit" }, "Show"));
+  // a three-letter code is a country: every actor of it (CHN = CHNGOV, CHNMIL, ...)
+  const side = (code, name) => (code.length === 3 ? { [`${name}_country`]: code } : { [name]: code });
+  const query = { ...filter, ...side(filter.source, "source"), ...side(filter.target, "target") };
+  const [world, { events, total }] = await Promise.all([outline(), placedEvents(query)]);
+  const points = mapPoints(events);
+  const placed = points.reduce((n, p) => n + p.events.length, 0);
+  const map = svg("svg", { viewBox: `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`, class: "world-map", role: "img", "aria-label": "Where the events happened" },
+    svg("rect", { class: "sea", x: 0, y: 0, width: MAP_WIDTH, height: MAP_HEIGHT }),
+    svg("path", { class: "land", d: world.rings.map(ringPath).join("") }),
+    points.map(mapPoint));
+  const legend = el("p", { class: "legend" }, Object.entries(QUAD_NAMES).map(([quad, name]) =>
+    [el("span", { class: `swatch quad-${quad}` }), ` ${name} `]), " · size: number of events · click a point to read its story");
+  show(el("h1", {}, "Map"), form,
+    el("p", { class: "meta" }, `${placed} of ${total} events placed${total > events.length ? ` (first ${events.length} drawn)` : ""}`),
+    map, legend, el("p", { class: "meta" }, `Outline: ${world.source}. Place data: GeoNames (CC BY 4.0).`));
+}
