@@ -1,0 +1,30 @@
+"""Acts of whole news stories the single-sentence suites do not test (issue #10, point 2):
+economic measures, means of acting, sense by frame, and targets named earlier in the story."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from dateline.records import Event, Origin, RawStory, StoryResult
+
+pytestmark = pytest.mark.slow
+TUESDAY = dt.date(2024, 3, 12)
+
+
+def coded(pipeline: Pipeline, text: str) -> tuple[Event, ...]:
+    result = pipeline.process_one(RawStory("t", text, Origin("test"), published=TUESDAY))
+    assert isinstance(result, StoryResult), result
+    return result.events
+
+
+def summary(events: tuple[Event, ...]) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return [(e.cameo, e.source, e.target) for e in events]
+
+
+def test_tariffs_on_another_country_are_an_economic_sanction(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Brazil imposed new tariffs on Argentine steel.")
+    assert ("163", ("BRA",), ("ARG",)) in summary(events), summary(events)
+
