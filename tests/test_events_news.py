@@ -28,3 +28,7 @@ def test_tariffs_on_another_country_are_an_economic_sanction(pipeline: Pipeline)
     events = coded(pipeline, "Brazil imposed new tariffs on Argentine steel.")
     assert ("163", ("BRA",), ("ARG",)) in summary(events), summary(events)
 
+
+def test_an_event_noun_a_subject_acts_with_is_the_subjects_act(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Chile retaliated with sanctions against Bolivia.")
+    assert ("163", ("CHL",), ("BOL",)) in summary(events), summary(events)

@@ -136,6 +136,9 @@ PLACE_PREPS = frozenset(
 CIRCUMSTANCE_PREPS = frozenset(
     {"at", "during", "in", "after", "before", "following", "for", "via", "through"}
 )
+#: the means by which a clause's subject acts (``retaliated with tariffs``, ``responded with
+#: sanctions``): an event noun there is the subject's own act
+INSTRUMENT_PREPS = frozenset({"with"})
 #: how far below an object phrase a target may sit, and the links never followed there
 DEEP_TARGET_LEVELS = 4
 DEEP_STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "mark", "nsubj"})
@@ -1219,6 +1222,8 @@ def _governor_source(predicate: Predicate, resolver: Resolver) -> Argument:
     head = predicate.light
     if head is None and noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS:
         head = noun.head.head
+    if head is None:
+        head = _instrument_of(noun)
     if head is None and noun.dep_ in {"dobj", "conj"} and predicate.entry.reciprocal:
         head = noun.head if noun.dep_ == "dobj" else noun.head.head
     if head is None and noun.dep_ in {"dobj", "pobj"} and _own_pronoun(noun):
@@ -1237,6 +1242,15 @@ def _governor_source(predicate: Predicate, resolver: Resolver) -> Argument:
     # "X was engaged in ethnic cleansing": a light verb's passive subject holds the event
     subject = subject_of(head) or passive_subject(head)
     return resolver.argument(subject) if subject is not None else EMPTY
+
+
+def _instrument_of(noun: Token) -> Token | None:
+    """The verb whose means an event noun is (``X retaliated with tariffs``); not a verb's
+    partner (``met with``, which the verb's own lexicon entry codes)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in INSTRUMENT_PREPS or prep.head.pos_ != "VERB":
+        return None
+    return prep.head
 
 
 def _own_pronoun(noun: Token) -> bool:
