@@ -32,3 +32,26 @@ def test_tariffs_on_another_country_are_an_economic_sanction(pipeline: Pipeline)
 def test_an_event_noun_a_subject_acts_with_is_the_subjects_act(pipeline: Pipeline) -> None:
     events = coded(pipeline, "Chile retaliated with sanctions against Bolivia.")
     assert ("163", ("CHL",), ("BOL",)) in summary(events), summary(events)
+
+
+def test_naming_something_a_wrong_is_criticism_of_it(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Russia branded the Ukrainian raid a provocation.")
+    criticism = [e for e in events if e.cameo == "111"]
+    assert [(e.source, e.target) for e in criticism] == [(("RUS",), ("UKR",))], summary(events)
+    assert not [e for e in events if e.cameo[:2] == "19"], summary(events)
+
+
+def test_naming_something_with_an_approving_word_is_praise(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Sweden called the talks with Norway a success.")
+    assert [e.cameo for e in events] == ["051"], summary(events)
+
+
+def test_calling_a_person_on_a_day_is_a_phone_call(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Finland called Estonia on Tuesday.")
+    assert [e.cameo for e in events] == ["041"], summary(events)
+
+
+def test_calling_for_someone_to_act_is_an_appeal_to_them(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Peru called for Chile to lift the ban on fishing.")
+    appeals = [e for e in events if e.cameo[:2] == "02"]
+    assert [(e.source, e.target) for e in appeals] == [(("PER",), ("CHL",))], summary(events)

@@ -41,7 +41,7 @@ from .event_dates import EventDate, default_date, resolve_date
 from .lexicon import Lexicon
 from .modality import is_commitment, is_deontic, modality_of
 from .ontology import QUAD_BY_ROOT, Ontology
-from .predicates import Predicate, find_predicates, noun_predicate
+from .predicates import Predicate, find_predicates, for_clause_mark, noun_predicate
 from .verb_patterns import load_verb_files
 
 #: how a governing appeal/intent/demand/rejection refines by the root of what it is about
@@ -490,7 +490,9 @@ def _folded_draft(gov: Predicate, code: str, inner: Predicate | None, resolver: 
     if inner is None:
         return replace(draft, target=addressee) if addressee.codes else draft
     inside = _draft(inner, inner.code, resolver)
-    source = draft.source if draft.source.resolved else inside.source
+    # whoever is asked to act is not the one asking (``X called for the rebels to disarm``)
+    asked = addressee.codes and inside.source.codes == addressee.codes
+    source = draft.source if draft.source.resolved or asked else inside.source
     target = draft.target if draft.target.resolved else addressee if addressee.codes else inside.target
     # an inner negation is the event's, unless it already made the event a refusal
     refusal = draft.code[:2] == "12" and gov.code[:2] != "12"
@@ -523,7 +525,8 @@ def _content_clauses(token: Token) -> list[Token]:
         clause
         for noun in nouns
         for clause in noun.children
-        if (noun is token and clause.dep_ in {"ccomp", "xcomp"}) or _noun_content(clause)
+        if (noun is token and (clause.dep_ in {"ccomp", "xcomp"} or for_clause_mark(clause) is not None))
+        or _noun_content(clause)
     ]
     return clauses + [c for c in token.head.children if _stated_by_object(c, token)]
 
@@ -727,7 +730,8 @@ def _governs(gov: Token, inner: Predicate) -> bool:
     for _ in range(8):
         if node.i == gov.i or _stated_by_object(node, gov):
             return True
-        if node.dep_ not in CONTENT_DEPS | LINK_DEPS and not _noun_content(node):
+        content = _noun_content(node) or for_clause_mark(node) is not None
+        if node.dep_ not in CONTENT_DEPS | LINK_DEPS and not content:
             return False
         node = node.head
     return False
