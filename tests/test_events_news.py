@@ -55,3 +55,28 @@ def test_calling_for_someone_to_act_is_an_appeal_to_them(pipeline: Pipeline) -> 
     events = coded(pipeline, "Peru called for Chile to lift the ban on fishing.")
     appeals = [e for e in events if e.cameo[:2] == "02"]
     assert [(e.source, e.target) for e in appeals] == [(("PER",), ("CHL",))], summary(events)
+
+
+def test_rejecting_the_allegations_targets_who_made_them(pipeline: Pipeline) -> None:
+    events = coded(
+        pipeline, "Chile said Peru had violated the border treaty. Peru rejected the allegations on Monday."
+    )
+    rejections = [e for e in events if e.cameo[:2] == "12"]
+    assert [(e.source, e.target) for e in rejections] == [(("PER",), ("CHL",))], summary(events)
+
+
+def test_denouncing_the_operation_targets_whoever_carried_it_out(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Comoros invaded the island of Anjouan. South Africa denounced the operation.")
+    assert ("111", ("ZAF",), ("COM",)) in summary(events), summary(events)
+
+
+def test_a_bare_plural_is_new_not_an_earlier_act(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Russia attacked Ukraine. Norway criticized sanctions.")
+    criticism = [e for e in events if e.cameo[:2] == "11"]
+    assert [e.target for e in criticism] == [()], summary(events)
+
+
+def test_speaking_out_against_an_act_is_criticism(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Russia attacked Ukraine. Lawmakers in Norway spoke out against the action.")
+    criticism = [e for e in events if e.cameo == "111"]
+    assert [e.target for e in criticism] == [("RUS",)], summary(events)

@@ -15,6 +15,7 @@ Steps per sentence (see ``docs/events.md``):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Event
 from ..work import Work
+from .antecedents import VERBAL_ROOTS, Earlier, referred_noun, referred_target
 from .arguments import (
     EMPTY,
     Argument,
@@ -217,15 +219,43 @@ def code_work(work: Work, resolver: Resolver, coder: Coder) -> tuple[Event, ...]
     previous: Span | None = None
     if coder.discards and coder.discards.drops_story([t.lower_ for t in work.doc]):
         return ()
+    earlier = _quoted_acts(work)
     for sent in work.doc.sents:
         if coder.discards and coder.discards.drops_sentence(sent):
             previous = sent
             continue
         drafts = _sentence_drafts(sent, previous, resolver, coder, memo)
+        drafts = _with_earlier_targets(work, drafts, earlier, coder.lexicon.referring)
         dates = [e for e in sent.ents if e.label_ == "DATE"] if drafts else []
         events.extend(_event(work, sent, draft, coder, dates) for draft in drafts)
         previous = sent
     return tuple(events)
+
+
+def _quoted_acts(work: Work) -> list[Earlier]:
+    """Every attributed quote as an earlier act its speaker did (``the allegations`` may be
+    what the story quoted)."""
+    return [Earlier((q.speaker.actor,), "", q.start) for q in work.quotes if q.speaker and q.speaker.actor]
+
+
+def _with_earlier_targets(
+    work: Work, drafts: list[Draft], earlier: list[Earlier], nouns: Mapping[str, str]
+) -> list[Draft]:
+    """Reactions to an act the story named before (``rejected the allegations``) target its
+    author (``antecedents.py``); the sentence's own acts are then earlier acts for what follows."""
+    found: list[Draft] = []
+    for draft in drafts:
+        at = work.span(work.doc[draft.first].idx, work.doc[draft.first].idx).start
+        noun = referred_noun(draft, nouns) if draft.code[:2] in VERBAL_ROOTS else None
+        if noun is not None:
+            draft = referred_target(draft, noun, nouns[noun.lemma_.lower()], earlier, at)
+        found.append(draft)
+    earlier.extend(
+        Earlier(d.source.codes, d.code[:2], work.span(work.doc[d.first].idx, work.doc[d.first].idx).start)
+        for d in drafts
+        if d.source.resolved
+    )
+    return found
 
 
 def _sentence_drafts(
