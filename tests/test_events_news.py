@@ -80,3 +80,29 @@ def test_speaking_out_against_an_act_is_criticism(pipeline: Pipeline) -> None:
     events = coded(pipeline, "Russia attacked Ukraine. Lawmakers in Norway spoke out against the action.")
     criticism = [e for e in events if e.cameo == "111"]
     assert [e.target for e in criticism] == [("RUS",)], summary(events)
+
+
+def test_an_arrest_by_nobody_named_is_by_the_state_where_it_happens(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Three opposition supporters have been arrested in Nairobi.")
+    assert [(e.cameo, e.source, e.target) for e in events if e.cameo == "173"] == [
+        ("173", ("KEN",), ("KEN",))
+    ], summary(events)
+
+
+def test_an_arrest_in_a_sentence_naming_no_country_is_in_the_storys_country(pipeline: Pipeline) -> None:
+    text = (
+        "Kenya's government tightened security in Nairobi on Monday. "
+        "Three opposition supporters have been arrested."
+    )
+    events = coded(pipeline, text)
+    assert [e.source for e in events if e.cameo == "173"] == [("KEN",)], summary(events)
+
+
+def test_things_released_are_no_release_of_people(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "New pictures of the leader have been released in Havana.")
+    assert not [e for e in events if e.cameo.startswith("084")], summary(events)
+
+
+def test_a_prison_sentence_is_coercion(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "A court in Turkey sentenced two smugglers to four years in prison.")
+    assert [e.cameo for e in events] == ["173"], summary(events)

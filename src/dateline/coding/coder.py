@@ -36,7 +36,7 @@ from .arguments import (
     subject_of,
 )
 from .complements import clause_subject_target, complement_clause
-from .countries import PROTEST_ROOTS, country_mentions, ethnic_target, in_country
+from .countries import PROTEST_ROOTS, country_mentions, ethnic_target, in_country, state_act
 from .discards import Discards, load_discards
 from .drafts import Draft
 from .event_dates import EventDate, default_date, resolve_date
@@ -220,11 +220,12 @@ def code_work(work: Work, resolver: Resolver, coder: Coder) -> tuple[Event, ...]
     if coder.discards and coder.discards.drops_story([t.lower_ for t in work.doc]):
         return ()
     earlier = _quoted_acts(work)
+    country = _story_country(work, coder.countries)
     for sent in work.doc.sents:
         if coder.discards and coder.discards.drops_sentence(sent):
             previous = sent
             continue
-        drafts = _sentence_drafts(sent, previous, resolver, coder, memo)
+        drafts = _sentence_drafts(sent, previous, resolver, coder, memo, story_country=country)
         drafts = _with_earlier_targets(work, drafts, earlier, coder.lexicon.referring)
         dates = [e for e in sent.ents if e.label_ == "DATE"] if drafts else []
         events.extend(_event(work, sent, draft, coder, dates) for draft in drafts)
@@ -258,8 +259,26 @@ def _with_earlier_targets(
     return found
 
 
+def _story_country(work: Work, countries: frozenset[str]) -> str | None:
+    """The country the story is about: its dateline's, else the one its cast mentions most."""
+    dateline = work.story.dateline
+    if dateline is not None and dateline.country:
+        return dateline.country
+    counts: dict[str, int] = {}
+    for member in work.cast.members if work.cast is not None else ():
+        if member.country in countries:
+            counts[member.country] = counts.get(member.country, 0) + len(member.mentions)
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
 def _sentence_drafts(
-    sent: Span, previous: Span | None, resolver: Resolver, coder: Coder, memo: Memo
+    sent: Span,
+    previous: Span | None,
+    resolver: Resolver,
+    coder: Coder,
+    memo: Memo,
+    *,
+    story_country: str | None = None,
 ) -> list[Draft]:
     predicates = _predicates(sent, coder, memo)
     speech = [p for p in predicates if p.entry.is_speech]
@@ -288,6 +307,7 @@ def _sentence_drafts(
         if mentions:
             others = coder.lexicon.other_party
             drafts = [in_country(d, mentions, sent, resolver, others) for d in drafts]
+        drafts = [state_act(d, mentions, story_country, resolver) for d in drafts]
     drafts = [
         _expulsion(_domestic(_threatened(ethnic_target(d, sent, resolver), resolver), coder.countries))
         for d in drafts

@@ -30,6 +30,14 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: prepositions of the place where an act happens
 ACT_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around"})
 UNIDENTIFIED_FORCES = "UAF"
+#: what only a state does to people, so that nobody named means its authorities: arrests and
+#: detentions (173), deportations (174), releases (084, 0841)
+STATE_CODES = frozenset({"173", "174", "084", "0841"})
+#: of these, the acts also done to things (``pictures were released``): a person must undergo them
+RELEASE_CODES = frozenset({"084", "0841"})
+#: event nouns of these codes that report one act when they say on whom (``the arrest of five
+#: people``, ``Mech Dara's arrest``); other mentions are general (``arbitrary arrests``)
+STATE_NOUN_CODES = frozenset({"173"})
 #: (start, end, country, acts) of a name in the sentence, clean offsets; ``acts`` when the name
 #: is itself a clause's subject (an actor of its own, not where others come from)
 Mention = tuple[int, int, str, bool]
@@ -114,6 +122,38 @@ def in_country(
             # unidentified armed forces of the country where it happened
             draft = replace(draft, source=Argument((country + UNIDENTIFIED_FORCES,), draft.source.spans))
     return draft
+
+
+def state_act(draft: Draft, mentions: list[Mention], story_country: str | None, resolver: Resolver) -> Draft:
+    """``three supporters have been arrested``, ``was released on bail``, ``the arrest of five
+    people``: an arrest, detention, deportation or release by nobody named is by the authorities
+    of the country where it happens (a place of the act, else the one country the sentence names,
+    else the story's country), on people of that country unless they are named (PLOVER codes
+    such acts domestic)."""
+    if draft.code not in STATE_CODES or draft.source.resolved or draft.source.spans:
+        return draft
+    if not _agentless(draft, resolver):
+        return draft
+    country = _act_place(draft, resolver) or _one_country(mentions, ()) or story_country
+    if country is None:
+        return draft
+    target = draft.target if draft.target.codes else Argument((country,), draft.target.spans)
+    return replace(draft, source=Argument((country,), ()), target=target)
+
+
+def _agentless(draft: Draft, resolver: Resolver) -> bool:
+    """A passive verb without ``by`` on people (``were arrested``), or an event noun that says
+    on whom (``the arrest of X``, ``X's detention``)."""
+    token = draft.predicate.token
+    if any(c.dep_ == "agent" for c in token.children):
+        return False
+    if draft.predicate.kind == "noun":
+        owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
+        return draft.code in STATE_NOUN_CODES and owned
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return False
+    return draft.code not in RELEASE_CODES or subject.pos_ == "PRON" or resolver.actor_like(subject)
 
 
 def ethnic_target(draft: Draft, sent: Span, resolver: Resolver) -> Draft:
