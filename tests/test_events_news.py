@@ -106,3 +106,13 @@ def test_things_released_are_no_release_of_people(pipeline: Pipeline) -> None:
 def test_a_prison_sentence_is_coercion(pipeline: Pipeline) -> None:
     events = coded(pipeline, "A court in Turkey sentenced two smugglers to four years in prison.")
     assert [e.cameo for e in events] == ["173"], summary(events)
+
+
+def test_blocking_a_sale_to_a_country_is_a_sanction(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Canada blocked the Turkish sale.")
+    assert [(e.cameo[:2], e.target) for e in events] == [("16", ("TUR",))], summary(events)
+
+
+def test_conferring_an_honour_on_someone_is_praise(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Ghana conferred its highest civilian honour on Nigeria.")
+    assert [(e.cameo, e.source, e.target) for e in events] == [("051", ("GHA",), ("NGA",))], summary(events)
