@@ -116,3 +116,10 @@ def test_blocking_a_sale_to_a_country_is_a_sanction(pipeline: Pipeline) -> None:
 def test_conferring_an_honour_on_someone_is_praise(pipeline: Pipeline) -> None:
     events = coded(pipeline, "Ghana conferred its highest civilian honour on Nigeria.")
     assert [(e.cameo, e.source, e.target) for e in events] == [("051", ("GHA",), ("NGA",))], summary(events)
+
+
+def test_a_meeting_in_the_subjects_own_country_is_the_visitors(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Putin met with Xi in Moscow.")
+    assert [(e.source, e.target) for e in events if e.cameo[:2] == "04"] == [(("CHNGOV",), ("RUSGOV",))], (
+        summary(events)
+    )

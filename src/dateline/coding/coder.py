@@ -36,7 +36,14 @@ from .arguments import (
     subject_of,
 )
 from .complements import clause_subject_target, complement_clause
-from .countries import PROTEST_ROOTS, country_mentions, ethnic_target, in_country, state_act
+from .countries import (
+    PROTEST_ROOTS,
+    country_mentions,
+    ethnic_target,
+    in_country,
+    state_act,
+    visitor_first,
+)
 from .discards import Discards, load_discards
 from .drafts import Draft
 from .event_dates import EventDate, default_date, resolve_date
@@ -312,6 +319,7 @@ def _sentence_drafts(
         _expulsion(_domestic(_threatened(ethnic_target(d, sent, resolver), resolver), coder.countries))
         for d in drafts
     ]
+    drafts = [visitor_first(d, resolver) if "dict" not in d.predicate.entry.flags else d for d in drafts]
     drafts = _without_alleged([d for d in drafts if not _conditional(d)])
     drafts = _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
     return _without_nested_possible(drafts)

@@ -27,6 +27,8 @@ UNNAMED_MODIFIERS = frozenset(
 )
 #: CAMEO roots of armed violence, whose unnamed perpetrators are the place's unidentified forces
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: CAMEO roots of meetings and consultations, whose visitor is the source
+MEETING_ROOTS = frozenset({"04"})
 #: prepositions of the place where an act happens
 ACT_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around"})
 UNIDENTIFIED_FORCES = "UAF"
@@ -154,6 +156,18 @@ def _agentless(draft: Draft, resolver: Resolver) -> bool:
     if subject is None:
         return False
     return draft.code not in RELEASE_CODES or subject.pos_ == "PRON" or resolver.actor_like(subject)
+
+
+def visitor_first(draft: Draft, resolver: Resolver) -> Draft:
+    """``X met with Y in X's capital``: in a meeting the visitor is the source and the host the
+    target (the annotation conventions, as PLOVER codes visits), so a meeting held in the
+    subject's own country, with one party from another, is the other party's."""
+    if draft.code[:2] not in MEETING_ROOTS or len(draft.source.codes) != 1 or not draft.target.codes:
+        return draft
+    host = draft.source.codes[0][:3]
+    if any(code[:3] == host for code in draft.target.codes) or _act_place(draft, resolver) != host:
+        return draft
+    return replace(draft, source=draft.target, target=draft.source)
 
 
 def ethnic_target(draft: Draft, sent: Span, resolver: Resolver) -> Draft:
