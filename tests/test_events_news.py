@@ -123,3 +123,18 @@ def test_a_meeting_in_the_subjects_own_country_is_the_visitors(pipeline: Pipelin
     assert [(e.source, e.target) for e in events if e.cameo[:2] == "04"] == [(("CHNGOV",), ("RUSGOV",))], (
         summary(events)
     )
+
+
+def test_a_restriction_on_another_country_is_a_sanction(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Japan announced new restrictions on flights to Cuba.")
+    assert ("163", ("JPN",), ("CUB",)) in summary(events), summary(events)
+
+
+def test_a_restriction_on_a_states_own_people_stays_coercion(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Iran imposed new restrictions on journalists.")
+    assert [e.cameo for e in events] == ["172"], summary(events)
+
+
+def test_barring_another_countrys_officials_is_a_sanction(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Canada has barred three Haitian officials from entering the country.")
+    assert [(e.cameo, e.source) for e in events] == [("163", ("CAN",))], summary(events)

@@ -98,6 +98,10 @@ REPRESSION_THREATS = frozenset({"132", "137"})
 GOVERNMENT = "GOV"
 #: an appeal or demand is addressed to whoever its content clause says should act
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+#: restrictions (172) and what they become when they fall on another country: a sanction (163),
+#: since PLOVER's COERCE restricts a state's own people and SANCTION reduces relations with others
+RESTRICTION_CODE = "172"
+FOREIGN_RESTRICTION_CODE = "163"
 #: expelling individuals (174) against expelling or withdrawing an organisation (166)
 DEPORT_CODE = "174"
 EXPEL_CODE = "166"
@@ -161,6 +165,9 @@ PERMISSIVE_HEADS = frozenset({"allow", "permit", "let", "prevent", "stop", "forb
 #: "X announced it would cut aid": the content of an announcement is a decision taken, not a
 #: threat held over anyone (PLOVER's THREATEN is coercive warnings); a condition still makes one
 ANNOUNCING_HEADS = frozenset({"announce"})
+#: verbs whose object event noun is the subject's own act (``announced new sanctions on X``,
+#: ``unveiled an aid package``)
+ANNOUNCED_OBJECT_HEADS = frozenset({"announce", "unveil"})
 #: verbs by which a relative clause says its event noun happens (besides ``take place``, ``be held``)
 OCCUR_VERBS = frozenset({"happen", "occur"})
 RELATIVE_WORDS = frozenset({"which", "that", "whom"})
@@ -319,6 +326,7 @@ def _sentence_drafts(
         _expulsion(_domestic(_threatened(ethnic_target(d, sent, resolver), resolver), coder.countries))
         for d in drafts
     ]
+    drafts = [_foreign_restriction(d, coder.countries) for d in drafts]
     drafts = [visitor_first(d, resolver) if "dict" not in d.predicate.entry.flags else d for d in drafts]
     drafts = _without_alleged([d for d in drafts if not _conditional(d)])
     drafts = _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
@@ -477,6 +485,19 @@ def _named_source(draft: Draft, sent: Span, resolver: Resolver) -> bool:
         if span is not None and resolver.actor_like(span.root):
             return True
     return False
+
+
+def _foreign_restriction(draft: Draft, countries: frozenset[str]) -> Draft:
+    """``the US announced new restrictions on flights to Cuba``, ``barred Albanian officials from
+    entering``: a restriction a state imposes on another country or its people is a sanction
+    (163), not repression (the annotation conventions code travel and trade bans so)."""
+    if draft.code != RESTRICTION_CODE or "dict" in draft.predicate.entry.flags or not draft.source.codes:
+        return draft
+    own = {code[:3] for code in draft.source.codes}
+    others = {code[:3] for code in draft.target.codes} - own
+    if not own <= countries or not others or not others <= countries:
+        return draft
+    return replace(draft, code=FOREIGN_RESTRICTION_CODE)
 
 
 def _domestic(draft: Draft, countries: frozenset[str]) -> Draft:
@@ -1286,6 +1307,8 @@ def _governor_source(predicate: Predicate, resolver: Resolver) -> Argument:
         head = noun.head.head
     if head is None:
         head = _instrument_of(noun)
+    if head is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ANNOUNCED_OBJECT_HEADS:
+        head = noun.head
     if head is None and noun.dep_ in {"dobj", "conj"} and predicate.entry.reciprocal:
         head = noun.head if noun.dep_ == "dobj" else noun.head.head
     if head is None and noun.dep_ in {"dobj", "pobj"} and _own_pronoun(noun):
