@@ -138,3 +138,10 @@ def test_a_restriction_on_a_states_own_people_stays_coercion(pipeline: Pipeline)
 def test_barring_another_countrys_officials_is_a_sanction(pipeline: Pipeline) -> None:
     events = coded(pipeline, "Canada has barred three Haitian officials from entering the country.")
     assert [(e.cameo, e.source) for e in events] == [("163", ("CAN",))], summary(events)
+
+
+def test_keeping_sanctions_in_place_is_the_keepers_sanction(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Canada is keeping new tariffs in place on Mexico and Chile.")
+    assert [(e.cameo, e.source, set(e.target)) for e in events] == [("163", ("CAN",), {"MEX", "CHL"})], (
+        summary(events)
+    )
