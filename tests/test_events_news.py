@@ -145,3 +145,22 @@ def test_keeping_sanctions_in_place_is_the_keepers_sanction(pipeline: Pipeline) 
     assert [(e.cameo, e.source, set(e.target)) for e in events] == [("163", ("CAN",), {"MEX", "CHL"})], (
         summary(events)
     )
+
+
+def test_occupied_land_is_taken_from_the_country_it_lies_in(pipeline: Pipeline) -> None:
+    text = (
+        "Armenian troops are still occupying the key towns of Gori, north of Tbilisi, and Senako in the west."
+    )
+    events = coded(pipeline, text)
+    occupations = [e for e in events if e.cameo == "192"]
+    assert [(e.source[0][:3], e.target) for e in occupations] == [("ARM", ("GEO",))], summary(events)
+
+
+def test_occupied_buildings_are_the_storys_countrys(pipeline: Pipeline) -> None:
+    text = (
+        "The army of Myanmar seized power in February. "
+        "An envoy said security forces have also occupied at least 36 hospitals."
+    )
+    events = coded(pipeline, text)
+    occupations = [e for e in events if e.cameo == "192"]
+    assert [e.target for e in occupations] == [("MMR",)], summary(events)

@@ -41,6 +41,7 @@ from .countries import (
     country_mentions,
     ethnic_target,
     in_country,
+    occupied_country,
     state_act,
     visitor_first,
 )
@@ -322,6 +323,7 @@ def _sentence_drafts(
             others = coder.lexicon.other_party
             drafts = [in_country(d, mentions, sent, resolver, others) for d in drafts]
         drafts = [state_act(d, mentions, story_country, resolver) for d in drafts]
+        drafts = [occupied_country(d, mentions, story_country, resolver) for d in drafts]
     drafts = [
         _expulsion(_domestic(_threatened(ethnic_target(d, sent, resolver), resolver), coder.countries))
         for d in drafts

@@ -27,6 +27,11 @@ UNNAMED_MODIFIERS = frozenset(
 )
 #: CAMEO roots of armed violence, whose unnamed perpetrators are the place's unidentified forces
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: taking territory (192: occupy, invade, seize a town): its target is the country the land is in
+TERRITORY_CODES = frozenset({"192"})
+#: how deep inside an occupied place's phrase its country may be named (``the key towns of X, in
+#: the west of Y``)
+PLACE_DEPTH = 6
 #: CAMEO roots of meetings and consultations, whose visitor is the source
 MEETING_ROOTS = frozenset({"04"})
 #: prepositions of the place where an act happens
@@ -156,6 +161,39 @@ def _agentless(draft: Draft, resolver: Resolver) -> bool:
     if subject is None:
         return False
     return draft.code not in RELEASE_CODES or subject.pos_ == "PRON" or resolver.actor_like(subject)
+
+
+def occupied_country(
+    draft: Draft, mentions: list[Mention], story_country: str | None, resolver: Resolver
+) -> Draft:
+    """``occupied at least 36 hospitals``, ``invaded the island of X``: land taken is taken from
+    the country it lies in: a place named inside the object's phrase, else the one country the
+    sentence names (besides the occupier's own), else the story's country."""
+    if draft.code not in TERRITORY_CODES or draft.target.codes or not draft.source.codes:
+        return draft
+    objects = [c for c in draft.predicate.token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects:
+        return draft
+    own = {code[:3] for code in draft.source.codes}
+    named = {c for _, _, c, _ in mentions}
+    # the sentence's one country, or the one besides the occupier's own (``X troops occupy towns
+    # in Y``); land of one's own country is taken from its people (domestic, as PLOVER codes it)
+    sentence = named.pop() if len(named) == 1 else next(iter(named - own)) if len(named - own) == 1 else None
+    country = _place_inside(objects[0], resolver) or sentence or story_country
+    if country is None:
+        return draft
+    return replace(draft, target=Argument((country,), draft.target.spans))
+
+
+def _place_inside(head: Token, resolver: Resolver) -> str | None:
+    """The country of the first place named in a phrase (``the island of X``)."""
+    for token in head.subtree:
+        ent = resolver.entities.get(token.i)
+        if ent is not None and ent.label_ in PLACE_LABELS and abs(token.i - head.i) <= PLACE_DEPTH * 3:
+            country = resolver.registry.place_country(ent.text)
+            if country:
+                return country[:3]
+    return None
 
 
 def visitor_first(draft: Draft, resolver: Resolver) -> Draft:
