@@ -164,3 +164,8 @@ def test_occupied_buildings_are_the_storys_countrys(pipeline: Pipeline) -> None:
     events = coded(pipeline, text)
     occupations = [e for e in events if e.cameo == "192"]
     assert [e.target for e in occupations] == [("MMR",)], summary(events)
+
+
+def test_a_report_that_accuses_nobody_is_the_reported_act(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "A Kenyan police spokesman said three men were arrested in Nairobi.")
+    assert [(e.cameo, e.source, e.target) for e in events] == [("173", ("KEN",), ("KEN",))], summary(events)
