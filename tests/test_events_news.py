@@ -169,3 +169,10 @@ def test_occupied_buildings_are_the_storys_countrys(pipeline: Pipeline) -> None:
 def test_a_report_that_accuses_nobody_is_the_reported_act(pipeline: Pipeline) -> None:
     events = coded(pipeline, "A Kenyan police spokesman said three men were arrested in Nairobi.")
     assert [(e.cameo, e.source, e.target) for e in events] == [("173", ("KEN",), ("KEN",))], summary(events)
+
+
+def test_according_to_names_a_source_not_an_addressee(pipeline: Pipeline) -> None:
+    events = coded(
+        pipeline, "According to the police in Chile, about 60 activists protested against the visit."
+    )
+    assert [e.cameo[:2] for e in events] == ["14"], summary(events)

@@ -54,6 +54,8 @@ VERB_TAGS = frozenset({"VERB"})
 NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand"})
 #: clauses that may be a ``for X to V`` complement (``called for the rebels to disarm``)
 FOR_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
+#: phrases that attribute what is said (``according to X``): no word of them is a pattern word
+ATTRIBUTION_WORDS = frozenset({"according"})
 #: entity labels of when something happened
 TIME_LABELS = frozenset({"DATE", "TIME"})
 #: kinds of ``naming.tsv`` (see the file's header)
@@ -283,6 +285,8 @@ def _context(
     for _ in range(depth):
         following: list[Token] = []
         for child in frontier:
+            if child.lower_ in ATTRIBUTION_WORDS:
+                continue  # "according to X" names a source, never a pattern word ("protest to")
             if not _time_word(child):
                 found.setdefault(child.lemma_.lower(), child)
                 found.setdefault(child.lower_, child)
