@@ -29,9 +29,9 @@ UNNAMED_MODIFIERS = frozenset(
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: taking territory (192: occupy, invade, seize a town): its target is the country the land is in
 TERRITORY_CODES = frozenset({"192"})
-#: how deep inside an occupied place's phrase its country may be named (``the key towns of X, in
-#: the west of Y``)
-PLACE_DEPTH = 6
+#: how many words from the head of an occupied place's phrase its country may be named (``the
+#: key towns of X, north of Y``)
+PLACE_WINDOW = 18
 #: CAMEO roots of meetings and consultations, whose visitor is the source
 MEETING_ROOTS = frozenset({"04"})
 #: prepositions of the place where an act happens
@@ -189,7 +189,7 @@ def _place_inside(head: Token, resolver: Resolver) -> str | None:
     """The country of the first place named in a phrase (``the island of X``)."""
     for token in head.subtree:
         ent = resolver.entities.get(token.i)
-        if ent is not None and ent.label_ in PLACE_LABELS and abs(token.i - head.i) <= PLACE_DEPTH * 3:
+        if ent is not None and ent.label_ in PLACE_LABELS and abs(token.i - head.i) <= PLACE_WINDOW:
             country = resolver.registry.place_country(ent.text)
             if country:
                 return country[:3]
