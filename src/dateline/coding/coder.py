@@ -1392,9 +1392,9 @@ def _content_drafts(
             continue
         subject = subject_of(content)
         argument = resolver.argument(subject) if subject is not None else EMPTY
-        # an accusation needs someone accused: "X said three men were arrested" reports the
-        # arrest (coded as itself, with its own actors), it accuses nobody
-        if not argument.codes or any(c[:3] in own for c in argument.codes):
+        # an accusation needs someone accused (named or not: "certain forces"): "X said three
+        # men were arrested" reports the arrest (coded as itself), it accuses nobody
+        if subject is None or any(c[:3] in own for c in argument.codes):
             continue
         drafts.append(Draft(cue, ACCUSE_CODE, speaker, argument, (), cue.first, cue.last))
     return drafts
