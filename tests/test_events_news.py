@@ -176,3 +176,11 @@ def test_according_to_names_a_source_not_an_addressee(pipeline: Pipeline) -> Non
         pipeline, "According to the police in Chile, about 60 activists protested against the visit."
     )
     assert [e.cameo[:2] for e in events] == ["14"], summary(events)
+
+
+def test_people_deported_by_nobody_named_target_the_country_receiving_them(pipeline: Pipeline) -> None:
+    text = "The camp in Kenya held 200 migrants, many of whom were deported to Somalia or Ethiopia."
+    events = coded(pipeline, text)
+    assert [(e.source, set(e.target)) for e in events if e.cameo == "174"] == [(("KEN",), {"SOM", "ETH"})], (
+        summary(events)
+    )

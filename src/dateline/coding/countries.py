@@ -40,6 +40,8 @@ UNIDENTIFIED_FORCES = "UAF"
 #: what only a state does to people, so that nobody named means its authorities: arrests and
 #: detentions (173), deportations (174), releases (084, 0841)
 STATE_CODES = frozenset({"173", "174", "084", "0841"})
+#: of these, the acts that send people to another country, which is their target
+DEPORT_CODES = frozenset({"174"})
 #: of these, the acts also done to things (``pictures were released``): a person must undergo them
 RELEASE_CODES = frozenset({"084", "0841"})
 #: event nouns of these codes that report one act when they say on whom (``the arrest of five
@@ -145,7 +147,22 @@ def state_act(draft: Draft, mentions: list[Mention], story_country: str | None, 
     if country is None:
         return draft
     target = draft.target if draft.target.codes else Argument((country,), draft.target.spans)
+    if draft.code in DEPORT_CODES:
+        # "many of whom were deported to X, Y": the country that receives them
+        target = _destination(draft.predicate.token, resolver) or target
     return replace(draft, source=Argument((country,), ()), target=target)
+
+
+def _destination(verb: Token, resolver: Resolver) -> Argument | None:
+    """The countries a ``to`` phrase of the verb names (``deported to X, Y or other countries``)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for obj in prep.children:
+            argument = resolver.argument(obj) if obj.dep_ == "pobj" else None
+            if argument is not None and argument.resolved:
+                return argument
+    return None
 
 
 def _agentless(draft: Draft, resolver: Resolver) -> bool:
