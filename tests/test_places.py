@@ -15,7 +15,6 @@ from dateline.offsets import OffsetMap
 from dateline.places.gazetteer import ADMIN1, CAPITAL, CITY, COUNTRY, Entry, Gazetteer, normalise
 from dateline.places.mentions import Cues
 from dateline.places.stage import PlaceFinder
-from dateline.places.tables import read_rows
 from dateline.records import Dateline, Entity, Origin, Place, Story
 from dateline.settings import data_dir
 from dateline.work import Work
@@ -114,11 +113,12 @@ def test_a_confident_place_lends_its_country_to_the_others() -> None:
     assert places[0].confidence == 1.0 and places[0].reason == "entity: the only entry of that name"
 
 
-def test_a_bad_table_row_is_reported_with_its_line(tmp_path: Path) -> None:
-    table = tmp_path / "cues.tsv"
-    table.write_text("# comment\ncity\tcity\nvalley\tnowhere\n", encoding="utf-8")
-    with pytest.raises(DatelineError, match=r"E025.*line 3"):
-        list(read_rows(table, ("word", "kind"), kinds=frozenset({"city"})))
+def test_a_bad_cue_row_is_reported_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "places").mkdir()
+    table = tmp_path / "places" / "cues.tsv"
+    table.write_text("# comment\nword\tkind\ncity\tcity\nvalley\tnowhere\n", encoding="utf-8")
+    with pytest.raises(DatelineError, match=r"E023.*cues.tsv:4: column 'kind' is 'nowhere'"):
+        Cues.load(tmp_path)
 
 
 def test_the_place_json_has_exactly_the_contract_fields() -> None:

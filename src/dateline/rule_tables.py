@@ -19,7 +19,12 @@ Allowed = frozenset[str] | None
 
 def read_table(path: Path, columns: Mapping[str, Allowed]) -> list[dict[str, str]]:
     """The rows of ``path`` as dictionaries keyed by the declared ``columns``."""
-    rows: list[dict[str, str]] = []
+    return [row for _, row in read_numbered(path, columns)]
+
+
+def read_numbered(path: Path, columns: Mapping[str, Allowed]) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) of every row, for readers that check more and must name the line."""
+    rows: list[tuple[int, dict[str, str]]] = []
     header: list[str] | None = None
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -34,7 +39,7 @@ def read_table(path: Path, columns: Mapping[str, Allowed]) -> list[dict[str, str
         row = dict(zip(header, (cell.strip() for cell in cells), strict=True))
         for name, allowed in columns.items():
             _check_value(path, number, name, row[name], allowed)
-        rows.append(row)
+        rows.append((number, row))
     if header is None:
         _fail(path, 1, "no header line naming the columns")
     return rows

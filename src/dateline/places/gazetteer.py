@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatelineError, Errors
-from .tables import read_rows
+from ..rule_tables import read_numbered
 
 #: a country's point: countryinfo's "listed" point, the "centroid" of its mainland outline (its
 #: geoJSON), or the "midpoint" of the two. GeoNames puts most countries at a listed-style round
@@ -357,7 +357,8 @@ def _aliases(
     continents: Mapping[str, Entry],
 ) -> Iterator[tuple[str, Entry | None]]:
     """``data/places/aliases.tsv``, every row checked: ``file:line: problem`` on a bad one."""
-    for number, (alias, kind, code) in read_rows(path, ("alias", "kind", "code"), kinds=ALIAS_KINDS):
+    for number, row in read_numbered(path, {"alias": None, "kind": ALIAS_KINDS, "code": None}):
+        alias, kind, code = row["alias"], row["kind"], row["code"]
         if kind == "never":
             yield alias, None
             continue

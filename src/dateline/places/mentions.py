@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Dateline, Entity
+from ..rule_tables import read_table
 from .gazetteer import COUNTRY, Entry
-from .tables import read_rows
 
 #: spaCy labels whose mentions are places, resolved or not
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -70,8 +70,8 @@ class Cues:
     @classmethod
     def load(cls, data: Path) -> Cues:
         path = data / CUES_FILE
-        rows = read_rows(path, ("word", "kind"), kinds=CUE_KINDS)
-        kinds = {word.lower(): kind for _, (word, kind) in rows}
+        rows = read_table(path, {"word": None, "kind": CUE_KINDS})
+        kinds = {row["word"].lower(): row["kind"] for row in rows}
         words = "|".join(sorted(map(re.escape, kinds), key=len, reverse=True))
         # the cue word in any case ("Anbar Province"), the name capitalised
         before = re.compile(rf"\b(?P<cue>(?i:{words})) of (?P<name>{_NAME})")
