@@ -1,8 +1,8 @@
 """How fast the DuckDB store takes results: stories/s of ``Store.add_many``.
 
 The results are built by hand (no spaCy), shaped like a wire story of about 2,000
-characters with 12 entities, 5 actors, 3 quotes and 4 events, so the figure measures the
-store alone. Run:
+characters with 12 entities, 5 actors, 3 quotes, 4 events and a cast of 10 members with 2
+mentions each (the example stories average 10 and 20), so the figure measures the store alone. Run:
 
     .venv/bin/python benchmarks/store_bulk.py [--stories 2000] [--batch 500]
 
@@ -21,11 +21,24 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from dateline.records import Actor, Dateline, Entity, Event, Origin, Quote, Span, Speaker, Story, StoryResult
+from dateline.records import (
+    Actor,
+    CastMention,
+    Dateline,
+    Entity,
+    Event,
+    Member,
+    Origin,
+    Quote,
+    Span,
+    Speaker,
+    Story,
+    StoryResult,
+)
 from dateline.store import Store
 
 SENTENCE = "The foreign minister of Ruritania met his Freedonian counterpart in Zenda on Tuesday. "
-COUNTS = {"entities": 12, "actors": 5, "quotes": 3, "events": 4}
+COUNTS = {"entities": 12, "actors": 5, "quotes": 3, "events": 4, "cast": 10}
 
 
 def synthetic_result(index: int) -> StoryResult:
@@ -65,7 +78,7 @@ def synthetic_result(index: int) -> StoryResult:
             "indirect",
             at(i, 41, 3),
             at(i, 4, 16),
-            Speaker("Foreign Minister", "RURGOV"),
+            Speaker("Foreign Minister", "RURGOV", "c1"),
         )
         for i in range(COUNTS["quotes"])
     )
@@ -83,10 +96,26 @@ def synthetic_result(index: int) -> StoryResult:
             (),
             at(i, 38, 3),
             at(i, 0, step - 1),
+            source_cast=("c1",),
+            target_cast=("c2",),
         )
         for i in range(COUNTS["events"])
     )
-    return StoryResult(story, entities, actors, quotes, events)
+    cast = tuple(
+        Member(
+            f"c{i + 1}",
+            "Ruritania",
+            "RURGOV",
+            "government",
+            "RUR",
+            tuple(
+                CastMention(s.start, s.end, s.text, "name: 'Ruritania' is Ruritania")
+                for s in (at(i, 28, 9), at(i + 1, 28, 9))
+            ),
+        )
+        for i in range(COUNTS["cast"])
+    )
+    return StoryResult(story, entities, actors, quotes, events, cast)
 
 
 def timed(label: str, count: int, action: Callable[[], int]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from dateline.records import Event, Origin, Span, Story, StoryResult
+from dateline.records import Event, Origin, Place, Span, Story, StoryResult
 from dateline.store import Store
 
 #: wire copy long enough for shingles to mean something; each test varies it
@@ -29,6 +29,8 @@ def event(
     plover: str | None = "ASSAULT",
     modality: tuple[str, ...] = (),
     trigger: str = "launched",
+    place: Place | None = None,
+    place_precision: str | None = None,
 ) -> Event:
     start = text.index(trigger)
     return Event(
@@ -44,7 +46,15 @@ def event(
         modality=modality,
         trigger=Span(start, start + len(trigger), trigger),
         sentence=Span(0, len(text), text),
+        place=place,
+        place_precision=place_precision,
     )
+
+
+def place(text: str, word: str, geonameid: int) -> Place:
+    """A resolved place mention of ``word`` in ``text`` (the gazetteer entry is made up)."""
+    start = text.index(word)
+    return Place(start, start + len(word), word, geonameid, word, "SDN", None, 15.0, 32.0, "PPL", 0.9, "test")
 
 
 def story(
@@ -66,7 +76,10 @@ def story(
         title=title,
         source=source,
     )
-    return StoryResult(story=record, events=(event(text),) if events is None else events)
+    events = (event(text),) if events is None else events
+    # an event's place is one of its story's places (store/rows.py numbers it among them)
+    places = tuple(dict.fromkeys(e.place for e in events if e.place is not None))
+    return StoryResult(story=record, events=events, places=places)
 
 
 def store_of(path: Path, results: list[StoryResult]) -> Path:

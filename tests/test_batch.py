@@ -10,10 +10,20 @@ import pyarrow.parquet as pq
 import pytest
 
 from dateline.batch import BatchConfig, count_items, run_batch
+from dateline.batch.loading import load_shard
 from dateline.batch.manifest import as_ranges
 from dateline.batch.processing import OnItems, process_shard
 from dateline.batch.progress import BatchProgress, LogLines
-from dateline.batch.shards import ShardData, ShardTask, done_shards, shard_dirs
+from dateline.batch.shards import (
+    REJECTS_SCHEMA,
+    ShardData,
+    ShardMeta,
+    ShardTask,
+    done_shards,
+    read_tables,
+    shard_dirs,
+    write_shard,
+)
 from dateline.errors import DatelineError
 from dateline.records import Entity, Origin, Problem, RawStory, Story, StoryResult
 from dateline.settings import Settings
@@ -189,6 +199,38 @@ def test_tables_round_trip_to_results() -> None:
 
     tables = result_tables([result], table_schemas(), stored_at=dt.datetime(2024, 1, 1))
     assert tables_results(tables) == [result]
+
+
+def test_cast_survives_the_shard_files_and_the_store_load(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from .test_store import make_result
+
+    results = [make_result("a"), make_result("b")]
+    tables = result_tables(results, table_schemas(), stored_at=dt.datetime(2024, 1, 1))
+    meta = ShardMeta(index=0, first_seq=0, items=2, stored=2, rejected=0, warnings=0)
+    shard = write_shard(tmp_path, ShardData(meta, tables, REJECTS_SCHEMA.empty_table()))
+    assert pq.read_table(shard / "cast_mentions.parquet").num_rows == 8
+    with Store.open(tmp_path / "s.duckdb") as store:
+        assert load_shard(store, tmp_path, 0, shard) == 2
+        assert list(store.results()) == results
+
+
+def test_a_shard_written_before_the_cast_still_loads(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from .test_store import make_result, without_cast
+
+    tables = result_tables([make_result("a")], table_schemas(), stored_at=dt.datetime(2024, 1, 1))
+    meta = ShardMeta(index=0, first_seq=0, items=1, stored=1, rejected=0, warnings=0)
+    shard = write_shard(tmp_path, ShardData(meta, tables, REJECTS_SCHEMA.empty_table()))
+    for name in ("cast_members", "cast_mentions"):
+        (shard / f"{name}.parquet").unlink()
+    old_columns = {"quotes": ["speaker_cast", "via_cast"], "events": ["source_cast", "target_cast"]}
+    for name, columns in old_columns.items():
+        file = shard / f"{name}.parquet"
+        pq.write_table(pq.read_table(file).drop_columns(columns), file)
+    assert tables_results(read_tables(shard)) == [without_cast(make_result("a"))]
 
 
 def test_ranges_and_counting(tmp_path: Path) -> None:

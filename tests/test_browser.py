@@ -104,7 +104,39 @@ def test_story_view_highlights_and_clicking_a_quote_shows_its_speaker(page: Any,
     assert expected in (quote.get_attribute("title") or "")  # on hover
     quote.click()
     assert expected in page.locator("#speaker-card .speaker-name").text_content()  # on click
+    assert not page.errors
+
+
+def test_hovering_a_pronoun_or_description_shows_its_cast_member(page: Any, base_url: str) -> None:
+    story = page.request.get(f"{base_url}api/stories/{SEED_ID}").json()
+    # a mention the cast linked by a pronoun or a description, not by a name
+    i, j, member, mention = next(
+        (i, j, member, mention)
+        for i, member in enumerate(story["cast"])
+        for j, mention in enumerate(member["mentions"])
+        if mention["how"].startswith(("pronoun", "description", "title"))
+    )
+    page.goto(f"{base_url}#/story/{SEED_ID}")
+    page.wait_for_selector("#story-text .mark.cast")
+    node = page.locator(f'#story-text [data-cast-mention="{i}:{j}"]').first
+    assert node.text_content() == mention["text"]
+    tip = page.locator("#cast-tip")
+    assert tip.is_hidden()
+    node.hover()
+    tip.wait_for(state="visible")
+    shown = tip.text_content()
+    assert member["name"] in shown and member["actor"] in shown and member["kind"] in shown
+    assert mention["how"] in shown  # why it is that member
     _screenshot(page, "story")
+    page.locator("h1").hover()
+    tip.wait_for(state="hidden")
+    # the cast list: one entry per member with its mention count; a click flashes every mention
+    cast = page.locator(".records:has(h2:text-matches('^Cast')) .record")
+    assert cast.count() == len(story["cast"])
+    entry = cast.filter(has_text=member["name"]).first
+    assert f"{member['name']} · {len(member['mentions'])}" in entry.text_content()
+    entry.click()
+    assert page.locator(f'#story-text .flash[data-cast~="{i}"]').count() >= 1
     assert not page.errors
 
 
@@ -201,3 +233,26 @@ def test_the_timeline_toggles_between_events_and_raw_reports(page: Any, base_url
 
     assert drawn("clusters") != drawn("reports")
     assert page.locator("select#f-count").input_value() == "reports"
+
+
+def test_map_draws_placed_events_and_a_point_opens_its_story_span(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}#/map")
+    page.wait_for_selector("svg.world-map circle.point")
+    assert page.locator("svg.world-map path.land").count() == 1
+    points = page.locator("svg.world-map circle.point")
+    assert points.count() >= 3
+    assert page.locator("svg.world-map circle.point.quad-1, svg.world-map circle.point.quad-2").count() > 0
+    _screenshot(page, "map")
+    top = points.last  # the smallest point is drawn last, on top of any larger one at its place
+    story_id = top.get_attribute("data-story")
+    seq = int(top.get_attribute("data-seq") or 0)
+    top.click()
+    page.wait_for_selector("#story-text .flash")
+    story = page.request.get(f"{base_url}api/stories/{story_id}").json()
+    assert story["events"][seq]["trigger"]["text"].startswith(
+        page.locator("#story-text .flash").first.text_content()
+    )
+    page.goto(f"{base_url}#/map?source=CHN&target=RUS")
+    page.wait_for_selector("svg.world-map")
+    page.wait_for_function("document.querySelector('#view .meta').textContent.includes('events placed')")
+    assert not page.errors

@@ -12,11 +12,12 @@ import pytest
 from dateline.cli import main
 from dateline.clustering import ClusterSettings, cluster_store
 from dateline.clustering import run as cluster_run
+from dateline.clustering.inputs import store_inputs
 from dateline.errors import DatelineError
 from dateline.store import Store
 from dateline.store.export import export_jsonl
 
-from .cluster_helpers import BODY, event, store_of, story
+from .cluster_helpers import BODY, event, place, store_of, story
 
 REWRITE = BODY.replace(
     "Residents reported artillery fire through the night", "Witnesses described shelling until dawn"
@@ -162,7 +163,7 @@ def test_a_failed_run_leaves_the_previous_tables(tmp_path: Path, monkeypatch: py
         raise duckdb.InterruptException("killed")
 
     monkeypatch.setattr(cluster_run, "cluster_events", killed)
-    with pytest.raises(DatelineError, match="E023"):
+    with pytest.raises(DatelineError, match="E026"):
         cluster_store(db)
     assert (groups(db), clusters(db)) == before
     monkeypatch.undo()
@@ -170,14 +171,34 @@ def test_a_failed_run_leaves_the_previous_tables(tmp_path: Path, monkeypatch: py
     assert "c" in groups(db)
 
 
-def test_a_place_column_keeps_events_at_different_places_apart(tmp_path: Path) -> None:
-    db = store_of(tmp_path / "s.duckdb", [story("a"), story("b", OTHER, events=(event(OTHER),))])
-    with duckdb.connect(str(db)) as con:
-        con.execute("ALTER TABLE events ADD COLUMN place_geonameid BIGINT")
-        con.execute("UPDATE events SET place_geonameid = CASE story_id WHEN 'a' THEN 1 ELSE 2 END")
+@pytest.mark.parametrize(("precision", "apart"), [("city", True), ("dateline", False), ("country", False)])
+def test_events_placed_in_different_cities_stay_apart_but_a_dateline_place_does_not_split(
+    tmp_path: Path, precision: str, apart: bool
+) -> None:
+    # the same coding and day in two stories; only the event's place differs
+    first = event(BODY, place=place(BODY, "town", 101), place_precision=precision)
+    second = event(OTHER, place=place(OTHER, "capital", 202), place_precision=precision)
+    results = [story("a", events=(first,)), story("b", OTHER, events=(second,))]
+    db = store_of(tmp_path / "s.duckdb", results)
     cluster_store(db)
     found = clusters(db)
-    assert found[("a", 0)] != found[("b", 0)]
+    assert (found[("a", 0)] != found[("b", 0)]) is apart
+
+
+def test_an_events_table_without_place_seq_is_placed_by_its_own_place_column(tmp_path: Path) -> None:
+    db = store_of(tmp_path / "s.duckdb", [story("a"), story("b", OTHER, events=(event(OTHER),))])
+    with duckdb.connect() as con:
+        # an events table without the store's place_seq, as from another tool
+        con.execute(f"ATTACH '{db}' AS src (READ_ONLY)")
+        con.execute("CREATE TABLE stories AS SELECT * FROM src.stories")
+        con.execute("CREATE TABLE places AS SELECT * FROM src.places")
+        con.execute(
+            "CREATE TABLE events AS SELECT * EXCLUDE (place_seq), "
+            "CASE story_id WHEN 'a' THEN 1 ELSE 2 END AS place_geonameid FROM src.events"
+        )
+        store_inputs(con)
+        placed = con.execute("SELECT story_id, place FROM cluster_events ORDER BY story_id").fetchall()
+    assert placed == [("a", "1"), ("b", "2")]
 
 
 def test_export_carries_group_and_event_cluster(tmp_path: Path) -> None:
@@ -202,15 +223,26 @@ def test_the_cluster_command_reports_and_parquet_export_has_the_tables(
     assert (tmp_path / "pq" / "cluster_members.parquet").is_file()
 
 
-def test_clustering_reads_batch_shards(tmp_path: Path) -> None:
-    source = store_of(tmp_path / "s.duckdb", [story("a"), story("b", OTHER, events=(event(OTHER),))])
-    for table in ("stories", "events"):
-        (tmp_path / "out" / "shards" / "shard-000000").mkdir(parents=True, exist_ok=True)
-        with duckdb.connect(str(source), read_only=True) as con:
-            target = tmp_path / "out" / "shards" / "shard-000000" / f"{table}.parquet"
-            con.execute(f"COPY {table} TO '{target}' (FORMAT parquet)")
+@pytest.mark.parametrize(
+    ("tables", "clusters_found"), [(("stories", "events", "places"), 2), (("stories", "events"), 1)]
+)
+def test_clustering_reads_batch_shards_with_or_without_places(
+    tmp_path: Path, tables: tuple[str, ...], clusters_found: int
+) -> None:
+    # two reports placed in different cities: apart when the shards carry the places table,
+    # together when they are older shards without one
+    first = event(BODY, place=place(BODY, "town", 101), place_precision="city")
+    second = event(OTHER, place=place(OTHER, "capital", 202), place_precision="city")
+    source = store_of(
+        tmp_path / "s.duckdb", [story("a", events=(first,)), story("b", OTHER, events=(second,))]
+    )
+    shard = tmp_path / "out" / "shards" / "shard-000000"
+    shard.mkdir(parents=True)
+    with duckdb.connect(str(source), read_only=True) as con:
+        for table in tables:
+            con.execute(f"COPY {table} TO '{shard / table}.parquet' (FORMAT parquet)")
     report = cluster_store(tmp_path / "archive.duckdb", shards=tmp_path / "out")
-    assert report.events == 2 and report.clusters == 1
+    assert report.events == 2 and report.clusters == clusters_found
 
 
 def test_thresholds_are_settings(tmp_path: Path) -> None:
@@ -225,9 +257,10 @@ def test_an_old_store_is_upgraded_to_hold_clusters(tmp_path: Path) -> None:
         for table in ("story_groups", "event_clusters", "cluster_members"):
             con.execute(f"DROP TABLE {table}")
         con.execute("DELETE FROM schema_version")
-        con.execute("INSERT INTO schema_version VALUES (2, now()::TIMESTAMP)")
+        # version 5 (places) is the last one before the cluster tables
+        con.execute("INSERT INTO schema_version VALUES (5, now()::TIMESTAMP)")
     assert cluster_store(db).clusters == 1
-    assert rows(db, "SELECT max(version) FROM schema_version") == [(5,)]
+    assert rows(db, "SELECT max(version) FROM schema_version") == [(6,)]
 
 
 def test_a_chain_of_daily_events_is_not_one_event(tmp_path: Path) -> None:

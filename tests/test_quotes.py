@@ -39,11 +39,14 @@ def test_pronoun_prefers_previous_speaker_over_nearest_name(pipeline: Pipeline) 
     assert quote.reason and "previous speaker" in quote.reason
 
 
-def test_interrupted_quote_is_one_quote_with_two_parts(pipeline: Pipeline) -> None:
+def test_interrupted_quote_is_two_quotes_under_one_cue(pipeline: Pipeline) -> None:
     text = "Carlos Mendez spoke.\n\n“We intend,” Carlos Mendez said, “to cooperate with every neighbour.”"
     quotes = [q for q in story_quotes(pipeline, text) if q.kind == "direct"]
-    assert len(quotes) == 1
-    assert [p.text for p in quotes[0].parts] == ["We intend,", "to cooperate with every neighbour."]
+    assert [q.text for q in quotes] == ["We intend,", "to cooperate with every neighbour."]
+    assert all(
+        q.cue is not None and q.cue.text == "said" and q.cue.start == quotes[0].cue.start for q in quotes
+    )
+    assert all(q.speaker is not None and q.speaker.name == "Carlos Mendez" for q in quotes)
 
 
 def test_multi_paragraph_quote(pipeline: Pipeline) -> None:
@@ -51,9 +54,10 @@ def test_multi_paragraph_quote(pipeline: Pipeline) -> None:
         "Helen Park spoke on Friday.\n\n“The first part of the plan is ready now.\n\n"
         "“The second part comes later this year,” Helen Park said."
     )
-    quote = holding(story_quotes(pipeline, text), "first part")
-    assert "second part" in quote.text and len(quote.parts) == 2
-    assert quote.speaker is not None and quote.speaker.name == "Helen Park"
+    quotes = story_quotes(pipeline, text)
+    first, second = holding(quotes, "first part"), holding(quotes, "second part")
+    assert first is not second and first.cue == second.cue  # one quote per paragraph, one attribution
+    assert first.speaker is not None and first.speaker.name == "Helen Park"
 
 
 def test_partial_quote_inside_a_sentence(pipeline: Pipeline) -> None:
@@ -490,7 +494,7 @@ def test_cue_of_a_new_sentence_after_a_full_quotation_is_not_its_cue(pipeline: P
     )
     quote = holding(story_quotes(pipeline, text), "Everyone can cross it")
     assert quote.speaker is not None and quote.speaker.name == "Tomas Berg"
-    assert quote.cue is None or quote.cue.text != "said" or "The bridge is safe" in quote.text
+    assert quote.cue is None or quote.cue.start < quote.start  # Tomas Berg's "said", not the mayor's
 
 
 def test_participle_after_a_quotation_does_not_take_it(pipeline: Pipeline) -> None:
@@ -546,11 +550,14 @@ def test_paragraph_of_quotation_after_a_bare_attribution_continues_it(pipeline: 
         "The council meets again on Friday."
     )
     quotes = [q for q in story_quotes(pipeline, text) if q.kind == "direct"]
-    assert len(quotes) == 1, [q.text for q in quotes]
-    assert [p.text for p in quotes[0].parts] == [
+    # each quoted paragraph is a quote of its own, continuing under the same cue and speaker
+    assert [q.text for q in quotes] == [
         "The pier will open in May,",
         "The ferries will follow in June, and the fares will not rise.",
     ]
+    first, second = quotes
+    assert second.cue is not None and first.cue is not None and second.cue.start == first.cue.start
+    assert second.speaker is not None and second.speaker.name == "Tomas Berg"
 
 
 def test_paragraph_of_quotation_after_a_longer_attribution_stands_apart(pipeline: Pipeline) -> None:

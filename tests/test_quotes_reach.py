@@ -6,7 +6,7 @@ import pytest
 
 from dateline.pipeline import Pipeline
 
-from .quote_helpers import reported_contents, story_quotes, with_cue
+from .quote_helpers import holding, reported_contents, story_quotes, with_cue
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +20,8 @@ def test_cue_between_the_parts_of_a_quotation_keeps_its_own_content(pipeline: Pi
     quote = with_cue(quotes, "referring to")
     assert quote.text == "the trade pact with Mexico"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Mayor Ortiz"
-    assert any(q.kind == "direct" and len(q.parts) == 2 for q in quotes)
+    later = holding(quotes, "We will fight it in court")
+    assert later.kind == "direct" and later.speaker is not None and later.speaker.name == "Ortiz"
 
 
 def test_clause_after_for_is_what_was_called_for(pipeline: Pipeline) -> None:

@@ -17,10 +17,13 @@ import pytest
 from dateline.errors import DatelineError
 from dateline.records import (
     Actor,
+    CastMention,
     Dateline,
     Entity,
     Event,
+    Member,
     Origin,
+    Place,
     Quote,
     RawStory,
     Repair,
@@ -52,6 +55,12 @@ def make_result(story_id: str = "s1", *, text: str = TEXT, published: str = "202
     sweden = span(text, "Sweden")
     quote = span(text, "We will keep talking,")
     trigger = span(text, "met")
+    oslo = Place(
+        0, 4, "OSLO", 3143244, "Oslo", "NOR", "Oslo", 59.91273, 10.74609, "PPLC", 0.9, "dateline: only entry"
+    )
+    unknown = Place(
+        sweden.start, sweden.end, sweden.text, None, None, None, None, None, None, None, 0.0, "none"
+    )
     story = Story(
         id=story_id,
         text=text,
@@ -91,8 +100,8 @@ def make_result(story_id: str = "s1", *, text: str = TEXT, published: str = "202
                 "direct",
                 span(text, "said"),
                 span(text, "the premier"),
-                Speaker("Prime Minister", "NORGOV"),
-                via=Speaker("an aide", None),
+                Speaker("Prime Minister", "NORGOV", "c1"),
+                via=Speaker("an aide", None, "c3"),
                 reason="quote marks + cue",
                 parts=(quote,),
             ),
@@ -114,6 +123,10 @@ def make_result(story_id: str = "s1", *, text: str = TEXT, published: str = "202
                 Span(13, 65, text[13:65]),
                 source_text=(premier,),
                 target_text=(sweden,),
+                source_cast=("c1",),
+                target_cast=("c2",),
+                place=oslo,
+                place_precision="dateline",
             ),
             Event(
                 "0233",
@@ -129,8 +142,35 @@ def make_result(story_id: str = "s1", *, text: str = TEXT, published: str = "202
                 span(text, "talking"),
                 Span(66, len(text), text[66:]),
                 speaker="NORGOV",
+                source_cast=("c1",),
             ),
         ),
+        cast=make_cast(text),
+        places=(oslo, unknown),
+    )
+
+
+def make_cast(text: str) -> tuple[Member, ...]:
+    """Three members; the premier's mentions come in text order, the aide's before Sweden's seq."""
+
+    def mention(needle: str, how: str, *, nth: int = 0) -> CastMention:
+        found = span(text, needle, nth=nth)
+        return CastMention(found.start, found.end, found.text, how)
+
+    return (
+        Member(
+            "c1",
+            "Prime Minister",
+            "NORGOV",
+            "person",
+            "NOR",
+            (
+                mention("Norw-egian premier", "title: premier of NOR"),
+                mention("the premier", "description: same title as c1"),
+            ),
+        ),
+        Member("c2", "Sweden", "SWE", "country", "SWE", (mention("Sweden", "name"),)),
+        Member("c3", "an aide", None, "person", None, (mention("an aide", "description: new person"),)),
     )
 
 
@@ -180,7 +220,17 @@ def test_same_story_twice_is_stored_once(db: Path) -> None:
         assert not store.add(make_result())
         assert store.connection.execute("SELECT stored_at FROM stories").fetchall() == first
     counts = table_counts(db)
-    assert counts == {"stories": 1, "repairs": 1, "entities": 3, "actors": 2, "quotes": 2, "events": 2}
+    assert counts == {
+        "stories": 1,
+        "repairs": 1,
+        "entities": 3,
+        "actors": 2,
+        "quotes": 2,
+        "events": 2,
+        "cast_members": 3,
+        "cast_mentions": 4,
+        "places": 2,
+    }
 
 
 def test_rerun_in_a_new_session_adds_nothing(db: Path) -> None:
@@ -314,14 +364,18 @@ def test_summary_reads_well(db: Path) -> None:
     with Store.open(db) as store:
         store.add_many([make_result("first", published="2024-01-02"), make_result("second")])
     text = summarize_store(db)
-    assert "stories   2   published 2024-01-02 to 2024-03-04" in text.replace("  2 ", "  2 ")
     lines = text.splitlines()
+    overview = {line.split()[0]: line.split()[1:] for line in lines[1 : lines.index("")]}
+    assert overview["stories"] == ["2", "published", "2024-01-02", "to", "2024-03-04"]
+    assert overview["cast_members"] == ["6"] and overview["cast_mentions"] == ["8"]
     actor_line = next(line for line in lines if line.strip().startswith("NORGOV"))
     assert actor_line.split()[-2:] == ["4", "2"]  # 2 mentions in each of 2 stories
     assert any(line.split()[:2] == ["040", "Consult"] for line in lines)
     story_lines = [line for line in lines if line.strip().startswith(("first", "second"))]
     assert [line.split()[0] for line in story_lines] == ["first", "second"]
-    assert story_lines[0].split()[1:] == ["2024-01-02", "Oslo", "(Wire)", "3", "2", "2", "2"]
+    header = next(line for line in lines if line.split()[:2] == ["id", "published"])
+    assert header.split()[3:] == ["entities", "actors", "cast", "quotes", "events"]
+    assert story_lines[0].split()[1:] == ["2024-01-02", "Oslo", "(Wire)", "3", "2", "3", "2", "2"]
     assert "\x1b" not in text
 
 
@@ -447,22 +501,96 @@ def test_documented_queries_run_and_find_rows(db: Path) -> None:
             assert store.connection.execute(query, params).fetchall(), query
 
 
-def test_a_version_1_store_is_upgraded_when_opened_for_writing(tmp_path: Path) -> None:
-    import duckdb
+def downgrade(db: Path, version: int) -> None:
+    """Make a store look as the given older schema version wrote it (its rows stay)."""
+    with duckdb.connect(str(db)) as con:
+        con.execute("DROP VIEW event_dyads")
+        for index in ("quotes_story", "quotes_speaker", "events_story", "events_cameo", "events_date"):
+            con.execute(f"DROP INDEX {index}")
+        for table in ("cast_members", "cast_mentions"):
+            con.execute(f"DROP TABLE {table}")
+        for table, column in (
+            ("quotes", "speaker_cast"),
+            ("quotes", "via_cast"),
+            ("events", "source_cast"),
+            ("events", "target_cast"),
+            *([("events", "reciprocal")] if version < 2 else []),
+        ):
+            con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        con.execute("DELETE FROM schema_version")
+        con.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP)", [version])
 
-    from dateline.errors import DatelineError
+
+def without_cast(result: StoryResult) -> StoryResult:
+    """The result as a store that knew no cast gives it back."""
+
+    def speaker(who: Speaker | None) -> Speaker | None:
+        return None if who is None else dataclasses.replace(who, cast=None)
+
+    quotes = tuple(
+        dataclasses.replace(quote, speaker=speaker(quote.speaker), via=speaker(quote.via))
+        for quote in result.quotes
+    )
+    events = tuple(dataclasses.replace(e, source_cast=(), target_cast=()) for e in result.events)
+    return dataclasses.replace(result, cast=(), quotes=quotes, events=events)
+
+
+def test_cast_rows_point_into_the_text_and_join_to_quotes_and_events(db: Path) -> None:
+    with Store.open(db) as store:
+        store.add(make_result())
+        con = store.connection
+        text = con.execute("SELECT text FROM stories").fetchall()[0][0]
+        mentions = con.execute("SELECT text, start_char, end_char FROM cast_mentions").fetchall()
+        assert len(mentions) == 4
+        for value, start, end in mentions:
+            assert text[start:end] == value
+        speakers = con.execute(
+            "SELECT m.name, m.kind FROM quotes AS q JOIN cast_members AS m"
+            " ON m.story_id = q.story_id AND m.member_id = q.speaker_cast"
+        ).fetchall()
+        assert speakers == [("Prime Minister", "person")]
+        targets = con.execute(
+            "SELECT e.seq, m.actor FROM events AS e, unnest(e.target_cast) AS t(id)"
+            " JOIN cast_members AS m ON m.story_id = e.story_id AND m.member_id = t.id"
+        ).fetchall()
+        assert targets == [(0, "SWE")]
+        per_member = con.execute(
+            "SELECT m.member_id, count(*) FROM cast_members AS m JOIN cast_mentions AS x"
+            " ON x.story_id = m.story_id AND x.member_seq = m.seq GROUP BY ALL ORDER BY 1"
+        ).fetchall()
+        assert per_member == [("c1", 2), ("c2", 1), ("c3", 1)]
+
+
+def test_a_version_2_store_is_upgraded_in_place_and_keeps_its_stories(db: Path) -> None:
+    from dateline.store import SCHEMA_VERSION
+
+    with Store.open(db) as store:
+        store.add(make_result("old"))
+    downgrade(db, 2)  # a version-2 store kept the story but not its cast
+    with pytest.raises(DatelineError, match="upgrade"):
+        Store.open(db, read_only=True)
+    with Store.open(db) as store:
+        # rows stored before the cast read back with no cast ids
+        assert store.get("old") == without_cast(make_result("old"))
+        # and re-processing the same story stores its cast, although its JSON is unchanged
+        assert store.add(make_result("old"))
+        assert store.get("old") == make_result("old")
+        assert not store.add(make_result("old"))
+        assert store.add(make_result("new"))
+        assert store.count("cast_members") == 6
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] == SCHEMA_VERSION
+        dyads = con.execute("SELECT count(*) FROM event_dyads").fetchall()[0][0]
+    assert dyads == 6  # the view is back: 3 dyads per story
+
+
+def test_a_version_1_store_is_upgraded_when_opened_for_writing(tmp_path: Path) -> None:
     from dateline.store import SCHEMA_VERSION
 
     db = tmp_path / "old.duckdb"
     with Store.open(db):
         pass
-    with duckdb.connect(str(db)) as con:  # make it look like a store written by version 1
-        con.execute("DROP VIEW event_dyads")
-        for index in ("events_story", "events_cameo", "events_date"):
-            con.execute(f"DROP INDEX {index}")
-        con.execute("ALTER TABLE events DROP COLUMN reciprocal")
-        con.execute("DELETE FROM schema_version")
-        con.execute("INSERT INTO schema_version VALUES (1, now()::TIMESTAMP)")
+    downgrade(db, 1)
     with pytest.raises(DatelineError, match="upgrade"):
         Store.open(db, read_only=True)
     with Store.open(db):
@@ -470,4 +598,34 @@ def test_a_version_1_store_is_upgraded_when_opened_for_writing(tmp_path: Path) -
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] == SCHEMA_VERSION
         columns = {row[0] for row in con.execute("DESCRIBE events").fetchall()}
-    assert "reciprocal" in columns
+    assert {"reciprocal", "source_cast", "target_cast"} <= columns
+
+
+def test_a_store_without_places_is_upgraded_and_keeps_its_events(tmp_path: Path) -> None:
+    db = tmp_path / "v2.duckdb"
+    with Store.open(db) as store:
+        store.add(make_result())
+    with duckdb.connect(str(db)) as con:  # make it look like a store written before places
+        con.execute("DROP VIEW event_dyads")
+        for index in ("events_story", "events_cameo", "events_date", "places_story"):
+            con.execute(f"DROP INDEX {index}")
+        con.execute("DROP TABLE places")
+        con.execute("ALTER TABLE events DROP COLUMN place_seq")
+        con.execute("ALTER TABLE events DROP COLUMN place_precision")
+        con.execute("DELETE FROM schema_version")
+        con.execute("INSERT INTO schema_version VALUES (2, now()::TIMESTAMP)")
+    with Store.open(db) as store:
+        (event, _) = store.get("s1").events  # type: ignore[union-attr]
+        assert event.place is None and store.count("places") == 0
+        store.add(make_result(text=TEXT + " "))
+        assert store.get("s1").events[0].place_precision == "dateline"  # type: ignore[union-attr]
+
+
+def test_an_event_place_round_trips_as_one_of_the_story_places(db: Path) -> None:
+    original = make_result()
+    with Store.open(db) as store:
+        store.add(original)
+        back = store.get("s1")
+    assert back is not None and back.places == original.places
+    assert back.events[0].place is back.places[0] and back.events[0].place_precision == "dateline"
+    assert back.to_json() == original.to_json()

@@ -78,6 +78,22 @@ def test_one_story_is_the_contract_json_with_true_offsets(app: FastAPI) -> None:
         assert text[trigger["start"] : trigger["end"]] == trigger["text"]
 
 
+def test_one_story_carries_its_cast_and_the_ids_quotes_and_events_point_to(app: FastAPI) -> None:
+    story = get(app, f"/api/stories/{SEED_ID}")
+    text, cast = story["text"], story["cast"]
+    assert cast and all(member["mentions"] for member in cast)
+    ids = [member["id"] for member in cast]
+    assert len(ids) == len(set(ids))
+    for member in cast:
+        assert member["kind"] in {"person", "organisation", "government", "armed_group", "country", "igo"}
+        for mention in member["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["text"] and mention["how"]
+    speakers = [q["speaker"]["cast"] for q in story["quotes"] if q["speaker"] and q["speaker"]["cast"]]
+    assert speakers and set(speakers) <= set(ids)
+    for event in story["events"]:
+        assert set(event["source_cast"]) | set(event["target_cast"]) <= set(ids)
+
+
 def test_unknown_story_is_404(app: FastAPI) -> None:
     response = call(app, "GET", "/api/stories/no-such-story")
     assert response.status_code == 404
@@ -110,6 +126,27 @@ def test_events_filter_by_actor_cameo_plover_modality_and_story(app: FastAPI) ->
     asserted = get(app, f"/api/events?modality=asserted&story={SEED_ID}&limit=200")
     expected = sum(1 for e in seed_events if not e["modality"])
     assert asserted["total"] == expected
+
+
+def test_events_filter_by_where_they_happened(app: FastAPI) -> None:
+    placed = [e for e in get(app, "/api/events?limit=200")["items"] if e["place_country"]]
+    assert placed, "the example stories have placed events"
+    country = placed[0]["place_country"]
+    by_country = get(app, f"/api/events?country={country.lower()}&limit=200")["items"]
+    assert by_country and all(e["place_country"] == country for e in by_country)
+    lat, lon = placed[0]["place_lat"], placed[0]["place_lon"]
+    box = f"{lon - 1},{lat - 1},{lon + 1},{lat + 1}"
+    in_box = get(app, f"/api/events?bbox={box}&limit=200")["items"]
+    assert in_box and all(abs(e["place_lat"] - lat) <= 1 and abs(e["place_lon"] - lon) <= 1 for e in in_box)
+    admin1 = next(e["place_admin1"] for e in placed if e["place_admin1"])
+    by_admin1 = get(app, f"/api/events?admin1={admin1}&limit=200")["items"]
+    assert by_admin1 and all(e["place_admin1"] == admin1 for e in by_admin1)
+    assert not get(app, "/api/events?bbox=-10,-10,-9,-9")["items"]
+
+
+def test_a_bbox_off_the_globe_is_refused(app: FastAPI) -> None:
+    assert call(app, "GET", "/api/events?bbox=0,95,10,99").status_code == 422
+    assert call(app, "GET", "/api/events?bbox=north").status_code == 422
 
 
 def test_events_date_range_excludes_other_years(app: FastAPI) -> None:

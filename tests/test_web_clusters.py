@@ -103,3 +103,21 @@ def test_timeline_and_network_count_clusters_unless_asked_for_reports(client: Cl
     )
     network = {"country": "AUS", "level": "country"}
     assert total("/api/network", **network) < total("/api/network", **network, count="reports")
+
+
+def test_clusters_and_distinct_events_take_the_place_filters(client: Client) -> None:
+    # the Jakarta reports place their events in Indonesia; the place filters of /api/events
+    # select the same clusters from /api/clusters (a cluster is where any report places it)
+    placed = client.get("/api/events", params={"country": "IDN", "limit": 200}).json()
+    assert placed["items"] and all(row["place_country"] == "IDN" for row in placed["items"])
+    clusters = client.get("/api/clusters", params={"country": "IDN", "min_stories": 0, "limit": 200}).json()
+    everything = client.get("/api/clusters", params={"min_stories": 0}).json()["total"]
+    assert 0 < clusters["total"] < everything
+    assert {c["cluster_id"] for c in clusters["items"]} == {row["cluster"] for row in placed["items"]}
+    distinct = client.get(
+        "/api/events", params={"country": "IDN", "limit": 200, "distinct": "clusters"}
+    ).json()
+    assert 0 < distinct["total"] < placed["total"]
+    assert all(row["place_country"] == "IDN" and row["cluster"] for row in distinct["items"])
+    boxed = client.get("/api/clusters", params={"bbox": "95,-11,141,6", "min_stories": 0, "limit": 200})
+    assert {c["cluster_id"] for c in boxed.json()["items"]} >= {c["cluster_id"] for c in clusters["items"]}

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, TYPE_CHECKING, TextIO
 
 from . import __version__
 from .batch.cli import add_batch_command
@@ -15,7 +15,11 @@ from .cli_options import add_dictionary_options, check_dictionaries, dictionary_
 from .errors import DatelineError
 from .records import Problem, StoryResult
 from .settings import Settings
+from .watch_cli import add_watch_command
 from .web.cli import add_serve_command
+
+if TYPE_CHECKING:
+    from .evaluation import Report
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,15 +72,26 @@ def _parser() -> argparse.ArgumentParser:
     cluster.set_defaults(handler=_cluster)
 
     evaluate = commands.add_parser("eval", help="score the pipeline against a gold file")
-    evaluate.add_argument("task", choices=("ner", "quotes", "events"))
-    evaluate.add_argument("--gold", type=Path, required=True, help="gold file (see docs/evaluation.md)")
+    evaluate.add_argument("task", choices=("ner", "quotes", "events", "news", "geo"))
+    evaluate.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        required=True,
+        help="gold file (see docs/evaluation.md); news takes it more than once, one corpus each",
+    )
     evaluate.add_argument("--json", action="store_true", help="print figures as JSON")
     evaluate.add_argument("--limit", type=int, help="score only the first N documents or records")
+    evaluate.add_argument("--half", choices=("even", "odd"), help="news: score only this half of the stories")
+    evaluate.add_argument(
+        "--show", choices=("misses",), help="news: list missed quotes and events, story by story"
+    )
     add_dictionary_options(evaluate)
     evaluate.set_defaults(handler=_evaluate)
 
     add_batch_command(commands)
     add_serve_command(commands)
+    add_watch_command(commands)
     return parser
 
 
@@ -175,12 +190,26 @@ def _cluster(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from .evaluation import run_evaluation
 
-    report = run_evaluation(args.task, args.gold, _settings(args), limit=args.limit)
+    report: Report
+    if args.task == "news":
+        report = _evaluate_news(args)
+    elif len(args.gold) > 1 or args.half or args.show:
+        print(f"dateline: eval {args.task} takes one --gold and no --half or --show", file=sys.stderr)
+        return 2
+    else:
+        report = run_evaluation(args.task, args.gold[0], _settings(args), limit=args.limit)
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:
         print(report.to_text())
     return 0
+
+
+def _evaluate_news(args: argparse.Namespace) -> Report:
+    from .evaluation.news import evaluate_corpora
+
+    settings = _settings(args)
+    return evaluate_corpora(args.gold, settings, limit=args.limit, half=args.half, show=args.show == "misses")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,21 @@ class Errors(Enum):
     E020 = "--engine ray needs Ray, which is not installed: pip install 'dateline[ray]'"
     E021 = "cannot run the batch in {out}: {reason}"
     E022 = "--dictionaries-only needs dictionaries to code with: give --actors and --verbs (docs/events.md)"
-    E023 = "cannot cluster the stories of {path}: {reason}"
+    E023 = "{path}:{line}: {problem}"
+    E024 = "{gold} needs its stories beside it in {folder} (see docs/evaluation.md, whole stories)"
+    # web pages, WARC archives and feeds (docs/input.md); from E040, clear of other branches' codes
+    E040 = "WARC record {record} ({uri}) skipped: {reason}"
+    E041 = "{path} is cut off or damaged after WARC record {record} ({reason}); earlier records are kept"
+    E042 = "{path} has {size} bytes, more than the {limit} allowed for one web page"
+    E043 = "no article text found in the page ({reason})"
+    E044 = "{path} is not a news feed: {reason}"
+    E045 = "feed item has no text: no content or summary{hint}"
+    E046 = "cannot fetch {url}: {reason}; next try in {delay:.0f} s"
+    E047 = "--alert {expr!r}: {reason}"
+    E048 = "{records} WARC records read, {stories} pages kept; skipped: {skipped}"
+    E049 = "cannot fetch {url}: {reason}; the item is skipped for good"
+    E025 = "cannot read the gazetteer table {path}: {reason}"
+    E026 = "cannot cluster the stories of {path}: {reason}"
 
     def format(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)

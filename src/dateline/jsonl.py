@@ -185,9 +185,16 @@ def _without_lone_surrogates(value: Any) -> Any:
     return value
 
 
+#: file-name endings that are not part of a story id (``.html``, ``.warc``, ``.xml``: pages, archives, feeds)
+STORY_SUFFIXES = (
+    *(".gz", ".jsonl", ".ndjson", ".json", ".txt"),
+    *(".html", ".htm", ".warc", ".xml", ".rss", ".atom"),
+)
+
+
 def file_stem(name: str) -> str:
     """A file's name without folders and without its story suffixes (``a/b.jsonl.gz`` -> ``b``)."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    for suffix in (".gz", ".jsonl", ".ndjson", ".json", ".txt"):
+    for suffix in STORY_SUFFIXES:
         base = base.removesuffix(suffix)
     return base or name

@@ -1,4 +1,5 @@
-"""The pipeline: read -> clean -> annotate -> entities -> actors -> quotes -> events.
+"""The pipeline: read -> clean -> annotate -> entities -> places -> actors -> cast -> quotes ->
+events -> event_places.
 
 ``Pipeline.process`` streams results; storing and writing are the caller's job.
 A story that fails a stage becomes a :class:`Problem` naming the stage, and the
@@ -11,6 +12,8 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 from .actors import collect_actors
+from .cast.build import build_cast
+from .cast.lexicon import CastLexicon
 from .chunking import CHUNK_CHARS, parse_long
 from .cleaning import clean_story
 from .coding.coder import load_coder
@@ -19,6 +22,8 @@ from .errors import Errors
 from .events import code_events
 from .nlp import load_nlp
 from .offsets import OffsetMap
+from .places.events import place_events
+from .places.stage import PlaceFinder, find_places
 from .quotes import extract_quotes
 from .quoting.lexicon import load_lexicon
 from .reading import read_inputs
@@ -31,9 +36,12 @@ from .work import Context, Stage, Work
 #: the NLP stages in the order they run; a newcomer finds where a fact is made here
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("entities", find_entities),
+    ("places", find_places),
     ("actors", collect_actors),
+    ("cast", build_cast),
     ("quotes", extract_quotes),
     ("events", code_events),
+    ("event_places", place_events),
 )
 
 Outcome = StoryResult | Problem
@@ -46,17 +54,22 @@ class Pipeline:
         self.settings = settings or Settings()
         self.registry = registry or ActorRegistry.load(self.settings)
         nlp = load_nlp(self.settings, self.registry)
+        quote_lexicon = load_lexicon(self.settings.data)
         self.context = Context(
             self.settings,
             self.registry,
             nlp,
-            quote_lexicon=load_lexicon(self.settings.data),
+            quote_lexicon=quote_lexicon,
             coder=load_coder(
                 self.settings.data,
                 self.settings.verb_files,
                 builtin=not self.settings.dictionaries_only,
                 discard_files=self.settings.discard_files,
             ),
+            cast_lexicon=CastLexicon.load(
+                self.settings.data, pronouns=quote_lexicon.pronouns, titles=quote_lexicon.title_words
+            ),
+            places=PlaceFinder.load(self.settings.data),
         )
 
     def process(self, items: Iterable[RawStory | Problem]) -> Iterator[Outcome]:

@@ -2,8 +2,9 @@
 
 1. expand each PATH: a file, a folder (recursively, sorted, hidden and documentation files
    skipped), a glob, or ``-`` for stdin;
-2. sniff each stream: gzip by its magic bytes, binary formats by theirs, the text encoding by BOM
-   or NUL pattern, and JSON Lines by a first non-blank character ``{``;
+2. sniff each stream: gzip by its magic bytes, binary formats by theirs, WARC by ``WARC/``, the
+   text encoding by BOM or NUL pattern, JSON Lines by a first non-blank character ``{``, and
+   HTML pages and RSS/Atom feeds by their first element (pages.py, warc.py, feeds.py read them);
 3. yield a :class:`RawStory` per story or a :class:`Problem` naming the file and line, so nothing
    is dropped silently; story ids are stable across runs and made unique within one.
 """
@@ -15,6 +16,7 @@ import gzip
 import hashlib
 import io
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -24,9 +26,12 @@ from typing import IO, Any
 
 from .decoding import SNIFF_BYTES, binary_kind, decode_bytes, decode_lenient, detect_encoding, magic_kind
 from .errors import Errors
+from .feeds import read_feed
 from .jsonl import file_stem, read_jsonl
+from .pages import PageSource, page_story
 from .records import Origin, Problem, RawStory
 from .settings import Settings
+from .warc import read_warc
 from .wire import parse_date, split_prefix
 
 Item = RawStory | Problem
@@ -36,6 +41,8 @@ STDIN_NAME = "<stdin>"
 _GZIP_MAGIC = b"\x1f\x8b"
 #: bytes looked at to tell the format; a JSON Lines file is recognised within them
 SAMPLE_BYTES = 1 << 16
+#: bytes read at a time while sampling, so a stream damaged early still yields what came before
+SAMPLE_PIECE = 8192
 #: bytes of metadata prefix allowed on top of the story itself
 PREFIX_BYTES = 4096
 #: bytes per character a wire story may take on disk (UTF-8 worst case, UTF-16 pairs)
@@ -44,6 +51,14 @@ WIRE_BYTES_PER_CHAR = 4
 DOC_PREFIXES = ("readme", "license", "licence", "notice", "changelog")
 DOC_SUFFIXES = (".md", ".rst")
 _READ_ERRORS = (OSError, EOFError, zlib.error)
+#: how a WARC archive starts (after any gzip): the version line of its first record
+WARC_MAGIC = b"WARC/"
+#: the first element of a markup file: its name tells a page from a feed
+_FIRST_ELEMENT = re.compile(r"<(?![?!])([A-Za-z][\w:.-]*)")
+_HTML_DOCTYPE = re.compile(r"<!doctype\s+html", re.IGNORECASE)
+#: root elements of feeds (RSS 2.0, Atom, RSS 1.0) and of web pages
+FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf"})
+PAGE_ROOTS = frozenset({"html", "head", "body"})
 
 
 def read_inputs(
@@ -145,6 +160,10 @@ def read_stream(raw: IO[bytes], name: str, settings: Settings) -> Iterator[Item]
         source = gzip.GzipFile(fileobj=source, mode="rb")  # type: ignore[assignment]
     try:
         sample = _read_up_to(source, SAMPLE_BYTES)
+    except _PartialRead as partial:
+        # a short damaged file (a small WARC or JSONL cut in half): read what came before the
+        # damage, and let the format's reader meet the error where its records end
+        sample, source = partial.data, _Broken(partial.error)  # type: ignore[assignment]
     except _READ_ERRORS as exc:
         yield _damaged(name, exc, compressed=compressed)
         return
@@ -163,6 +182,9 @@ def _dispatch(
     elif kind == "wire":
         size = None if compressed else _size_of(raw)
         yield from _read_wire(stream, origin, settings, size=size, compressed=compressed)
+    elif kind in ("html", "feed", "warc"):
+        size = None if compressed else _size_of(raw)
+        yield from _read_markup(kind, stream, origin, settings, size=size, compressed=compressed)
     elif kind == "empty":
         yield Problem(file_stem(name), "E002", Errors.E002.format(path=name), origin)
     elif kind == "undecodable":
@@ -176,6 +198,8 @@ def _format_of(sample: bytes, encoding: str) -> str:
     kind = magic_kind(sample)
     if kind is not None:
         return kind
+    if sample.startswith(WARC_MAGIC):
+        return "warc"
     head = decode_lenient(sample[:SNIFF_BYTES], encoding).lstrip("\ufeff \t\r\n\f\v")
     if not head:
         return "empty"
@@ -185,7 +209,58 @@ def _format_of(sample: bytes, encoding: str) -> str:
     kind = binary_kind(sample)
     if kind is not None:
         return kind
+    if head.startswith("<"):
+        kind = markup_kind(head)
+        if kind is not None:
+            return kind
     return "wire" if decode_bytes(sample[:SNIFF_BYTES], encoding) is not None else "undecodable"
+
+
+def markup_kind(head: str) -> str | None:
+    """``feed`` or ``html`` from a markup file's first element (past any XML declaration,
+    doctype or comment); ``None`` for other markup, which is read as wire text."""
+    found = _FIRST_ELEMENT.search(head)
+    root = found.group(1).lower() if found else ""
+    if root in FEED_ROOTS:
+        return "feed"
+    if root in PAGE_ROOTS or _HTML_DOCTYPE.match(head):
+        return "html"
+    return None
+
+
+def _read_markup(
+    kind: str, stream: IO[bytes], origin: Origin, settings: Settings, *, size: int | None, compressed: bool
+) -> Iterator[Item]:
+    """A web page, a feed or a WARC archive: each read by its own module."""
+    if kind == "warc":
+        yield from read_warc(stream, origin, settings)
+    elif kind == "feed":
+        yield from read_feed(stream, origin, settings)
+    else:
+        yield _read_page(stream, origin, settings, size=size, compressed=compressed)
+
+
+def _read_page(
+    stream: IO[bytes], origin: Origin, settings: Settings, *, size: int | None, compressed: bool
+) -> Item:
+    """A saved page: refused by its size before reading when the file system tells it."""
+    name = origin.path
+    limit = settings.max_page_bytes
+    if size is not None and size > limit:
+        return Problem(file_stem(name), "E042", Errors.E042.format(path=name, size=size, limit=limit), origin)
+    try:
+        data = stream.read(limit + 1)
+    except _READ_ERRORS as exc:
+        return _damaged(name, exc, compressed=compressed)
+    story_id = _page_id(name, data)
+    return page_story(data, PageSource(story_id, Origin(name, record=story_id)), settings)
+
+
+def _page_id(name: str, data: bytes) -> str:
+    """The file stem (``.html``/``.htm`` removed); for stdin a hash of the page."""
+    if name != STDIN_NAME:
+        return file_stem(name)
+    return "stdin-" + hashlib.sha1(data).hexdigest()[:12]
 
 
 def _read_jsonl(
@@ -275,16 +350,49 @@ def _size_of(raw: IO[bytes]) -> int | None:
 
 
 def _read_up_to(source: IO[bytes], size: int) -> bytes:
-    """Read ``size`` bytes or to the end, looping over the short reads raw streams may give."""
+    """Read ``size`` bytes or to the end, looping over the short reads raw streams may give.
+
+    Read in pieces, so a damaged stream gives up what came before the damage
+    (:class:`_PartialRead`) rather than losing the whole sample.
+    """
     chunks: list[bytes] = []
     wanted = size
+    # read1: one decompression step a call (GzipFile.read would lose a call's data on an error)
+    read = getattr(source, "read1", source.read)
     while wanted > 0:
-        chunk = source.read(wanted)
+        try:
+            chunk = read(min(wanted, SAMPLE_PIECE))
+        except _READ_ERRORS as exc:
+            if not chunks:
+                raise
+            raise _PartialRead(b"".join(chunks), exc) from exc
         if not chunk:
             break
         chunks.append(chunk)
         wanted -= len(chunk)
     return b"".join(chunks)
+
+
+class _PartialRead(Exception):
+    """The bytes read before a stream broke, and how it broke."""
+
+    def __init__(self, data: bytes, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.data = data
+        self.error = error
+
+
+class _Broken(io.RawIOBase):
+    """A stream that fails as the original failed, where that original broke."""
+
+    def __init__(self, error: BaseException) -> None:
+        self._error = error
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        raise self._error
 
 
 def _read_safely(raw: IO[bytes], size: int) -> bytes | None:

@@ -156,13 +156,49 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """Who a quote resolves to."""
+    """Who a quote resolves to; ``cast`` is the id of the story's cast member, when there is one."""
 
     name: str
     actor: str | None
+    cast: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "actor": self.actor}
+        return {"name": self.name, "actor": self.actor, "cast": self.cast}
+
+
+@dataclass(frozen=True, slots=True)
+class CastMention:
+    """One stretch of text that refers to a cast member, and why it was linked."""
+
+    start: int
+    end: int
+    text: str
+    how: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "how": self.how}
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A participant of the story (person, body, group, country, IGO) with every mention of it."""
+
+    id: str
+    name: str
+    actor: str | None
+    kind: str  # person | organisation | government | armed_group | country | igo
+    country: str | None
+    mentions: tuple[CastMention, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "actor": self.actor,
+            "kind": self.kind,
+            "country": self.country,
+            "mentions": [m.to_json() for m in self.mentions],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +215,9 @@ class Quote:
     via: Speaker | None = None
     reason: str | None = None
     parts: tuple[Span, ...] = ()
+    #: the quotation goes on from the quote before under the same cue (``"A," she said. "B."``, or the
+    #: second half of an interrupted quotation): one attribution, two stretches of text
+    continues: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -192,6 +231,41 @@ class Quote:
             "via": self.via.to_json() if self.via else None,
             "reason": self.reason,
             "parts": [p.to_json() for p in self.parts],
+            "continues": self.continues,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place mention resolved against the gazetteer (coordinates ``None`` when unresolved)."""
+
+    start: int
+    end: int
+    text: str
+    geonameid: int | None
+    name: str | None
+    country: str | None  # ISO 3166-1 alpha-3
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    feature: str | None  # GeoNames feature code: PCLI, ADM1, PPLC, PPL
+    confidence: float
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "geonameid": self.geonameid,
+            "name": self.name,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "feature": self.feature,
+            "confidence": self.confidence,
+            "reason": self.reason,
         }
 
 
@@ -214,8 +288,15 @@ class Event:
     source_text: tuple[Span, ...] = ()
     target_text: tuple[Span, ...] = ()
     speaker: str | None = None
+    #: cast ids of the source and target actors, where the cast knows them
+    source_cast: tuple[str, ...] = ()
+    target_cast: tuple[str, ...] = ()
     #: a mutual act (meetings, talks, cooperation): every listed actor acts towards the others
     reciprocal: bool = False
+    #: where it happened: one of the story's places, and how precisely (site, city, admin1,
+    #: country, or dateline when only the dateline places it)
+    place: Place | None = None
+    place_precision: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -234,7 +315,11 @@ class Event:
             "source_text": [s.to_json() for s in self.source_text],
             "target_text": [s.to_json() for s in self.target_text],
             "speaker": self.speaker,
+            "source_cast": list(self.source_cast),
+            "target_cast": list(self.target_cast),
             "reciprocal": self.reciprocal,
+            "place": self.place.to_json() if self.place else None,
+            "place_precision": self.place_precision,
         }
 
 
@@ -264,6 +349,8 @@ class StoryResult:
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    cast: tuple[Member, ...] = ()
+    places: tuple[Place, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         story = self.story
@@ -279,8 +366,10 @@ class StoryResult:
             "repairs": [r.to_json() for r in story.repairs],
             "entities": [e.to_json() for e in self.entities],
             "actors": [a.to_json() for a in self.actors],
+            "cast": [m.to_json() for m in self.cast],
             "quotes": [q.to_json() for q in self.quotes],
             "events": [e.to_json() for e in self.events],
+            "places": [p.to_json() for p in self.places],
             "metadata": story.metadata,
         }
 

@@ -28,6 +28,9 @@ class Settings:
     max_story_chars: int = 2_000_000
     #: input files larger than this are read as JSONL streams only; wire text this big is refused
     max_wire_file_bytes: int = 50_000_000
+    #: a web page (HTML file, WARC record, fetched page or feed) larger than this is refused;
+    #: news pages are well under 2 MB, and lxml's tree of a huge page costs about 10x its size
+    max_page_bytes: int = 10_000_000
     #: spaCy's own limit, raised to cover max_story_chars
     nlp_max_length: int = 2_100_000
     actor_files: tuple[Path, ...] = field(default_factory=tuple)

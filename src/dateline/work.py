@@ -15,25 +15,31 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .offsets import OffsetMap
-from .records import Actor, Entity, Event, Quote, Span, Story, StoryResult
+from .records import Actor, Entity, Event, Place, Quote, Span, Story, StoryResult
 from .registry import ActorRegistry
 from .settings import Settings
 
 if TYPE_CHECKING:  # the stages' own modules import this one
+    from .cast.lexicon import CastLexicon
+    from .cast.model import Cast
     from .coding.coder import Coder
+    from .places.stage import PlaceFinder
     from .quoting.lexicon import QuoteLexicon
 
 
 @dataclass(frozen=True)
 class Context:
     """What every stage may read, loaded once per run: settings, the registry, the model, and the
-    quote and event lexicons."""
+    cast, quote and event lexicons."""
 
     settings: Settings
     registry: ActorRegistry
     nlp: Language
     quote_lexicon: QuoteLexicon
     coder: Coder
+    cast_lexicon: CastLexicon
+    #: the gazetteer and cue words of the ``places`` stage (None: the stage finds no places)
+    places: PlaceFinder | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,9 @@ class Work:
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    #: the story's participants (stage ``cast``); ``None`` before that stage runs
+    cast: Cast | None = None
+    places: tuple[Place, ...] = ()
     extras: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -64,7 +73,10 @@ class Work:
         return Span(start, end, self.story.text[start:end])
 
     def result(self) -> StoryResult:
-        return StoryResult(self.story, self.entities, self.actors, self.quotes, self.events)
+        members = self.cast.members if self.cast is not None else ()
+        return StoryResult(
+            self.story, self.entities, self.actors, self.quotes, self.events, members, self.places
+        )
 
 
 Stage = Callable[[Work, Context], Work]

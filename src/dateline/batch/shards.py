@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..records import Problem, RawStory
+from ..store.arrow import table_schemas
 from ..store.rows import TABLES
 
 SHARDS_DIR = "shards"
@@ -157,8 +158,24 @@ def read_meta(path: Path) -> ShardMeta:
 
 
 def read_tables(path: Path) -> dict[str, pa.Table]:
-    """The story tables of one finished shard."""
-    return {table: pq.read_table(path / f"{table}.parquet") for table in TABLES}
+    """The story tables of one finished shard, with every table and column of today's schema.
+
+    A batch resumed after an upgrade may hold shards written before a table or column existed
+    (the cast tables, the quotes' and events' cast ids): those read as an empty table and a
+    NULL column, just as the store's migrations leave the rows stored before them.
+    """
+    schemas = table_schemas()
+    return {table: _conformed(path / f"{table}.parquet", schemas[table]) for table in TABLES}
+
+
+def _conformed(file: Path, schema: pa.Schema) -> pa.Table:
+    if not file.is_file():
+        return schema.empty_table()
+    found = pq.read_table(file)
+    for column in schema:
+        if column.name not in found.column_names:
+            found = found.append_column(column, pa.nulls(found.num_rows, column.type))
+    return found
 
 
 def read_rejects(path: Path) -> pa.Table:

@@ -80,7 +80,7 @@ def cluster_connection(
             connection.rollback()
             raise
     except duckdb.Error as exc:
-        raise DatelineError(Errors.E023, path=path, reason=str(exc).splitlines()[0]) from exc
+        raise DatelineError(Errors.E026, path=path, reason=str(exc).splitlines()[0]) from exc
     return _report(connection, blocks, time.perf_counter() - started)
 
 

@@ -107,6 +107,9 @@ class Resolver:
     unnamed: frozenset[str] = frozenset()
     #: documents whose participle speaks for their issuer (``a statement demanding ...``)
     documents: frozenset[str] = frozenset()
+    #: what the story's cast says a description or pronoun token is (``the ministry``, ``it``):
+    #: read when the phrase itself names nobody
+    cast_codes: dict[int, str] = field(default_factory=dict)
     #: True while a ``the two sides`` lookup runs: pairs do not chain back through earlier pairs,
     #: which on a long story recursed past Python's stack
     pairing: bool = False
@@ -256,6 +259,8 @@ class Resolver:
         if several:
             return several, (span.start_char, span.end_char)
         code = self._pronoun(token) if token.pos_ == "PRON" else None
+        if code is None and token.pos_ == "PRON":
+            code = self.cast_codes.get(token.i)
         if code is None and text:
             ent = self.entities.get(token.i)
             if ent is not None and (ent.start < span.start or any(t.pos_ == "CCONJ" for t in ent)):
@@ -274,7 +279,10 @@ class Resolver:
         if code is not None:
             return (code,), (span.start_char, span.end_char)
         codes = self._inner(token, depth) if depth < MAX_DEPTH else ()
-        return codes or self._placed(token), (span.start_char, span.end_char)
+        codes = codes or self._placed(token)
+        if not codes and token.i in self.cast_codes:
+            codes = (self.cast_codes[token.i],)
+        return codes, (span.start_char, span.end_char)
 
     def seat(self, token: Token) -> Argument:
         """A capital read as the government even after a place preposition, for a predicate

@@ -15,6 +15,7 @@ Steps per sentence (see ``docs/events.md``):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Event
 from ..work import Work
+from .antecedents import VERBAL_ROOTS, Earlier, referred_noun, referred_target
 from .arguments import (
     EMPTY,
     Argument,
@@ -34,14 +36,22 @@ from .arguments import (
     subject_of,
 )
 from .complements import clause_subject_target, complement_clause
-from .countries import PROTEST_ROOTS, country_mentions, ethnic_target, in_country
+from .countries import (
+    PROTEST_ROOTS,
+    country_mentions,
+    ethnic_target,
+    in_country,
+    occupied_country,
+    state_act,
+    visitor_first,
+)
 from .discards import Discards, load_discards
 from .drafts import Draft
 from .event_dates import EventDate, default_date, resolve_date
 from .lexicon import Lexicon
 from .modality import is_commitment, is_deontic, modality_of
 from .ontology import QUAD_BY_ROOT, Ontology
-from .predicates import Predicate, find_predicates, noun_predicate
+from .predicates import Predicate, find_predicates, for_clause_mark, noun_predicate
 from .verb_patterns import load_verb_files
 
 #: how a governing appeal/intent/demand/rejection refines by the root of what it is about
@@ -89,6 +99,10 @@ REPRESSION_THREATS = frozenset({"132", "137"})
 GOVERNMENT = "GOV"
 #: an appeal or demand is addressed to whoever its content clause says should act
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+#: restrictions (172) and what they become when they fall on another country: a sanction (163),
+#: since PLOVER's COERCE restricts a state's own people and SANCTION reduces relations with others
+RESTRICTION_CODE = "172"
+FOREIGN_RESTRICTION_CODE = "163"
 #: expelling individuals (174) against expelling or withdrawing an organisation (166)
 DEPORT_CODE = "174"
 EXPEL_CODE = "166"
@@ -136,6 +150,9 @@ PLACE_PREPS = frozenset(
 CIRCUMSTANCE_PREPS = frozenset(
     {"at", "during", "in", "after", "before", "following", "for", "via", "through"}
 )
+#: the means by which a clause's subject acts (``retaliated with tariffs``, ``responded with
+#: sanctions``): an event noun there is the subject's own act
+INSTRUMENT_PREPS = frozenset({"with"})
 #: how far below an object phrase a target may sit, and the links never followed there
 DEEP_TARGET_LEVELS = 4
 DEEP_STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "mark", "nsubj"})
@@ -149,6 +166,9 @@ PERMISSIVE_HEADS = frozenset({"allow", "permit", "let", "prevent", "stop", "forb
 #: "X announced it would cut aid": the content of an announcement is a decision taken, not a
 #: threat held over anyone (PLOVER's THREATEN is coercive warnings); a condition still makes one
 ANNOUNCING_HEADS = frozenset({"announce"})
+#: verbs whose object event noun is the subject's own act (``announced new sanctions on X``,
+#: ``unveiled an aid package``)
+ANNOUNCED_OBJECT_HEADS = frozenset({"announce", "unveil"})
 #: verbs by which a relative clause says its event noun happens (besides ``take place``, ``be held``)
 OCCUR_VERBS = frozenset({"happen", "occur"})
 RELATIVE_WORDS = frozenset({"which", "that", "whom"})
@@ -214,19 +234,66 @@ def code_work(work: Work, resolver: Resolver, coder: Coder) -> tuple[Event, ...]
     previous: Span | None = None
     if coder.discards and coder.discards.drops_story([t.lower_ for t in work.doc]):
         return ()
+    earlier = _quoted_acts(work)
+    country = _story_country(work, coder.countries)
     for sent in work.doc.sents:
         if coder.discards and coder.discards.drops_sentence(sent):
             previous = sent
             continue
-        drafts = _sentence_drafts(sent, previous, resolver, coder, memo)
+        drafts = _sentence_drafts(sent, previous, resolver, coder, memo, story_country=country)
+        drafts = _with_earlier_targets(work, drafts, earlier, coder.lexicon.referring)
         dates = [e for e in sent.ents if e.label_ == "DATE"] if drafts else []
         events.extend(_event(work, sent, draft, coder, dates) for draft in drafts)
         previous = sent
     return tuple(events)
 
 
+def _quoted_acts(work: Work) -> list[Earlier]:
+    """Every attributed quote as an earlier act its speaker did (``the allegations`` may be
+    what the story quoted)."""
+    return [Earlier((q.speaker.actor,), "", q.start) for q in work.quotes if q.speaker and q.speaker.actor]
+
+
+def _with_earlier_targets(
+    work: Work, drafts: list[Draft], earlier: list[Earlier], nouns: Mapping[str, str]
+) -> list[Draft]:
+    """Reactions to an act the story named before (``rejected the allegations``) target its
+    author (``antecedents.py``); the sentence's own acts are then earlier acts for what follows."""
+    found: list[Draft] = []
+    for draft in drafts:
+        at = work.span(work.doc[draft.first].idx, work.doc[draft.first].idx).start
+        noun = referred_noun(draft, nouns) if draft.code[:2] in VERBAL_ROOTS else None
+        if noun is not None:
+            draft = referred_target(draft, noun, nouns[noun.lemma_.lower()], earlier, at)
+        found.append(draft)
+    earlier.extend(
+        Earlier(d.source.codes, d.code[:2], work.span(work.doc[d.first].idx, work.doc[d.first].idx).start)
+        for d in drafts
+        if d.source.resolved
+    )
+    return found
+
+
+def _story_country(work: Work, countries: frozenset[str]) -> str | None:
+    """The country the story is about: its dateline's, else the one its cast mentions most."""
+    dateline = work.story.dateline
+    if dateline is not None and dateline.country:
+        return dateline.country
+    counts: dict[str, int] = {}
+    for member in work.cast.members if work.cast is not None else ():
+        if member.country in countries:
+            counts[member.country] = counts.get(member.country, 0) + len(member.mentions)
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
 def _sentence_drafts(
-    sent: Span, previous: Span | None, resolver: Resolver, coder: Coder, memo: Memo
+    sent: Span,
+    previous: Span | None,
+    resolver: Resolver,
+    coder: Coder,
+    memo: Memo,
+    *,
+    story_country: str | None = None,
 ) -> list[Draft]:
     predicates = _predicates(sent, coder, memo)
     speech = [p for p in predicates if p.entry.is_speech]
@@ -255,10 +322,14 @@ def _sentence_drafts(
         if mentions:
             others = coder.lexicon.other_party
             drafts = [in_country(d, mentions, sent, resolver, others) for d in drafts]
+        drafts = [state_act(d, mentions, story_country, resolver) for d in drafts]
+        drafts = [occupied_country(d, mentions, story_country, resolver) for d in drafts]
     drafts = [
         _expulsion(_domestic(_threatened(ethnic_target(d, sent, resolver), resolver), coder.countries))
         for d in drafts
     ]
+    drafts = [_foreign_restriction(d, coder.countries) for d in drafts]
+    drafts = [visitor_first(d, resolver) if "dict" not in d.predicate.entry.flags else d for d in drafts]
     drafts = _without_alleged([d for d in drafts if not _conditional(d)])
     drafts = _without_background([d for d in drafts if d.source.resolved or _named_source(d, sent, resolver)])
     return _without_nested_possible(drafts)
@@ -418,6 +489,19 @@ def _named_source(draft: Draft, sent: Span, resolver: Resolver) -> bool:
     return False
 
 
+def _foreign_restriction(draft: Draft, countries: frozenset[str]) -> Draft:
+    """``the US announced new restrictions on flights to Cuba``, ``barred Albanian officials from
+    entering``: a restriction a state imposes on another country or its people is a sanction
+    (163), not repression (the annotation conventions code travel and trade bans so)."""
+    if draft.code != RESTRICTION_CODE or "dict" in draft.predicate.entry.flags or not draft.source.codes:
+        return draft
+    own = {code[:3] for code in draft.source.codes}
+    others = {code[:3] for code in draft.target.codes} - own
+    if not own <= countries or not others or not others <= countries:
+        return draft
+    return replace(draft, code=FOREIGN_RESTRICTION_CODE)
+
+
 def _domestic(draft: Draft, countries: frozenset[str]) -> Draft:
     """A protest naming nobody it is against is against its own country's government
     (``thousands demonstrated in Kirkuk`` -> IRQGOV), and a coercive act on people it does not
@@ -487,7 +571,9 @@ def _folded_draft(gov: Predicate, code: str, inner: Predicate | None, resolver: 
     if inner is None:
         return replace(draft, target=addressee) if addressee.codes else draft
     inside = _draft(inner, inner.code, resolver)
-    source = draft.source if draft.source.resolved else inside.source
+    # whoever is asked to act is not the one asking (``X called for the rebels to disarm``)
+    asked = addressee.codes and inside.source.codes == addressee.codes
+    source = draft.source if draft.source.resolved or asked else inside.source
     target = draft.target if draft.target.resolved else addressee if addressee.codes else inside.target
     # an inner negation is the event's, unless it already made the event a refusal
     refusal = draft.code[:2] == "12" and gov.code[:2] != "12"
@@ -520,7 +606,8 @@ def _content_clauses(token: Token) -> list[Token]:
         clause
         for noun in nouns
         for clause in noun.children
-        if (noun is token and clause.dep_ in {"ccomp", "xcomp"}) or _noun_content(clause)
+        if (noun is token and (clause.dep_ in {"ccomp", "xcomp"} or for_clause_mark(clause) is not None))
+        or _noun_content(clause)
     ]
     return clauses + [c for c in token.head.children if _stated_by_object(c, token)]
 
@@ -724,7 +811,8 @@ def _governs(gov: Token, inner: Predicate) -> bool:
     for _ in range(8):
         if node.i == gov.i or _stated_by_object(node, gov):
             return True
-        if node.dep_ not in CONTENT_DEPS | LINK_DEPS and not _noun_content(node):
+        content = _noun_content(node) or for_clause_mark(node) is not None
+        if node.dep_ not in CONTENT_DEPS | LINK_DEPS and not content:
             return False
         node = node.head
     return False
@@ -1219,6 +1307,10 @@ def _governor_source(predicate: Predicate, resolver: Resolver) -> Argument:
     head = predicate.light
     if head is None and noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS:
         head = noun.head.head
+    if head is None:
+        head = _instrument_of(noun)
+    if head is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ANNOUNCED_OBJECT_HEADS:
+        head = noun.head
     if head is None and noun.dep_ in {"dobj", "conj"} and predicate.entry.reciprocal:
         head = noun.head if noun.dep_ == "dobj" else noun.head.head
     if head is None and noun.dep_ in {"dobj", "pobj"} and _own_pronoun(noun):
@@ -1237,6 +1329,15 @@ def _governor_source(predicate: Predicate, resolver: Resolver) -> Argument:
     # "X was engaged in ethnic cleansing": a light verb's passive subject holds the event
     subject = subject_of(head) or passive_subject(head)
     return resolver.argument(subject) if subject is not None else EMPTY
+
+
+def _instrument_of(noun: Token) -> Token | None:
+    """The verb whose means an event noun is (``X retaliated with tariffs``); not a verb's
+    partner (``met with``, which the verb's own lexicon entry codes)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in INSTRUMENT_PREPS or prep.head.pos_ != "VERB":
+        return None
+    return prep.head
 
 
 def _own_pronoun(noun: Token) -> bool:
@@ -1291,7 +1392,9 @@ def _content_drafts(
             continue
         subject = subject_of(content)
         argument = resolver.argument(subject) if subject is not None else EMPTY
-        if any(c[:3] in own for c in argument.codes):
+        # an accusation needs someone accused (named or not: "certain forces"): "X said three
+        # men were arrested" reports the arrest (coded as itself), it accuses nobody
+        if subject is None or any(c[:3] in own for c in argument.codes):
             continue
         drafts.append(Draft(cue, ACCUSE_CODE, speaker, argument, (), cue.first, cue.last))
     return drafts

@@ -27,9 +27,26 @@ UNNAMED_MODIFIERS = frozenset(
 )
 #: CAMEO roots of armed violence, whose unnamed perpetrators are the place's unidentified forces
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: taking territory (192: occupy, invade, seize a town): its target is the country the land is in
+TERRITORY_CODES = frozenset({"192"})
+#: how many words from the head of an occupied place's phrase its country may be named (``the
+#: key towns of X, north of Y``)
+PLACE_WINDOW = 18
+#: CAMEO roots of meetings and consultations, whose visitor is the source
+MEETING_ROOTS = frozenset({"04"})
 #: prepositions of the place where an act happens
 ACT_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around"})
 UNIDENTIFIED_FORCES = "UAF"
+#: what only a state does to people, so that nobody named means its authorities: arrests and
+#: detentions (173), deportations (174), releases (084, 0841)
+STATE_CODES = frozenset({"173", "174", "084", "0841"})
+#: of these, the acts that send people to another country, which is their target
+DEPORT_CODES = frozenset({"174"})
+#: of these, the acts also done to things (``pictures were released``): a person must undergo them
+RELEASE_CODES = frozenset({"084", "0841"})
+#: event nouns of these codes that report one act when they say on whom (``the arrest of five
+#: people``, ``Mech Dara's arrest``); other mentions are general (``arbitrary arrests``)
+STATE_NOUN_CODES = frozenset({"173"})
 #: (start, end, country, acts) of a name in the sentence, clean offsets; ``acts`` when the name
 #: is itself a clause's subject (an actor of its own, not where others come from)
 Mention = tuple[int, int, str, bool]
@@ -114,6 +131,98 @@ def in_country(
             # unidentified armed forces of the country where it happened
             draft = replace(draft, source=Argument((country + UNIDENTIFIED_FORCES,), draft.source.spans))
     return draft
+
+
+def state_act(draft: Draft, mentions: list[Mention], story_country: str | None, resolver: Resolver) -> Draft:
+    """``three supporters have been arrested``, ``was released on bail``, ``the arrest of five
+    people``: an arrest, detention, deportation or release by nobody named is by the authorities
+    of the country where it happens (a place of the act, else the one country the sentence names,
+    else the story's country), on people of that country unless they are named (PLOVER codes
+    such acts domestic)."""
+    if draft.code not in STATE_CODES or draft.source.resolved or draft.source.spans:
+        return draft
+    if not _agentless(draft, resolver):
+        return draft
+    country = _act_place(draft, resolver) or _one_country(mentions, ()) or story_country
+    if country is None:
+        return draft
+    target = draft.target if draft.target.codes else Argument((country,), draft.target.spans)
+    if draft.code in DEPORT_CODES:
+        # "many of whom were deported to X, Y": the country that receives them
+        target = _destination(draft.predicate.token, resolver) or target
+    return replace(draft, source=Argument((country,), ()), target=target)
+
+
+def _destination(verb: Token, resolver: Resolver) -> Argument | None:
+    """The countries a ``to`` phrase of the verb names (``deported to X, Y or other countries``)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for obj in prep.children:
+            argument = resolver.argument(obj) if obj.dep_ == "pobj" else None
+            if argument is not None and argument.resolved:
+                return argument
+    return None
+
+
+def _agentless(draft: Draft, resolver: Resolver) -> bool:
+    """A passive verb without ``by`` on people (``were arrested``), or an event noun that says
+    on whom (``the arrest of X``, ``X's detention``)."""
+    token = draft.predicate.token
+    if any(c.dep_ == "agent" for c in token.children):
+        return False
+    if draft.predicate.kind == "noun":
+        owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
+        return draft.code in STATE_NOUN_CODES and owned
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return False
+    return draft.code not in RELEASE_CODES or subject.pos_ == "PRON" or resolver.actor_like(subject)
+
+
+def occupied_country(
+    draft: Draft, mentions: list[Mention], story_country: str | None, resolver: Resolver
+) -> Draft:
+    """``occupied at least 36 hospitals``, ``invaded the island of X``: land taken is taken from
+    the country it lies in: a place named inside the object's phrase, else the one country the
+    sentence names (besides the occupier's own), else the story's country."""
+    if draft.code not in TERRITORY_CODES or draft.target.codes or not draft.source.codes:
+        return draft
+    objects = [c for c in draft.predicate.token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects:
+        return draft
+    own = {code[:3] for code in draft.source.codes}
+    named = {c for _, _, c, _ in mentions}
+    # the sentence's one country, or the one besides the occupier's own (``X troops occupy towns
+    # in Y``); land of one's own country is taken from its people (domestic, as PLOVER codes it)
+    sentence = named.pop() if len(named) == 1 else next(iter(named - own)) if len(named - own) == 1 else None
+    country = _place_inside(objects[0], resolver) or sentence or story_country
+    if country is None:
+        return draft
+    return replace(draft, target=Argument((country,), draft.target.spans))
+
+
+def _place_inside(head: Token, resolver: Resolver) -> str | None:
+    """The country of the first place named in a phrase (``the island of X``)."""
+    for token in head.subtree:
+        ent = resolver.entities.get(token.i)
+        if ent is not None and ent.label_ in PLACE_LABELS and abs(token.i - head.i) <= PLACE_WINDOW:
+            country = resolver.registry.place_country(ent.text)
+            if country:
+                return country[:3]
+    return None
+
+
+def visitor_first(draft: Draft, resolver: Resolver) -> Draft:
+    """``X met with Y in X's capital``: in a meeting the visitor is the source and the host the
+    target (the annotation conventions, as PLOVER codes visits), so a meeting held in the
+    subject's own country, with one party from another, is the other party's."""
+    if draft.code[:2] not in MEETING_ROOTS or len(draft.source.codes) != 1 or not draft.target.codes:
+        return draft
+    host = draft.source.codes[0][:3]
+    if any(code[:3] == host for code in draft.target.codes) or _act_place(draft, resolver) != host:
+        return draft
+    return replace(draft, source=draft.target, target=draft.source)
 
 
 def ethnic_target(draft: Draft, sent: Span, resolver: Resolver) -> Draft:

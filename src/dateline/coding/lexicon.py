@@ -116,6 +116,10 @@ class Lexicon:
     actor_nouns: frozenset[str] = frozenset()
     #: nouns of other parties, never of the sentence's own country (``data/events/other_party_nouns.tsv``)
     other_party: frozenset[str] = frozenset()
+    #: naming verbs and approving predicate words (``data/events/naming.tsv``)
+    naming: dict[str, str] = field(default_factory=dict)
+    #: nouns that name an earlier act of the story (``data/events/referring_nouns.tsv``)
+    referring: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path, dictionary: dict[str, tuple[Entry, ...]] | None = None) -> Lexicon:
@@ -128,6 +132,8 @@ class Lexicon:
             _read_pairs(folder / "abstract_nouns.tsv"),
             frozenset(_read_pairs(folder / "actor_nouns.tsv")),
             frozenset(_read_pairs(folder / "other_party_nouns.tsv")),
+            _read_pairs(folder / "naming.tsv"),
+            _read_pairs(folder / "referring_nouns.tsv"),
         )
 
     def roles_only(self) -> Lexicon:
@@ -138,7 +144,7 @@ class Lexicon:
             for lemma, entries in self.verbs.items()
             if (kept := tuple(e for e in entries if KEPT_ROLES & e.flags))
         }
-        return replace(self, verbs=verbs, nouns={})
+        return replace(self, verbs=verbs, nouns={}, naming={}, referring={})
 
     def match_verb(
         self,

@@ -52,6 +52,21 @@ DICT_DEPTH = 4
 VERB_TAGS = frozenset({"VERB"})
 #: verbs that name something when they have a predicative object (``called it a provocation``)
 NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand"})
+#: clauses that may be a ``for X to V`` complement (``called for the rebels to disarm``)
+FOR_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
+#: phrases that attribute what is said (``according to X``): no word of them is a pattern word
+ATTRIBUTION_WORDS = frozenset({"according"})
+#: entity labels of when something happened
+TIME_LABELS = frozenset({"DATE", "TIME"})
+#: kinds of ``naming.tsv`` (see the file's header)
+NAMING_VERB = "verb"
+APPROVAL = "approval"
+#: what a naming verb with an object and a predicate codes (``branded the raid a provocation``):
+#: criticise or denounce, unless the predicate approves (``called the talks constructive``)
+NAMING_CRITICISM = "111"
+NAMING_PRAISE = "051"
+#: objects that are the naming's own relative word (``what he called interference``)
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
 #: CAMEO roots of material acts (QuadClass 2 and 4), which need a concrete object
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 #: codes whose object must be a person or actor (verbal defence of someone)
@@ -101,8 +116,8 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
 def _verb_predicates(token: Token, lexicon: Lexicon, consumed: set[int]) -> list[Predicate]:
     if lexicon.dictionary and _misspelt(token):
         return []  # PETRARCH matches verb forms, so a non-word form ("departes") is no verb
-    if token.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in token.children):
-        return []  # "what he called interference": naming, not a call
+    if token.lemma_.lower() in NAMING_VERBS and _predicative(token) is not None:
+        return _naming(token, lexicon, consumed)  # naming something, not a phone call
     context = _context(token, measures=lexicon.abstract)
     wide = _wide_context(token, _context(token, DICT_DEPTH)) if lexicon.dictionary else context
     entry = _match_verb(token, lexicon, context, wide)
@@ -119,6 +134,39 @@ def _verb_predicates(token: Token, lexicon: Lexicon, consumed: set[int]) -> list
     first = min([token.i, *(t.i for t in used)])
     last = max([token.i, *(t.i for t in used)])
     return [Predicate(token, entry, entry.code, "verb", first, last)]
+
+
+def _naming(token: Token, lexicon: Lexicon, consumed: set[int]) -> list[Predicate]:
+    """``X called the move a power grab``, ``branded the raid a provocation``: saying what
+    something is, a judgement of it (criticism, or praise when the predicate approves); the
+    object is what is judged. ``what he called interference`` names nothing of its own."""
+    if lexicon.naming.get(token.lemma_.lower()) != NAMING_VERB:
+        return []
+    named = next((c for c in token.children if c.dep_ == "dobj"), None)
+    predicate = _predicative(token)
+    if named is None or predicate is None or named.i == predicate.i or named.tag_ in RELATIVE_TAGS:
+        return []
+    words = {t.lemma_.lower() for t in predicate.subtree}
+    code = NAMING_PRAISE if any(lexicon.naming.get(w) == APPROVAL for w in words) else NAMING_CRITICISM
+    consumed.add(token.i)
+    entry = Entry(token.lemma_.lower(), (), code, frozenset(), None, None)
+    return [Predicate(token, entry, code, "verb", token.i, token.i)]
+
+
+def _predicative(token: Token) -> Token | None:
+    """What a verb says its object is: the predicative (``oprd``), or the second of two objects
+    the parser found (``branded [the raid] [a provocation]``)."""
+    found = next((c for c in token.children if c.dep_ == "oprd"), None)
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return found if found is not None else objects[1] if len(objects) > 1 else None
+
+
+def for_clause_mark(clause: Token) -> Token | None:
+    """The ``for`` of a ``for X to V`` complement (``appealed for the rebels to disarm``): it
+    belongs to the verb's pattern (``call for``) though the parser hangs it on the clause."""
+    if clause.dep_ not in FOR_CLAUSE_DEPS or not any(c.tag_ == "TO" for c in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
 
 
 def _acts_on_abstract(token: Token, code: str, used: set[int], lexicon: Lexicon) -> bool:
@@ -232,11 +280,16 @@ def _context(
     ``suspended its aid program`` does (round 10)."""
     found: dict[str, Token] = {}
     frontier = [c for c in token.children if c.dep_ not in CLAUSE_DEPS and c.dep_ != "aux"]
+    marks = [m for m in map(for_clause_mark, token.children) if m is not None]
+    found.update({m.lower_: m for m in marks})
     for _ in range(depth):
         following: list[Token] = []
         for child in frontier:
-            found.setdefault(child.lemma_.lower(), child)
-            found.setdefault(child.lower_, child)
+            if child.lower_ in ATTRIBUTION_WORDS:
+                continue  # "according to X" names a source, never a pattern word ("protest to")
+            if not _time_word(child):
+                found.setdefault(child.lemma_.lower(), child)
+                found.setdefault(child.lower_, child)
             following.extend(c for c in child.children if c.dep_ not in CLAUSE_DEPS)
             if measures is not None and measures.get(child.lemma_.lower()) == MEASURE:
                 measured = _of_object(child)
@@ -244,6 +297,15 @@ def _context(
                     frontier.append(measured)  # visited on this level, after its part
         frontier = following
     return found
+
+
+def _time_word(token: Token) -> bool:
+    """``on Tuesday``, ``in March``: when something happened, never a word of a pattern
+    (``called Putin on Tuesday`` is no ``call on``); what hangs below it still counts."""
+    if token.dep_ == "pobj":
+        return token.ent_type_ in TIME_LABELS
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.dep_ == "prep" and bool(objects) and all(o.ent_type_ in TIME_LABELS for o in objects)
 
 
 def _of_object(noun: Token) -> Token | None:

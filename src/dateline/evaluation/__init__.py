@@ -1,4 +1,4 @@
-"""Scoring against the gold files in ``shared/data`` (CoNLL-2003, PolNeAR, event gold).
+"""Scoring against the gold files in ``shared/data`` (CoNLL-2003, PolNeAR, event gold, geoparsing gold).
 
 Each task lives in its own module exposing ``evaluate(gold, settings, *, limit) -> Report``.
 """
@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from ..settings import Settings
 
-TASKS = ("ner", "quotes", "events")
+TASKS = ("ner", "quotes", "events", "news", "geo")
 
 
 class Report(Protocol):

@@ -195,7 +195,10 @@ def score_document(gold: tuple[GoldAttribution, ...], quotes: tuple[Quote, ...])
                     if mention is not None and _overlap(((mention.start, mention.end),), item.source):
                         tally.speaker_right += 1
     matched_predictions = set(pairs.values())
+    heads = attribution_heads(quotes)
     for index, quote in enumerate(quotes):
+        if heads[index] != index:
+            continue  # counted with the quote it continues
         for name in (quote.kind, "all"):
             tallies[name].predicted += 1
             tallies[name].correct += index in matched_predictions
@@ -203,8 +206,38 @@ def score_document(gold: tuple[GoldAttribution, ...], quotes: tuple[Quote, ...])
 
 
 def match_quotes(gold: tuple[GoldAttribution, ...], quotes: tuple[Quote, ...]) -> dict[int, int]:
-    """Gold index -> index of the quote that matches it (see the module's matching rule)."""
-    return _match([g.content for g in gold], [_ranges(q) for q in quotes])
+    """Gold index -> index of the quote that matches it (see the module's matching rule).
+
+    A quotation that continues the one before under the same cue is, as PolNeAR annotates it,
+    part of one attribution: its ranges join the first quote of the run, which stands for it.
+    """
+    heads = attribution_heads(quotes)
+    ranges: dict[int, Ranges] = {}
+    for index, quote in enumerate(quotes):
+        ranges[heads[index]] = ranges.get(heads[index], ()) + _ranges(quote)
+    order = sorted(ranges)
+    pairs = _match([g.content for g in gold], [ranges[i] for i in order])
+    return {g: order[p] for g, p in pairs.items()}
+
+
+def attribution_heads(quotes: tuple[Quote, ...]) -> list[int]:
+    """For each quote, the index of the first quote of its run under one cue."""
+    heads: list[int] = []
+    for index, quote in enumerate(quotes):
+        heads.append(_continued(quotes, index, heads) if quote.continues else index)
+    return heads
+
+
+def _continued(quotes: tuple[Quote, ...], index: int, heads: list[int]) -> int:
+    """The head of the latest earlier quote under the same cue (a reported clause may stand between)."""
+    cue = quotes[index].cue
+    if cue is None:  # a stretch of a quotation with no cue continues the stretch just before
+        return heads[index - 1] if index else index
+    for before in range(index - 1, -1, -1):
+        other = quotes[before].cue
+        if cue is not None and other is not None and (other.start, other.end) == (cue.start, cue.end):
+            return heads[before]
+    return index
 
 
 def _ranges(quote: Quote) -> Ranges:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..records import Quote, Span, Speaker
 from ..work import Work
 from .cues import Attribution
-from .direct import DirectFinding
+from .direct import CONTINUES, DirectFinding
 from .labelled import LABELLED
 from .reported import ReportedFinding
 from .speakers import Previous, Resolved, SpeakerResolver
@@ -49,16 +49,20 @@ def merge(direct: list[DirectFinding], reported: list[ReportedFinding]) -> list[
     """Direct and reported findings as one ordered list, partial quotations folded into clauses."""
     quotes = [Candidate("direct", d.segments, d.found, d.how, d.continues) for d in direct]
     clauses: list[tuple[Candidate, frozenset[int], ReportedFinding]] = []
+    runs = _runs(direct)
+    spans = _run_spans(quotes, runs)
     for finding in _outside_other_content(reported):
         start, end = finding.content
-        overlapping = [q for q in quotes if any(s < end and start < e for s, e in q.segments)]
+        touched = {runs[i] for i, q in enumerate(quotes) if any(s < end and start < e for s, e in q.segments)}
+        # a quotation and those continuing it under its cue meet a clause as one
+        overlapping = [q for i, q in enumerate(quotes) if runs[i] in touched]
         if overlapping:  # a quotation's closing punctuation may hang just outside the clause
             start = (
                 min(start, overlapping[0].start) if overlapping[0].start >= start - MAX_OVERHANG else start
             )
             end = max(end, overlapping[-1].end) if overlapping[-1].end <= end + MAX_OVERHANG else end
-        inside = frozenset(i for i, q in enumerate(quotes) if start <= q.start and q.end <= end)
-        covered = sum(min(end, q.end) - max(start, q.start) for q in overlapping)
+        inside = frozenset(i for i, run in enumerate(runs) if start <= spans[run][0] and spans[run][1] <= end)
+        covered = sum(min(end, spans[r][1]) - max(start, spans[r][0]) for r in touched)
         if covered >= QUOTED_SHARE_DROP * (end - start):
             if finding.how == LABELLED:
                 _label_quotes(quotes, overlapping, finding)
@@ -71,6 +75,25 @@ def merge(direct: list[DirectFinding], reported: list[ReportedFinding]) -> list[
     absorbed = {i for candidate, inside, _ in clauses if candidate in out for i in inside}
     out.extend(q for i, q in enumerate(quotes) if i not in absorbed)
     return sorted(out, key=lambda c: c.start)
+
+
+def _runs(direct: list[DirectFinding]) -> list[int]:
+    """For each quotation, the index of the first of the run it continues under one cue."""
+    runs: list[int] = []
+    for index, finding in enumerate(direct):
+        before = direct[index - 1] if index else None
+        same = before is not None and finding.continues and finding.found is not None
+        runs.append(runs[-1] if same and finding.found is before.found else index)  # type: ignore[union-attr]
+    return runs
+
+
+def _run_spans(quotes: list[Candidate], runs: list[int]) -> dict[int, tuple[int, int]]:
+    """Where each run of quotations starts and ends."""
+    spans: dict[int, tuple[int, int]] = {}
+    for quote, run in zip(quotes, runs, strict=True):
+        first = spans.get(run, (quote.start, quote.end))
+        spans[run] = (min(first[0], quote.start), max(first[1], quote.end))
+    return spans
 
 
 def _outside_other_content(reported: list[ReportedFinding]) -> list[ReportedFinding]:
@@ -130,23 +153,32 @@ def to_quotes(work: Work, candidates: list[Candidate], resolver: SpeakerResolver
     quotes: list[Quote] = []
     previous: Previous | None = None
     last_mention: Span | None = None
+    #: the resolution of the quote before, which a quotation continuing under its cue shares
+    last: tuple[Resolved, Span | None, Speaker | None] | None = None
     for candidate in candidates:
         found = candidate.found
+        if candidate.continues and found is not None and last is not None:
+            resolved, mention, via = last
+            shared = Resolved(resolved.speaker, resolved.kind, CONTINUES)
+            quotes.extend(_quote(work, candidate, found, mention, shared, via, continues=True))
+            continue
         near = previous is not None and candidate.start - previous.position <= NEARBY_SPEAKER_CHARS
         if previous is not None and (candidate.continues or (found is None and near)):
-            how = (
-                "continues the quotation before" if candidate.continues else "no cue: the speaker just before"
-            )
+            how = CONTINUES if candidate.continues else "no cue: the speaker just before"
             resolved = Resolved(previous.resolved.speaker, previous.resolved.kind, how)
-            quotes.append(_quote(work, candidate, None, last_mention, resolved, None))
+            quotes.extend(_quote(work, candidate, None, last_mention, resolved, None))
+            last = (resolved, last_mention, None)
             continue
         if found is None or found.speaker is None:
-            quotes.append(_quote(work, candidate, found, None, Resolved(None, None, candidate.how), None))
+            resolved = Resolved(None, None, candidate.how)
+            quotes.extend(_quote(work, candidate, found, None, resolved, None))
+            last = (resolved, None, None)
             continue
         resolved = resolver.resolve(found.speaker, previous)
         via = resolver.resolve(found.via, previous).speaker if found.via is not None else None
         last_mention = work.span(found.speaker.start_char, found.speaker.end_char)
-        quotes.append(_quote(work, candidate, found, last_mention, resolved, via))
+        quotes.extend(_quote(work, candidate, found, last_mention, resolved, via))
+        last = (resolved, last_mention, via)
         if resolved.speaker is not None:
             previous = Previous(resolved, found.speaker.start_char)
     return tuple(quotes)
@@ -159,20 +191,28 @@ def _quote(
     mention: Span | None,
     resolved: Resolved,
     via: Speaker | None,
-) -> Quote:
-    whole = work.span(candidate.start, candidate.end)
-    parts = tuple(work.span(s, e) for s, e in candidate.segments) if len(candidate.segments) > 1 else ()
+    *,
+    continues: bool = False,
+) -> list[Quote]:
+    """One quote per stretch between quotation marks: an interrupted quotation (``"A," she said,
+    "b"``) gives two quotes under the same cue, so every quote is one contiguous span."""
     cue = work.span(*found.cue) if found is not None else None
     reason = f"{candidate.how}; {resolved.reason}" if resolved.reason != candidate.how else resolved.reason
-    return Quote(
-        text=whole.text,
-        start=whole.start,
-        end=whole.end,
-        kind=candidate.kind,
-        cue=cue,
-        speaker_mention=mention,
-        speaker=resolved.speaker,
-        via=via,
-        reason=reason,
-        parts=parts,
-    )
+    quotes = []
+    for index, (start, end) in enumerate(candidate.segments):
+        whole = work.span(start, end)
+        quotes.append(
+            Quote(
+                text=whole.text,
+                start=whole.start,
+                end=whole.end,
+                kind=candidate.kind,
+                cue=cue,
+                speaker_mention=mention,
+                speaker=resolved.speaker,
+                via=via,
+                reason=reason,
+                continues=continues or index > 0,
+            )
+        )
+    return quotes

@@ -65,6 +65,12 @@ def _has_phrase(token: Token, lemma: str, lexicon: QuoteLexicon) -> bool:
     )
 
 
+#: finite verb tags: only a finite verb can have its subject after it
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: roles a parser gives an inverted subject after the verb
+INVERTED_DEPS = frozenset({"attr", "dobj", "npadvmod", "oprd", "appos", "dative", "nsubj"})
+
+
 def attribution(token: Token, lexicon: QuoteLexicon, *, reported: bool = False) -> Attribution:
     """The cue span, speaker phrase and channel of a cue word.
 
@@ -86,9 +92,25 @@ def attribution(token: Token, lexicon: QuoteLexicon, *, reported: bool = False) 
     speaker = subject(token)
     if speaker is not None and speaker == token.head and token.dep_ == "acl":
         speaker = _author(speaker, lexicon) or speaker
+    if speaker is None:
+        speaker = _inverted_subject(token, lexicon)
     if speaker is None and reported:
         speaker = enclosing_subject(token)
     return Attribution((token.idx, end.idx + len(end)), phrase(speaker) if speaker else None, None)
+
+
+def _inverted_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
+    """``"...," warned Asli Aydintasbas``: in quotative inversion the noun phrase right after a
+    finite reporting verb that has no subject of its own is that subject, whatever role the
+    parser gave it (it often reads the name as an object or attribute)."""
+    if verb.tag_ not in FINITE_TAGS or verb.dep_ not in {"ROOT", "ccomp", "conj"}:
+        return None
+    for child in verb.rights:
+        if child.left_edge.i != verb.i + 1:
+            return None
+        named = child.pos_ == "PROPN" or child.lemma_.lower() in lexicon.person_nouns
+        return child if child.dep_ in INVERTED_DEPS and named else None
+    return None
 
 
 def _author(noun: Token, lexicon: QuoteLexicon) -> Token | None:

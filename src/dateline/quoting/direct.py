@@ -42,6 +42,7 @@ MIN_UNATTRIBUTED_WORDS = 5
 #: the most characters between an attributed quotation and a following one that continues it
 MAX_CONTINUATION_GAP = 240
 #: the most words of a bare attribution (``she said``, ``said Tom Baron``) after which a
+CONTINUES = "continues the quotation before"
 #: paragraph that is all quotation continues the quotation
 MAX_BARE_ATTRIBUTION_WORDS = 3
 #: punctuation that sets a full quotation off from its cue
@@ -111,8 +112,10 @@ def attribute_marked(parsed: Parsed, marked: list[Marked], lexicon: QuoteLexicon
             _same_paragraph(parsed.text, findings[-1], mark)
             or _quoted_paragraph_after(parsed.text, findings[-1], mark)
         ):
-            last = findings[-1]
-            findings[-1] = DirectFinding(last.segments + mark.segments, last.found, last.how, last.continues)
+            # the same attribution goes on, but each quotation is its own quote (a paragraph may have
+            # been collapsed into this one): it carries the cue it continues under
+            finding = DirectFinding(mark.segments, findings[-1].found, CONTINUES, continues=True)
+            findings.append(finding)
         else:
             findings.append(finding)
         index += 1
@@ -180,7 +183,7 @@ def _one(
         )
         return DirectFinding(widened, attribution(before, lexicon), how)
     if findings and _opens_sentence(parsed.text, mark) and _continues(parsed.text, mark, findings[-1]):
-        return DirectFinding(mark.segments, None, "continues the quotation before", continues=True)
+        return DirectFinding(mark.segments, None, CONTINUES, continues=True)
     clause = _that_clause(parsed, mark)
     if clause is not None:
         segments, governor = clause

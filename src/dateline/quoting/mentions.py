@@ -13,22 +13,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..cast.model import Cast
+from ..cast.names import bare_name, full_name, is_subject, same_person, story_full_names, with_first_names
 from ..records import ActorRef
 from ..registry import ActorRegistry
 
 #: spaCy labels of people, and of bodies or places that may speak as one
 PERSON_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
-#: dependency labels that put a mention in subject position
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-#: links that stay inside one noun phrase ("the President of China Xi Jinping")
-NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "compound", "appos", "nmod", "poss", "conj", "cc", "flat"})
-#: how far up a noun phrase to look for its subject role
-MAX_SUBJECT_CLIMB = 6
-#: honorifics that are not part of a name
-HONORIFICS = frozenset(
-    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen.", "rep.", "gov.", "prof."}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +74,9 @@ def build_history(
 
     ``titles`` are words of office that may stand before a name and are not part of it.
     """
-    persons = [_with_first_names(ent) for ent in doc.ents if ent.label_ in PERSON_LABELS]
-    bare = {_bare(ent.text, titles) for ent in persons}
-    full = tuple(sorted({name for name in bare if len(name.split()) > 1}, key=len))
+    persons = [with_first_names(ent) for ent in doc.ents if ent.label_ in PERSON_LABELS]
+    bare = {bare_name(ent.text, titles) for ent in persons}
+    full = story_full_names(bare)
     names = _Names(registry, on, full, titles)
     cache: dict[tuple[str, str], ActorRef | None] = {}
     groups = [ent for ent in doc.ents if ent.label_ in GROUP_LABELS]
@@ -93,20 +85,31 @@ def build_history(
     return History(tuple(sorted(mentions, key=lambda m: m.start)))
 
 
+def people_only(history: History, cast: Cast) -> History:
+    """The history without "persons" the cast does not take for people (a place the tagger
+    called a person is no antecedent for "he")."""
+    kept = []
+    for mention in history.mentions:
+        member = cast.member_at(mention.start) if mention.kind == "person" else None
+        if member is None or (member.kind == "person" and member.id in cast.people):
+            kept.append(mention)
+    return History(tuple(kept))
+
+
 def _mention(
     span: Span, names: _Names, cache: dict[tuple[str, str], ActorRef | None], quoted: list[tuple[int, int]]
 ) -> Mention:
     label = span.label_ or "PERSON"
-    text = _bare(span.text, names.titles) if label in PERSON_LABELS else span.text
+    text = bare_name(span.text, names.titles) if label in PERSON_LABELS else span.text
     if label in PERSON_LABELS:
-        text = _full_name(text, names.full_names)
+        text = full_name(text, names.full_names)
     key = (text, label)
     if key not in cache:
         cache[key] = names.registry.resolve(text, on=names.on, label=label)
     ref = cache[key]
     if ref is not None and label in PERSON_LABELS and not same_person(text, ref):
         ref = None
-    subject = _is_subject(span) and not any(s <= span.start_char < e for s, e in quoted)
+    subject = is_subject(span) and not any(s <= span.start_char < e for s, e in quoted)
     kind = "person" if label in PERSON_LABELS else "group"
     name = ref.name if ref else (text if kind == "person" else span.text.removeprefix("the ").strip())
     return Mention(
@@ -142,63 +145,3 @@ def _missed_full_names(
                     taken.append((pos, end))
             pos = text.find(name, end)
     return extra
-
-
-def _with_first_names(ent: Span) -> Span:
-    """A PERSON entity grown leftwards over capitalised name words the tagger left out ("Yuri Ushakov")."""
-    start = ent.start
-    while start > 0:
-        token = ent.doc[start - 1]
-        if token.pos_ != "PROPN" or not token.is_title or token.dep_ != "compound" or token.ent_type_:
-            break
-        if token.head.i < ent.start or token.head.i >= ent.end:
-            break
-        start -= 1
-    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
-
-
-def _is_subject(span: Span) -> bool:
-    """A subject, or inside one, or the agent of a passive ("was stated by the President, X")."""
-    token = span.root
-    for _ in range(MAX_SUBJECT_CLIMB):
-        if token.dep_ in SUBJECT_DEPS or token.dep_ == "agent":
-            return True
-        if token.dep_ not in NOUN_PHRASE_DEPS or token.head is token:
-            return False
-        token = token.head
-    return False
-
-
-def same_person(text: str, ref: ActorRef) -> bool:
-    """A full name from the story must agree with the registry's ("Mary Johnson" is not Boris Johnson).
-
-    Words of the person's office may stand before the name ("President Vladimir Putin"
-    is Vladimir Putin, whose role is President of Russia).
-    """
-    known = ref.name.lower().split()
-    office = (ref.role or "").lower().split()
-    words = [w for w in text.lower().split() if w not in office]
-    return len(words) < 2 or all(word in known for word in words)
-
-
-def _bare(text: str, titles: frozenset[str]) -> str:
-    """A person's name without honorifics, leading words of office or a possessive ending."""
-    words = [w for w in text.split() if w.lower() not in HONORIFICS]
-    while len(words) > 1 and words[0].lower() in titles:
-        words = words[1:]
-    name = " ".join(words) or text
-    for suffix in ("’s", "'s"):
-        name = name.removesuffix(suffix)
-    return name
-
-
-def _full_name(text: str, full_names: tuple[str, ...]) -> str:
-    """ "Xi" -> "Xi Jinping" when the story names him in full: a surname or first name alone."""
-    if text in full_names:
-        return text
-    words = text.split()
-    for name in full_names:
-        parts = name.split()
-        if words == parts[-len(words) :] or words == parts[: len(words)]:
-            return name
-    return text

@@ -23,11 +23,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..cast.model import EMPTY_CAST, Cast
+from ..cast.names import same_person
 from ..records import Speaker
 from ..registry import ActorRegistry
 from .lexicon import QuoteLexicon
-from .mentions import History, Mention, same_person
+from .mentions import History, Mention
 
+#: pronouns that open a relative clause, whose speaker is the noun the clause describes
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: how far back (characters) a pronoun or description may look for its referent
 PRONOUN_WINDOW_CHARS = 2500
 
@@ -57,20 +61,64 @@ class SpeakerResolver:
     lexicon: QuoteLexicon
     registry: ActorRegistry
     on: dt.date | None
+    cast: Cast = EMPTY_CAST
 
     def resolve(self, phrase: Span, previous: Previous | None) -> Resolved:
+        """Who the phrase is, with the cast member it is when the cast knows one."""
+        return self._with_cast(self._resolve(phrase, previous), phrase)
+
+    def _with_cast(self, resolved: Resolved, phrase: Span) -> Resolved:
+        speaker = resolved.speaker
+        if speaker is None or speaker.cast is not None:
+            return resolved
+        member = self.cast.member_at(phrase.root.idx)
+        if member is None or member.name != speaker.name:
+            member = next((m for m in self.cast.members if m.name == speaker.name), None)
+        if member is None:
+            return resolved
+        return Resolved(Speaker(speaker.name, speaker.actor, member.id), resolved.kind, resolved.reason)
+
+    def _described_head(self, phrase: Span, persons: list[Mention]) -> bool:
+        """``Guterres' spokesman``, ``Sharif's administration``: the phrase is headed by a description
+        the cast resolved, and the person named in it is only its possessor or modifier."""
+        head = phrase.root
+        if any(m.start <= head.idx < m.end for m in persons):
+            return False
+        link = self.cast.link_at(head.idx)
+        return link is not None and not link.named
+
+    def _from_cast(self, phrase: Span) -> Resolved | None:
+        """A description the cast resolved: ``the group`` is the last organisation named, ``the
+        official`` the one introduced before, ``authorities`` those of the story's country."""
+        link = self.cast.link_at(phrase.root.idx)
+        if link is None or link.named:
+            return None
+        member = self.cast.member(link.member)
+        if member.actor is None and member.kind != "person":
+            return None
+        kind = "person" if member.kind == "person" else "group"
+        return Resolved(Speaker(member.name, member.actor, member.id), kind, f"cast: {link.how}")
+
+    def _resolve(self, phrase: Span, previous: Previous | None) -> Resolved:
+        antecedent = _relative_antecedent(phrase)
+        if antecedent is not None:
+            resolved = self._resolve(antecedent, previous)
+            return Resolved(resolved.speaker, resolved.kind, f"relative {phrase.text!r}: {resolved.reason}")
         head = phrase.root
         pronoun = self.lexicon.pronouns.get(head.lower_) if len(phrase) == 1 else None
         if pronoun is not None:
             return self._pronoun(phrase, pronoun, previous)
         mentions = self.history.within(phrase.start_char, phrase.end_char)
         persons = [m for m in mentions if m.kind == "person"]
-        if persons:
+        if persons and not self._described_head(phrase, persons):
             person = _closest_to_head(persons, head.idx)
             return Resolved(self._speaker(person), "person", f"named: {phrase.text!r} is {person.name}")
         untagged = self._untagged_name(phrase, mentions)
         if untagged is not None:
             return untagged
+        described = self._from_cast(phrase)
+        if described is not None:
+            return described
         title = self._title(phrase, mentions, previous)
         if title is not None:
             return title
@@ -266,3 +314,16 @@ def _name_word(token: Token, titles: frozenset[str]) -> bool:
 def _role_mentions(role: str, words: list[tuple[str, ...]]) -> bool:
     lowered = role.lower()
     return any(" ".join(w) in lowered for w in words)
+
+
+def _relative_antecedent(phrase: Span) -> Span | None:
+    """``Washington, which says ...``, ``a farmer who said ...``: a relative pronoun speaks for the
+    noun phrase its clause describes."""
+    if len(phrase) != 1 or phrase.root.lower_ not in RELATIVE_PRONOUNS:
+        return None
+    clause = phrase.root.head
+    if clause.dep_ != "relcl":
+        return None
+    noun = clause.head
+    start = min([noun.i] + [t.left_edge.i for t in noun.lefts])
+    return noun.doc[start : noun.i + 1]

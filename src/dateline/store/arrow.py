@@ -17,7 +17,7 @@ from ..records import StoryResult
 from ..settings import data_dir
 from .database import SCHEMA_FILE
 from .rebuild import rebuild_result
-from .rows import CHILD_TABLES, TABLES, Row, child_rows, content_hash, story_row
+from .rows import CHILD_TABLES, ROW_ORDER, TABLES, Row, child_rows, content_hash, story_row
 
 Schemas = Mapping[str, pa.Schema]
 
@@ -51,6 +51,7 @@ def tables_results(tables: Mapping[str, pa.Table]) -> list[StoryResult]:
     """The inverse of :func:`result_tables`: records rebuilt from the tables, in story order."""
     children: dict[str, dict[str, list[Row]]] = {}
     for table in CHILD_TABLES:
-        for row in sorted(tables[table].to_pylist(), key=lambda r: r["seq"]):
+        order = ROW_ORDER[table]
+        for row in sorted(tables[table].to_pylist(), key=lambda r: tuple(r[c] for c in order)):
             children.setdefault(row["story_id"], {}).setdefault(table, []).append(row)
     return [rebuild_result(row, children.get(row["id"], {})) for row in tables["stories"].to_pylist()]

@@ -25,13 +25,13 @@ from ..errors import DatelineError, Errors
 from ..records import StoryResult
 from ..settings import data_dir
 from .rebuild import rebuild_result
-from .rows import CHILD_TABLES, TABLES, Row, child_rows, content_hash, story_row
+from .rows import CHILD_TABLES, ROW_ORDER, TABLES, Row, child_rows, content_hash, story_row
 
 if TYPE_CHECKING:
     from .writer import StoreWriter
 
 #: bump when the DDL changes; a store of another version is refused rather than misread
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: the DDL, shipped as package data
 SCHEMA_FILE = Path("store") / "schema.sql"
 #: upgrade scripts, one per schema version (``002.sql`` takes a version-1 store to version 2)
@@ -184,7 +184,8 @@ class Store:
         stories = self._select("SELECT * FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", ids)
         children: dict[str, dict[str, list[Row]]] = {}
         for table in CHILD_TABLES:
-            query = f"SELECT * FROM {table} WHERE story_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY seq"
+            order = ", ".join(ROW_ORDER[table])
+            query = f"SELECT * FROM {table} WHERE story_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY {order}"
             for row in self._select(query, ids):
                 children.setdefault(row["story_id"], {}).setdefault(table, []).append(row)
         by_id = {row["id"]: row for row in stories}
@@ -231,8 +232,7 @@ class Store:
         self._db.execute("BEGIN TRANSACTION")
         for version in range(found + 1, SCHEMA_VERSION + 1):
             script = data_dir() / MIGRATIONS_DIR / f"{version:03d}.sql"
-            # a version number with no script changed nothing in the tables (numbers are
-            # reserved by parallel work and may be merged in any order)
+            # a version may have no script: its changes are new tables the schema file creates
             if script.is_file():
                 self._db.execute(script.read_text(encoding="utf-8"))
             self._db.execute("INSERT INTO schema_version SELECT ?, now()::TIMESTAMP", [version])

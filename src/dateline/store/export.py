@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 
 from ..errors import DatelineError, Errors
 from .database import READ_CHUNK, Store
-from .rows import CLUSTER_TABLES, TABLES
+from .rows import CLUSTER_TABLES, ROW_ORDER, TABLES
 
 #: export formats and what ``out`` means for each
 FORMATS: dict[str, str] = {"parquet": "a folder (one .parquet file per table)", "jsonl": "a file, or '-'"}
@@ -22,7 +22,7 @@ PARQUET_BATCH_ROWS = 50_000
 #: sort order of each exported table, so exports of the same store are identical
 _ORDER: dict[str, str] = {
     "stories": "id",
-    **{t: "story_id, seq" for t in TABLES if t != "stories"},
+    **{t: ", ".join(("story_id", *c)) for t, c in ROW_ORDER.items()},
     "story_groups": "story_id",
     "event_clusters": "cluster_id",
     "cluster_members": "story_id, seq",

@@ -11,10 +11,13 @@ from typing import Any
 
 from ..records import (
     Actor,
+    CastMention,
     Dateline,
     Entity,
     Event,
+    Member,
     Origin,
+    Place,
     Quote,
     Repair,
     Span,
@@ -28,12 +31,15 @@ from .rows import Row
 def rebuild_result(story: Row, children: dict[str, list[Row]]) -> StoryResult:
     """One story and its child rows (each list already in ``seq`` order) as a record."""
     text = story["text"]
+    places = tuple(_place(row) for row in children.get("places", []))
     return StoryResult(
         story=_story(story, children.get("repairs", [])),
         entities=tuple(_entity(row) for row in children.get("entities", [])),
         actors=tuple(_actor(row) for row in children.get("actors", [])),
         quotes=tuple(_quote(row) for row in children.get("quotes", [])),
-        events=tuple(_event(row, text) for row in children.get("events", [])),
+        events=tuple(_event(row, text, places) for row in children.get("events", [])),
+        cast=_cast(children.get("cast_members", []), children.get("cast_mentions", [])),
+        places=places,
     )
 
 
@@ -104,14 +110,15 @@ def _quote(row: Row) -> Quote:
         speaker_mention=_span(
             row["speaker_mention_text"], row["speaker_mention_start"], row["speaker_mention_end"]
         ),
-        speaker=_speaker(row["speaker_name"], row["speaker_actor"]),
-        via=_speaker(row["via_name"], row["via_actor"]),
+        speaker=_speaker(row["speaker_name"], row["speaker_actor"], row["speaker_cast"]),
+        via=_speaker(row["via_name"], row["via_actor"], row["via_cast"]),
         reason=row["reason"],
         parts=_spans(row["parts"]),
+        continues=bool(row["continues"]),
     )
 
 
-def _event(row: Row, text: str) -> Event:
+def _event(row: Row, text: str, places: tuple[Place, ...]) -> Event:
     start, end = row["sentence_start"], row["sentence_end"]
     return Event(
         cameo=row["cameo"],
@@ -131,6 +138,51 @@ def _event(row: Row, text: str) -> Event:
         target_text=_spans(row["target_text"]),
         speaker=row["speaker"],
         reciprocal=bool(row["reciprocal"]),
+        # NULL in rows stored before the store knew the cast (version 2): no cast ids
+        source_cast=tuple(row["source_cast"] or ()),
+        target_cast=tuple(row["target_cast"] or ()),
+        place=_event_place(row.get("place_seq"), places),
+        place_precision=row.get("place_precision"),
+    )
+
+
+def _cast(members: list[Row], mentions: list[Row]) -> tuple[Member, ...]:
+    """Members with their mentions; ``mentions`` come ordered by (member_seq, seq)."""
+    by_member: dict[int, list[CastMention]] = {}
+    for row in mentions:
+        mention = CastMention(row["start_char"], row["end_char"], row["text"], row["how"])
+        by_member.setdefault(row["member_seq"], []).append(mention)
+    return tuple(
+        Member(
+            id=row["member_id"],
+            name=row["name"],
+            actor=row["actor"],
+            kind=row["kind"],
+            country=row["country"],
+            mentions=tuple(by_member.get(row["seq"], ())),
+        )
+        for row in members
+    )
+
+
+def _event_place(seq: int | None, places: tuple[Place, ...]) -> Place | None:
+    return places[seq] if seq is not None and 0 <= seq < len(places) else None
+
+
+def _place(row: Row) -> Place:
+    return Place(
+        start=row["start_char"],
+        end=row["end_char"],
+        text=row["text"],
+        geonameid=row["geonameid"],
+        name=row["name"],
+        country=row["country"],
+        admin1=row["admin1"],
+        lat=row["lat"],
+        lon=row["lon"],
+        feature=row["feature"],
+        confidence=row["confidence"],
+        reason=row["reason"],
     )
 
 
@@ -144,8 +196,8 @@ def _spans(items: list[dict[str, Any]]) -> tuple[Span, ...]:
     return tuple(Span(item["start_char"], item["end_char"], item["text"]) for item in items)
 
 
-def _speaker(name: str | None, actor: str | None) -> Speaker | None:
-    return None if name is None else Speaker(name, actor)
+def _speaker(name: str | None, actor: str | None, cast: str | None) -> Speaker | None:
+    return None if name is None else Speaker(name, actor, cast)
 
 
 def _json(value: str | None) -> Any:

@@ -11,14 +11,41 @@ import hashlib
 import json
 from typing import Any
 
-from ..records import Actor, Entity, Event, Quote, Repair, Span, Story, StoryResult
+from ..records import (
+    Actor,
+    CastMention,
+    Entity,
+    Event,
+    Member,
+    Place,
+    Quote,
+    Repair,
+    Span,
+    Story,
+    StoryResult,
+)
 
 Row = dict[str, Any]
 
 #: the child tables, in the order they are written and exported
-CHILD_TABLES: tuple[str, ...] = ("repairs", "entities", "actors", "quotes", "events")
+CHILD_TABLES: tuple[str, ...] = (
+    "repairs",
+    "entities",
+    "actors",
+    "quotes",
+    "events",
+    "cast_members",
+    "cast_mentions",
+    "places",
+)
 #: every table holding story data; schema_version is bookkeeping and is left out
 TABLES: tuple[str, ...] = ("stories", *CHILD_TABLES)
+#: the columns that put a story's rows of each child table in contract order: a cast mention
+#: is numbered within its member, every other record within the story
+ROW_ORDER: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(CHILD_TABLES, ("seq",)),
+    "cast_mentions": ("member_seq", "seq"),
+}
 #: tables derived from the others by ``dateline cluster`` (dateline/clustering/)
 CLUSTER_TABLES: tuple[str, ...] = ("story_groups", "event_clusters", "cluster_members")
 
@@ -64,7 +91,14 @@ def child_rows(result: StoryResult) -> dict[str, list[Row]]:
         "entities": [_entity_row(story, i, e) for i, e in enumerate(result.entities)],
         "actors": [_actor_row(story, i, a) for i, a in enumerate(result.actors)],
         "quotes": [_quote_row(story, i, q) for i, q in enumerate(result.quotes)],
-        "events": [_event_row(story, i, e) for i, e in enumerate(result.events)],
+        "events": [_event_row(story, i, e, result.places) for i, e in enumerate(result.events)],
+        "cast_members": [_member_row(story, i, m) for i, m in enumerate(result.cast)],
+        "cast_mentions": [
+            _cast_mention_row(story, i, j, mention)
+            for i, member in enumerate(result.cast)
+            for j, mention in enumerate(member.mentions)
+        ],
+        "places": [_place_row(story, i, p) for i, p in enumerate(result.places)],
     }
 
 
@@ -129,10 +163,13 @@ def _quote_row(story: Story, seq: int, quote: Quote) -> Row:
         "via_actor": via.actor if via else None,
         "reason": quote.reason,
         "parts": _spans(quote.parts),
+        "speaker_cast": speaker.cast if speaker else None,
+        "via_cast": via.cast if via else None,
+        "continues": quote.continues,
     }
 
 
-def _event_row(story: Story, seq: int, event: Event) -> Row:
+def _event_row(story: Story, seq: int, event: Event, places: tuple[Place, ...]) -> Row:
     plover = event.plover
     return {
         "story_id": story.id,
@@ -161,6 +198,60 @@ def _event_row(story: Story, seq: int, event: Event) -> Row:
         "sentence_end": event.sentence.end,
         "speaker": event.speaker,
         "reciprocal": event.reciprocal,
+        "source_cast": list(event.source_cast),
+        "target_cast": list(event.target_cast),
+        "place_seq": _place_seq(event.place, places),
+        "place_precision": event.place_precision,
+    }
+
+
+def _member_row(story: Story, seq: int, member: Member) -> Row:
+    return {
+        "story_id": story.id,
+        "seq": seq,
+        "member_id": member.id,
+        "name": member.name,
+        "actor": member.actor,
+        "kind": member.kind,
+        "country": member.country,
+    }
+
+
+def _cast_mention_row(story: Story, member_seq: int, seq: int, mention: CastMention) -> Row:
+    return {
+        "story_id": story.id,
+        "member_seq": member_seq,
+        "seq": seq,
+        "start_char": mention.start,
+        "end_char": mention.end,
+        "text": mention.text,
+        "how": mention.how,
+    }
+
+
+def _place_seq(place: Place | None, places: tuple[Place, ...]) -> int | None:
+    """The event's place as its position in the story's places (it is always one of them)."""
+    if place is None:
+        return None
+    return next((i for i, candidate in enumerate(places) if candidate == place), None)
+
+
+def _place_row(story: Story, seq: int, place: Place) -> Row:
+    return {
+        "story_id": story.id,
+        "seq": seq,
+        "text": place.text,
+        "start_char": place.start,
+        "end_char": place.end,
+        "geonameid": place.geonameid,
+        "name": place.name,
+        "country": place.country,
+        "admin1": place.admin1,
+        "lat": place.lat,
+        "lon": place.lon,
+        "feature": place.feature,
+        "confidence": place.confidence,
+        "reason": place.reason,
     }
 
 

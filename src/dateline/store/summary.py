@@ -43,10 +43,24 @@ _COPIES = """
 SELECT story_id, group_id, how, round(similarity, 2) FROM story_groups
 WHERE NOT is_head ORDER BY group_id, story_id LIMIT ?
 """
+_TOP_PLACES = """
+SELECT mode(name), country, feature, count(*) AS mentions, count(DISTINCT story_id),
+       round(avg(confidence), 2)
+FROM places WHERE geonameid IS NOT NULL
+GROUP BY geonameid, country, feature ORDER BY mentions DESC, mode(name) LIMIT ?
+"""
+_EVENT_PLACES = """
+SELECT coalesce(e.place_precision, 'none') AS precision, count(*) AS n,
+       string_agg(DISTINCT p.name, ', ' ORDER BY p.name) AS places
+FROM events e LEFT JOIN places p ON p.story_id = e.story_id AND p.seq = e.place_seq
+GROUP BY precision ORDER BY n DESC, precision LIMIT ?
+"""
+_UNRESOLVED = "SELECT count(*) FROM places WHERE geonameid IS NULL"
 _STORY_LINES = """
 SELECT s.id, s.published, concat_ws(' ', s.dateline_place, '(' || s.dateline_agency || ')'),
        (SELECT count(*) FROM entities e WHERE e.story_id = s.id),
        (SELECT count(*) FROM actors a WHERE a.story_id = s.id),
+       (SELECT count(*) FROM cast_members c WHERE c.story_id = s.id),
        (SELECT count(*) FROM quotes q WHERE q.story_id = s.id),
        (SELECT count(*) FROM events v WHERE v.story_id = s.id)
 FROM stories s ORDER BY s.published NULLS LAST, s.id LIMIT ?
@@ -54,7 +68,7 @@ FROM stories s ORDER BY s.published NULLS LAST, s.id LIMIT ?
 
 
 def summarize_store(db: Path | str) -> str:
-    """Counts, date range, top actors and event codes, and one line per story."""
+    """Counts, date range, top actors, event codes and places, and one line per story."""
     with Store.open(db, read_only=True) as store:
         return "\n".join(
             [
@@ -72,11 +86,27 @@ def summarize_store(db: Path | str) -> str:
                     _rows(store, _TOP_CODES, TOP_N),
                 ),
                 "",
+                *_places(store),
+                "",
                 *_clusters(store),
                 "",
                 *_stories(store),
             ]
         )
+
+
+def _places(store: Store) -> list[str]:
+    """Top resolved places, how many mentions stayed unresolved, and where events were placed."""
+    unresolved = store.connection.execute(_UNRESOLVED).fetchall()[0][0]
+    top = _section(
+        f"Top places by mentions ({unresolved} mentions unresolved)",
+        ("place", "country", "feature", "mentions", "stories", "confidence"),
+        _rows(store, _TOP_PLACES, TOP_N),
+    )
+    placed = _section(
+        "Events by place precision", ("precision", "events", "places"), _rows(store, _EVENT_PLACES, TOP_N)
+    )
+    return [*top, "", *placed]
 
 
 def _overview(store: Store) -> list[str]:
@@ -115,7 +145,7 @@ def _clusters(store: Store) -> list[str]:
 def _stories(store: Store) -> list[str]:
     total = store.count("stories")
     rows = _rows(store, _STORY_LINES, STORY_LINES)
-    headers = ("id", "published", "dateline", "entities", "actors", "quotes", "events")
+    headers = ("id", "published", "dateline", "entities", "actors", "cast", "quotes", "events")
     lines = _section("Stories", headers, rows)
     if total > len(rows):
         lines.append(f"  ... and {total - len(rows)} more")

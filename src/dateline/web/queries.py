@@ -123,6 +123,11 @@ class EventFilter:
     story: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    #: where the event happened: the place's country (alpha-3), first-level division, and a
+    #: bounding box (min lon, min lat, max lon, max lat; min lon > max lon crosses 180 degrees)
+    place_country: str | None = None
+    place_admin1: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
 
 #: ``modality=asserted`` asks for events with no modality at all
@@ -153,7 +158,22 @@ def _event_where(spec: EventFilter) -> Where:
     if spec.story:
         where.add("e.story_id = ?", spec.story)
     _date_range(where, "coalesce(e.date, s.published)", spec.date_from, spec.date_to)
+    _place_where(where, spec)
     return where
+
+
+def _place_where(where: Where, spec: EventFilter) -> None:
+    if spec.place_country:
+        where.add("p.country = ?", spec.place_country)
+    if spec.place_admin1:
+        where.add("lower(p.admin1) = lower(?)", spec.place_admin1)
+    if spec.bbox:
+        west, south, east, north = spec.bbox
+        where.add("p.lat BETWEEN ? AND ?", south, north)
+        if west <= east:
+            where.add("p.lon BETWEEN ? AND ?", west, east)
+        else:
+            where.add("(p.lon >= ? OR p.lon <= ?)", west, east)
 
 
 def search_events(
@@ -165,6 +185,7 @@ def search_events(
     if distinct:
         where.add(counted_once("e"))
     base = f"""FROM events AS e JOIN stories AS s ON s.id = e.story_id
+        LEFT JOIN places AS p ON p.story_id = e.story_id AND p.seq = e.place_seq
         LEFT JOIN cluster_members AS m ON m.story_id = e.story_id AND m.seq = e.seq
         LEFT JOIN event_clusters AS c ON c.cluster_id = m.cluster_id {where.sql()}"""
     total = _count(cursor, f"SELECT count(*) {base}", where.params)
@@ -173,6 +194,9 @@ def search_events(
                e.cameo, e.cameo_name, e.root_code, e.goldstein, e.quad, e.plover_type,
                e.source, e.target, e.modality, e.trigger_text, e.trigger_start, e.trigger_end,
                substring(s.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
+               p.text AS place_text, p.start_char AS place_start, p.end_char AS place_end,
+               p.name AS place_name, p.country AS place_country, p.admin1 AS place_admin1,
+               p.lat AS place_lat, p.lon AS place_lon, e.place_precision,
                m.cluster_id AS cluster, c.stories AS cluster_stories, c.sources AS cluster_sources
         {base}
         ORDER BY date, e.story_id, e.seq
@@ -390,6 +414,16 @@ def _cluster_where(spec: EventFilter) -> Where:
     if spec.story:
         where.add("c.cluster_id IN (SELECT cluster_id FROM cluster_members WHERE story_id = ?)", spec.story)
     _date_range(where, "c.date", spec.date_from, spec.date_to)
+    # a cluster is where any of its reports places the event
+    places = Where()
+    _place_where(places, spec)
+    if places.clauses:
+        where.add(
+            f"""c.cluster_id IN (SELECT m.cluster_id FROM cluster_members AS m
+                JOIN events AS e ON e.story_id = m.story_id AND e.seq = m.seq
+                JOIN places AS p ON p.story_id = e.story_id AND p.seq = e.place_seq {places.sql()})""",
+            *places.params,
+        )
     return where
 
 

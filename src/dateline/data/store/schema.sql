@@ -1,4 +1,4 @@
--- Dateline store schema, version 5 (see docs/storage.md).
+-- Dateline store schema, version 6 (see docs/storage.md).
 --
 -- One row per story in `stories`; every extracted record lives in a child table keyed by
 -- (story_id, seq), where seq is the record's position in the story's JSON list, so the
@@ -89,7 +89,10 @@ CREATE TABLE IF NOT EXISTS quotes (
     via_name              VARCHAR,
     via_actor             VARCHAR,
     reason                VARCHAR,
-    parts                 STRUCT(text VARCHAR, start_char INTEGER, end_char INTEGER)[] NOT NULL
+    parts                 STRUCT(text VARCHAR, start_char INTEGER, end_char INTEGER)[] NOT NULL,
+    speaker_cast          VARCHAR,  -- cast_members.member_id the speaker resolves to
+    via_cast              VARCHAR,  -- cast_members.member_id of the intermediary
+    continues             BOOLEAN   -- goes on from the quote before under the same cue
 );
 
 CREATE TABLE IF NOT EXISTS events (
@@ -118,10 +121,82 @@ CREATE TABLE IF NOT EXISTS events (
     sentence_start  INTEGER NOT NULL,
     sentence_end    INTEGER NOT NULL,
     speaker         VARCHAR,
-    reciprocal      BOOLEAN
+    reciprocal      BOOLEAN,
+    -- cast_members.member_id of each source / target the cast knows (added in version 3, so
+    -- NULL, read as empty, in rows stored before it)
+    source_cast     VARCHAR[],
+    target_cast     VARCHAR[],
+    place_seq       INTEGER,            -- places.seq of where the event happened (NULL: nowhere)
+    place_precision VARCHAR             -- site | city | admin1 | country | dateline
 );
 
--- Story groups and event clusters (version 5; written by `dateline cluster`, see
+-- One row per place mention (see docs/places.md); unresolved mentions have NULL geonameid,
+-- coordinates and feature.
+CREATE TABLE IF NOT EXISTS places (
+    story_id    VARCHAR NOT NULL,
+    seq         INTEGER NOT NULL,
+    text        VARCHAR NOT NULL,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    geonameid   BIGINT,
+    name        VARCHAR,
+    country     VARCHAR,                -- ISO 3166-1 alpha-3
+    admin1      VARCHAR,
+    lat         DOUBLE,
+    lon         DOUBLE,
+    feature     VARCHAR,                -- GeoNames feature code: PCLI, ADM1, PPLC, PPL, CONT
+    confidence  DOUBLE NOT NULL,
+    reason      VARCHAR NOT NULL
+);
+
+-- The story's cast (version 3): its participants, each with every mention that refers to it.
+-- A member is (story_id, seq); its mentions point back with member_seq and are numbered
+-- within the member by seq, so the contract's nested `cast[].mentions` lists rebuild in order.
+CREATE TABLE IF NOT EXISTS cast_members (
+    story_id    VARCHAR NOT NULL,
+    seq         INTEGER NOT NULL,
+    member_id   VARCHAR NOT NULL,  -- the contract's cast id ("c3"), unique within the story
+    name        VARCHAR NOT NULL,
+    actor       VARCHAR,           -- CAMEO-style code, NULL when the cast has none
+    kind        VARCHAR NOT NULL,  -- person | organisation | government | armed_group | country | igo
+    country     VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS cast_mentions (
+    story_id    VARCHAR NOT NULL,
+    member_seq  INTEGER NOT NULL,  -- cast_members.seq of the member referred to
+    seq         INTEGER NOT NULL,  -- position in that member's mention list
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
+    text        VARCHAR NOT NULL,
+    how         VARCHAR NOT NULL   -- why the mention was linked ("description: last government body of CHN")
+);
+
+-- What `dateline watch` remembers between runs (docs/input.md): per feed, the validators of
+-- its last answer and its failure count and next try; per item seen, one row for each of its
+-- keys (kind 'guid', 'url' or 'hash', the SHA-256 of its text or raw page), so an item met again
+-- under any of them is skipped before it is processed. Times are UTC.
+CREATE TABLE IF NOT EXISTS feed_sources (
+    source         VARCHAR PRIMARY KEY,  -- the URL or file path as given to `dateline watch`
+    etag           VARCHAR,
+    last_modified  VARCHAR,
+    last_polled    TIMESTAMP,
+    last_ok        TIMESTAMP,
+    failures       INTEGER NOT NULL DEFAULT 0,  -- failed polls in a row; 0 after a success
+    retry_at       TIMESTAMP,                   -- no poll before this (backoff after failures)
+    last_error     VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS feed_seen (
+    kind       VARCHAR NOT NULL,  -- guid | url | hash
+    key        VARCHAR NOT NULL,
+    story_id   VARCHAR,           -- the story stored for it (NULL when it gave no story)
+    source     VARCHAR,
+    seen_at    TIMESTAMP NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+
+-- Story groups and event clusters (version 6; written by `dateline cluster`, see
 -- docs/storage.md#story-groups-and-event-clusters). They are derived tables: rebuilt from
 -- `stories` and `events` by one transaction per run, so a killed run leaves the previous ones.
 
@@ -188,6 +263,10 @@ CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_actor);
 CREATE INDEX IF NOT EXISTS events_story ON events (story_id);
 CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo);
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS cast_members_story ON cast_members (story_id);
+CREATE INDEX IF NOT EXISTS cast_members_actor ON cast_members (actor);
+CREATE INDEX IF NOT EXISTS cast_mentions_story ON cast_mentions (story_id);
+CREATE INDEX IF NOT EXISTS places_story ON places (story_id);
 CREATE INDEX IF NOT EXISTS cluster_members_cluster ON cluster_members (cluster_id);
 CREATE INDEX IF NOT EXISTS story_groups_group ON story_groups (group_id);
 

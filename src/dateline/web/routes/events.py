@@ -1,10 +1,10 @@
-"""Coded events, filtered by actor, country, CAMEO code or root, PLOVER type, date, modality."""
+"""Coded events, filtered by actor, country, CAMEO code or root, PLOVER type, date, modality, place."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from .. import queries
@@ -29,8 +29,12 @@ Modality = Literal["future", "intent", "hypothetical", "negated", "historical", 
 COLUMNS = (
     "story_id", "seq", "date", "date_precision", "cameo", "cameo_name", "root_code", "goldstein",
     "quad", "plover_type", "source", "target", "modality", "trigger_text", "trigger_start",
-    "trigger_end", "sentence", "cluster", "cluster_stories", "cluster_sources",
+    "trigger_end", "sentence", "place_text", "place_start", "place_end", "place_name", "place_country",
+    "place_admin1", "place_lat", "place_lon", "place_precision",
+    "cluster", "cluster_stories", "cluster_sources",
 )  # fmt: skip
+#: ``bbox=west,south,east,north`` in decimal degrees
+BBOX_PATTERN = r"^-?\d{1,3}(\.\d+)?(,-?\d{1,3}(\.\d+)?){3}$"
 
 
 def event_filter(
@@ -45,6 +49,15 @@ def event_filter(
     story: StoryId = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
+    country: Annotated[
+        CountryCode, Query(description="where the event happened: ISO alpha-3 code such as SYR")
+    ] = None,
+    admin1: Annotated[
+        str | None, Query(min_length=1, max_length=100, description="first-level division, e.g. Texas")
+    ] = None,
+    bbox: Annotated[
+        str | None, Query(pattern=BBOX_PATTERN, description="west,south,east,north in degrees")
+    ] = None,
 ) -> queries.EventFilter:
     """The filters of ``/api/events``, shared by ``/api/clusters``."""
     check_range(date_from, date_to)
@@ -60,6 +73,9 @@ def event_filter(
         story=story,
         date_from=date_from,
         date_to=date_to,
+        place_country=upper(country),
+        place_admin1=admin1,
+        bbox=parse_bbox(bbox),
     )
 
 
@@ -84,3 +100,13 @@ def list_events(
     return table_response(
         request, fmt, rows, columns=COLUMNS, envelope=envelope(total, paging), filename="events"
     )
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """``west,south,east,north`` as numbers, checked to be on the globe (422 otherwise)."""
+    if value is None:
+        return None
+    west, south, east, north = (float(part) for part in value.split(","))
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise HTTPException(status_code=422, detail="bbox must be west,south,east,north within the globe")
+    return west, south, east, north

@@ -79,7 +79,7 @@ function link(route, params) {
   return `#/${route}${query.toString() ? "?" + query : ""}`;
 }
 
-const ROUTES = { stories: storiesView, story: storyView, actors: actorsView, timeline: timelineView, network: networkView, clusters: clustersView, cluster: clusterView };
+const ROUTES = { stories: storiesView, story: storyView, actors: actorsView, timeline: timelineView, network: networkView, map: mapView, clusters: clustersView, cluster: clusterView };
 
 async function route() {
   const { name, arg, params } = parseHash();
@@ -88,6 +88,7 @@ async function route() {
     else a.removeAttribute("aria-current");
   }
   const render = ROUTES[name] || storiesView;
+  hideCastTip();
   try {
     await render(arg, params);
   } catch (error) {
@@ -158,7 +159,70 @@ function storyMarks(story) {
     if (q.cue) marks.push({ start: q.cue.start, end: q.cue.end, kind: "cue", index: i });
   });
   story.events.forEach((v, i) => marks.push({ start: v.trigger.start, end: v.trigger.end, kind: "event", index: i }));
+  (story.cast || []).forEach((member, i) => member.mentions.forEach((x, j) =>
+    marks.push({ start: x.start, end: x.end, kind: "cast", index: i, mention: j })));
   return marks.filter((m) => m.end > m.start);
+}
+
+// -- the cast: who each name, description and pronoun refers to ---------------------------------
+
+function linkKind(how) {
+  // the cast stage starts each reason with how it linked: "name: …", "pronoun 'he': …", "description: …"
+  const word = (how || "").split(/[\s:]/)[0];
+  return /^[a-z_]+$/.test(word) ? word : "other";
+}
+
+function memberLabel(member) {
+  return [member.actor, member.kind].filter(Boolean).join(" · ");
+}
+
+function narrowestCast(piece) {
+  const casts = piece.marks.filter((m) => m.kind === "cast");
+  return casts.length ? casts.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a)) : null;
+}
+
+function castTip() {
+  let tip = document.getElementById("cast-tip");
+  if (!tip) {
+    tip = el("div", { id: "cast-tip", class: "cast-tip", role: "tooltip", hidden: true });
+    document.body.append(tip);
+  }
+  return tip;
+}
+
+function showCastTip(story, node) {
+  const [i, j] = node.dataset.castMention.split(":").map(Number);
+  const member = story.cast[i];
+  const mention = member && member.mentions[j];
+  if (!mention) return;
+  const tip = clear(castTip());
+  append(tip, [
+    el("strong", { class: "cast-name" }, member.name), " ", el("span", { class: "cast-code" }, memberLabel(member)),
+    el("div", { class: "cast-how" }, `“${mention.text}” — ${mention.how}`),
+    el("div", { class: "meta" }, `${member.mentions.length} mention${member.mentions.length === 1 ? "" : "s"} in this story`),
+  ]);
+  tip.hidden = false;
+  // CSSOM, not a style attribute: the Content-Security-Policy allows only the style sheet
+  const box = node.getBoundingClientRect();
+  const left = Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8);
+  tip.style.left = `${Math.max(window.scrollX + 4, left)}px`;
+  tip.style.top = `${window.scrollY + box.bottom + 6}px`;
+}
+
+function hideCastTip() {
+  const tip = document.getElementById("cast-tip");
+  if (tip) tip.hidden = true;
+}
+
+function castSection(story, section) {
+  // members with most mentions first: the story's main participants lead the list
+  const order = (story.cast || []).map((m, i) => i).sort((a, b) => story.cast[b].mentions.length - story.cast[a].mentions.length || a - b);
+  const items = order.map((i) => {
+    const member = story.cast[i];
+    const kinds = [...new Set(member.mentions.map((x) => linkKind(x.how)))].join(", ");
+    return recordButton(`${member.name} · ${member.mentions.length}`, `${memberLabel(member)}${kinds ? " · by " + kinds : ""}`, () => flash("cast", i));
+  });
+  return section("Cast", items, "No cast.");
 }
 
 function segments(text, marks) {
@@ -189,7 +253,7 @@ function pieceNode(story, piece, firstOfQuote) {
   const text = story.text.slice(piece.start, piece.end);
   if (!piece.marks.length) return document.createTextNode(text);
   const classes = new Set(["mark"]);
-  const data = { entity: [], quote: [], event: [], speaker: [], cue: [] };
+  const data = { entity: [], quote: [], event: [], speaker: [], cue: [], cast: [] };
   const titles = [];
   for (const m of piece.marks) {
     data[m.kind].push(m.index);
@@ -199,8 +263,11 @@ function pieceNode(story, piece, firstOfQuote) {
     if (m.kind === "speaker") titles.push(`Speaker of quote ${m.index + 1}`);
     if (m.kind === "event") { const v = story.events[m.index]; classes.add(`quad-${v.quad}`); titles.push(`Event ${eventLabel(v)}`); }
   }
-  const attrs = { class: [...classes].join(" "), title: titles.join("\n") };
+  const cast = narrowestCast(piece);
+  if (cast) classes.add(`link-${linkKind(story.cast[cast.index].mentions[cast.mention].how)}`);
+  const attrs = { class: [...classes].join(" "), title: titles.length ? titles.join("\n") : null };
   for (const [kind, list] of Object.entries(data)) if (list.length) attrs[`data-${kind}`] = list.join(" ");
+  if (cast) attrs["data-cast-mention"] = `${cast.index}:${cast.mention}`;
   const quote = data.quote[0];
   if (quote !== undefined && firstOfQuote.get(quote) === piece) {
     Object.assign(attrs, { tabindex: 0, role: "button", "aria-label": `Quote ${quote + 1} by ${speakerLabel(story.quotes[quote])}` });
@@ -235,10 +302,17 @@ function showSpeaker(story, index) {
     el("strong", { class: "speaker-name" }, speakerLabel(quote)),
     el("span", { class: "meta" }, ` ${quote.kind} quote${quote.cue ? `, cue “${quote.cue.text}”` : ""}`),
     quote.speaker_mention ? el("div", { class: "meta" }, `named in the text as “${quote.speaker_mention.text}”`) : null,
+    castLine(story, quote.speaker, "speaker"), castLine(story, quote.via, "speaking for"),
   ]);
   for (const old of document.querySelectorAll(".selected")) old.classList.remove("selected");
   document.querySelectorAll(`#story-text [data-quote~="${Number(index)}"], #story-text [data-speaker~="${Number(index)}"]`)
     .forEach((n) => n.classList.add("selected"));
+}
+
+function castLine(story, who, role) {
+  const member = who && who.cast ? (story.cast || []).find((m) => m.id === who.cast) : null;
+  if (!member) return null;
+  return el("div", { class: "meta" }, `${role}: ${member.name} (${memberLabel(member)}), ${member.mentions.length} mentions in the cast`);
 }
 
 function showEvent(story, index) {
@@ -275,29 +349,43 @@ function storySidebar(story) {
   const section = (title, items, empty) => el("section", { class: "records" },
     el("h2", {}, `${title} (${items.length})`), items.length ? el("ul", {}, items) : el("p", { class: "meta" }, empty));
   return el("aside", { class: "sidebar", "aria-label": "Extracted records" },
-    el("div", { id: "speaker-card", class: "speaker-card", role: "status", "aria-live": "polite" }, "Click a quote or an event in the text (or Tab to it and press Enter) to see who said or did it."),
+    el("div", { id: "speaker-card", class: "speaker-card", role: "status", "aria-live": "polite" }, "Click a quote or an event in the text (or Tab to it and press Enter) to see who said or did it. Hover a name, description or pronoun to see who it is."),
+    castSection(story, section),
     section("Quotes", quotes, "No quotes found."),
     section("Events", events, "No events coded."),
     section("Entities", entities, "No entities."));
 }
 
-async function storyView(storyId) {
+async function storyView(storyId, params) {
   const story = await api(`/api/stories/${encodeURIComponent(storyId)}`);
   const text = storyText(story);
   text.addEventListener("click", (e) => onTextActivate(story, e.target));
   text.addEventListener("keydown", (e) => {
     if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onTextActivate(story, e.target); }
   });
+  text.addEventListener("mouseover", (e) => {
+    const node = e.target.closest("[data-cast-mention]");
+    if (node) showCastTip(story, node); else hideCastTip();
+  });
+  text.addEventListener("focusin", (e) => { if (e.target.dataset.castMention) showCastTip(story, e.target); });
+  text.addEventListener("mouseleave", hideCastTip);
+  text.addEventListener("focusout", hideCastTip);
   const dateline = story.dateline ? `${story.dateline.place || story.dateline.text} (${story.dateline.country || "?"})` : null;
   const legend = el("p", { class: "legend" }, "Highlighted: ",
     el("span", { class: "mark entity" }, "entity"), " ", el("span", { class: "mark quote" }, "quote"), " ",
     el("span", { class: "mark speaker" }, "speaker"), " ", el("span", { class: "mark cue" }, "cue"), " ",
+    el("span", { class: "mark cast link-pronoun" }, "description or pronoun (hover any name: who)"), " ",
     el("span", { class: "mark event quad-1" }, "cooperation event"), " ", el("span", { class: "mark event quad-4" }, "conflict event"));
   const copy = story.copy_of ? el("p", { class: "meta copy-note" }, "Republished copy of ",
     el("a", { href: link(`story/${encodeURIComponent(story.copy_of)}`) }, story.copy_of), ": its events are not counted again.") : null;
   show(el("h1", {}, story.title || story.id),
     el("p", { class: "meta" }, [story.source, story.published, dateline, story.id].filter(Boolean).join(" · ")), copy,
     legend, el("div", { class: "story-layout" }, text, storySidebar(story)));
+  const focus = params && params.get("event");  // opened from the map: show that event's span
+  if (focus !== null && focus !== undefined && story.events[Number(focus)]) {
+    showEvent(story, Number(focus));
+    flash("event", Number(focus));
+  }
 }
 
 // -- actors ------------------------------------------------------------------------------------
@@ -517,3 +605,86 @@ async function clusterView(clusterId) {
 
 window.addEventListener("hashchange", route);
 window.addEventListener("DOMContentLoaded", route);
+
+// -- map ---------------------------------------------------------------------------------------
+
+const MAP_WIDTH = 960;
+const MAP_HEIGHT = 480;
+const MAP_PAGES = 5;  // at most this many pages of events are drawn (1,000 at the API's page size)
+let worldOutline = null;  // the bundled Natural Earth outline, fetched once
+
+async function outline() {
+  if (!worldOutline) worldOutline = await (await fetch("/static/world.json")).json();
+  return worldOutline;
+}
+
+function project(lon, lat) {
+  // plate carrée: the whole world in a 2:1 box, no projection library needed
+  return [((lon + 180) / 360) * MAP_WIDTH, ((90 - lat) / 180) * MAP_HEIGHT];
+}
+
+function ringPath(ring) {
+  return ring.map(([lon, lat], i) => { const [x, y] = project(lon, lat); return `${i ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`; }).join("") + "Z";
+}
+
+async function placedEvents(filter) {
+  const events = [];
+  for (let page = 0; page < MAP_PAGES; page++) {
+    const data = await api("/api/events", { ...filter, limit: 200, offset: page * 200 });
+    events.push(...data.items);
+    if (events.length >= data.total) return { events, total: data.total };
+  }
+  return { events, total: events.length };
+}
+
+function mapPoints(events) {
+  // one point per place and QuadClass; its size grows with the number of events there
+  const points = new Map();
+  for (const v of events) {
+    if (v.place_lat === null || v.place_lon === null) continue;
+    const key = `${v.place_lat},${v.place_lon},${v.quad}`;
+    if (!points.has(key)) points.set(key, { lat: v.place_lat, lon: v.place_lon, quad: v.quad, name: v.place_name || v.place_text, events: [] });
+    points.get(key).events.push(v);
+  }
+  return [...points.values()].sort((a, b) => b.events.length - a.events.length);
+}
+
+function mapPoint(point) {
+  const [x, y] = project(point.lon, point.lat);
+  const first = point.events[0];
+  const label = `${point.name}: ${point.events.length} event${point.events.length > 1 ? "s" : ""}, ${QUAD_NAMES[point.quad] || "no QuadClass"}`;
+  const open = () => go(`story/${encodeURIComponent(first.story_id)}`, { event: String(first.seq) });
+  const dot = svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: (3 + 3 * Math.sqrt(point.events.length)).toFixed(1),
+    class: `point quad-${point.quad}`, tabindex: 0, role: "link", "aria-label": label, "data-story": first.story_id, "data-seq": first.seq },
+  svg("title", {}, `${label}\n${eventLabel(first)}`));
+  dot.addEventListener("click", open);
+  dot.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
+  return dot;
+}
+
+async function mapView(_arg, params) {
+  const filter = { source: params.get("source") || "", target: params.get("target") || "", root: params.get("root") || "",
+    date_from: params.get("date_from") || "", date_to: params.get("date_to") || "" };
+  const form = el("form", { class: "filters", onsubmit: (e) => { e.preventDefault(); go("map", formValues(e.target)); } },
+    field("Source", "source", filter.source, { placeholder: "CHNGOV or CHN" }),
+    field("Target", "target", filter.target, { placeholder: "RUSGOV or RUS" }),
+    field("Event root", "root", filter.root, { placeholder: "04", maxlength: 2 }),
+    field("From", "date_from", filter.date_from, { type: "date" }),
+    field("To", "date_to", filter.date_to, { type: "date" }),
+    el("button", { type: "submit" }, "Show"));
+  // a three-letter code is a country: every actor of it (CHN = CHNGOV, CHNMIL, ...)
+  const side = (code, name) => (code.length === 3 ? { [`${name}_country`]: code } : { [name]: code });
+  const query = { ...filter, ...side(filter.source, "source"), ...side(filter.target, "target") };
+  const [world, { events, total }] = await Promise.all([outline(), placedEvents(query)]);
+  const points = mapPoints(events);
+  const placed = points.reduce((n, p) => n + p.events.length, 0);
+  const map = svg("svg", { viewBox: `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`, class: "world-map", role: "img", "aria-label": "Where the events happened" },
+    svg("rect", { class: "sea", x: 0, y: 0, width: MAP_WIDTH, height: MAP_HEIGHT }),
+    svg("path", { class: "land", d: world.rings.map(ringPath).join("") }),
+    points.map(mapPoint));
+  const legend = el("p", { class: "legend" }, Object.entries(QUAD_NAMES).map(([quad, name]) =>
+    [el("span", { class: `swatch quad-${quad}` }), ` ${name} `]), " · size: number of events · click a point to read its story");
+  show(el("h1", {}, "Map"), form,
+    el("p", { class: "meta" }, `${placed} of ${total} events placed${total > events.length ? ` (first ${events.length} drawn)` : ""}`),
+    map, legend, el("p", { class: "meta" }, `Outline: ${world.source}. Place data: GeoNames (CC BY 4.0).`));
+}

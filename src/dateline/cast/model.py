@@ -1,0 +1,57 @@
+"""The cast of one story: its participants and, for every stretch of text that refers to one,
+which member it is and why.
+
+Built once by the ``cast`` stage (:mod:`dateline.cast.build`); quotes and events read it.
+Offsets here are in the parsed (clean) text, as the stages work; ``Member`` records carry
+original-text spans for the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import Member
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A mention of member ``member`` at clean-text ``[start, end)``; ``named`` when it is a name."""
+
+    start: int
+    end: int
+    member: str
+    how: str
+    named: bool
+    #: linked by the story's-country default alone ("authorities" with nothing else to go on)
+    default: bool = False
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Members in order of first mention and their links, ordered by position."""
+
+    members: tuple[Member, ...]
+    links: tuple[Link, ...]
+    #: ids of members that are plausibly people (a full name, a known person, a title before it)
+    people: frozenset[str] = frozenset()
+
+    def member(self, member_id: str) -> Member:
+        for member in self.members:
+            if member.id == member_id:
+                return member
+        raise KeyError(member_id)
+
+    def link_at(self, char: int) -> Link | None:
+        """The narrowest link covering clean-text offset ``char``."""
+        covering = [link for link in self.links if link.start <= char < link.end]
+        return min(covering, key=lambda link: link.end - link.start) if covering else None
+
+    def member_at(self, char: int) -> Member | None:
+        link = self.link_at(char)
+        return self.member(link.member) if link is not None else None
+
+    def overlapping(self, start: int, end: int) -> list[Link]:
+        return [link for link in self.links if link.start < end and start < link.end]
+
+
+EMPTY_CAST = Cast((), ())

@@ -1,0 +1,5 @@
+-- Version 6: story groups and event clusters (`dateline cluster`, docs/clusters.md).
+-- Only new tables (story_groups, event_clusters, cluster_members) and their indexes: the
+-- schema file, which runs after every migration and creates what is missing, adds them, so
+-- their DDL lives in one place (schema.sql). No existing table changes. Their rows are
+-- derived: the first `dateline cluster` (or `process --db` / `batch --db`) fills them.

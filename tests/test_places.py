@@ -1,0 +1,139 @@
+"""Places: toponyms resolved offline against a gazetteer, with the story's context.
+
+Unit tests build a tiny gazetteer by hand; the tests marked slow load the real one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from dateline.errors import DatelineError
+from dateline.offsets import OffsetMap
+from dateline.places.gazetteer import ADMIN1, CAPITAL, CITY, COUNTRY, Entry, Gazetteer, normalise
+from dateline.places.mentions import Cues
+from dateline.places.stage import PlaceFinder
+from dateline.records import Dateline, Entity, Origin, Place, Story
+from dateline.settings import data_dir
+from dateline.work import Work
+
+FRANCE = Entry(3017382, "France", "FRA", None, None, 46.0, 2.0, COUNTRY, 66_000_000)
+PARIS = Entry(2988507, "Paris", "FRA", "Île-de-France", "FR.11", 48.85, 2.35, CAPITAL, 2_100_000)
+TEXAS = Entry(4736286, "Texas", "USA", "Texas", "US.TX", 31.25, -99.25, ADMIN1, 29_000_000)
+PARIS_TX = Entry(4717560, "Paris", "USA", "Texas", "US.TX", 33.66, -95.56, CITY, 25_000)
+SYRIA = Entry(163843, "Syria", "SYR", None, None, 35.0, 38.0, COUNTRY, 22_000_000)
+LATAKIA = Entry(173579, "Latakia", "SYR", "Latakia", "SY.09", 35.52, 35.79, CITY, 700_000)
+RUSSIA = Entry(2017370, "Russia", "RUS", None, None, 60.0, 100.0, COUNTRY, 144_000_000)
+NAMES = [
+    ("France", FRANCE),
+    ("Paris", PARIS),
+    ("Texas", TEXAS),
+    ("Paris", PARIS_TX),
+    ("Syria", SYRIA),
+    ("Latakia", LATAKIA),
+    ("Russia", RUSSIA),
+    ("Russian", RUSSIA),
+]
+NLP = spacy.blank("en")
+
+
+def finder() -> PlaceFinder:
+    return PlaceFinder(Gazetteer.from_places(NAMES, never=["West"]), Cues.load(data_dir()))
+
+
+def work(text: str, entities: list[tuple[str, str]], *, dateline: Dateline | None = None) -> Work:
+    """A story whose entities are the first occurrence of each (text, label)."""
+    found = []
+    for name, label in entities:
+        start = text.index(name)
+        found.append(Entity(name, label, start, start + len(name)))
+    story = Story("t", text, text, (), Origin("test"), dateline=dateline)
+    return Work(story, NLP(text), OffsetMap.identity(len(text)), entities=tuple(found))
+
+
+def places_of(text: str, entities: list[tuple[str, str]], **kwargs: Dateline) -> list[Place]:
+    return list(finder().places(work(text, entities, **kwargs)))
+
+
+def test_names_are_folded_for_lookup() -> None:
+    assert normalise("U.S.") == normalise("US") == "us"
+    assert normalise("Québec") == "quebec"
+    assert normalise("the Hague") == "hague"
+
+
+def test_a_bare_name_means_its_largest_place() -> None:
+    (paris,) = places_of("Protesters marched in Paris.", [("Paris", "GPE")])
+    assert (paris.name, paris.country, paris.feature) == ("Paris", "FRA", CAPITAL)
+    assert paris.reason.startswith("entity: best of 2 entries")
+
+
+def test_a_division_named_in_the_story_picks_the_small_namesake() -> None:
+    text = "A storm hit Texas on Monday. In Paris, the mayor closed schools."
+    places = places_of(text, [("Texas", "GPE"), ("Paris", "GPE")])
+    paris = next(p for p in places if p.text == "Paris")
+    assert (paris.country, paris.admin1) == ("USA", "Texas")
+    assert "in Texas, named in the story" in paris.reason
+
+
+def test_the_datelines_country_counts_as_context() -> None:
+    text = "PARIS, Texas (AP) - The council met."
+    line = Dateline("PARIS, Texas (AP)", 0, 17, "Paris", "USA", "AP")
+    places = places_of(text, [], dateline=line)
+    assert places[0].country == "USA" and "dateline" in places[0].reason
+
+
+def test_an_unknown_name_stays_with_null_coordinates_and_others_still_resolve() -> None:
+    text = "Fighting spread from Qwertyville to Latakia."
+    unknown, latakia = places_of(text, [("Qwertyville", "GPE"), ("Latakia", "GPE")])
+    assert unknown.text == "Qwertyville" and unknown.lat is None and unknown.geonameid is None
+    assert unknown.confidence == 0.0 and "no gazetteer entry" in unknown.reason
+    assert latakia.lat == pytest.approx(35.52)
+
+
+def test_a_cue_phrase_finds_a_place_the_ner_missed() -> None:
+    (latakia,) = places_of("Ships docked near the port city of Latakia on Friday.", [])
+    assert latakia.name == "Latakia" and latakia.reason.startswith("cue phrase")
+
+
+def test_a_demonym_entity_is_a_place_but_an_unknown_one_is_not() -> None:
+    places = places_of("Russian officials met Martian envoys.", [("Russian", "NORP"), ("Martian", "NORP")])
+    assert [(p.text, p.country) for p in places] == [("Russian", "RUS")]
+
+
+def test_a_word_listed_as_never_a_place_is_not_resolved() -> None:
+    gazetteer = Gazetteer.from_places([("West", LATAKIA)], never=["West"])
+    assert gazetteer.candidates("West") == ()
+
+
+def test_a_confident_place_lends_its_country_to_the_others() -> None:
+    text = "Syria said talks would open. Officials in Paris disagreed."
+    places = places_of(text, [("Syria", "GPE"), ("Paris", "GPE")])
+    assert places[0].confidence == 1.0 and places[0].reason == "entity: the only entry of that name"
+
+
+def test_a_bad_cue_row_is_reported_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "places").mkdir()
+    table = tmp_path / "places" / "cues.tsv"
+    table.write_text("# comment\nword\tkind\ncity\tcity\nvalley\tnowhere\n", encoding="utf-8")
+    with pytest.raises(DatelineError, match=r"E023.*cues.tsv:4: column 'kind' is 'nowhere'"):
+        Cues.load(tmp_path)
+
+
+def test_the_place_json_has_exactly_the_contract_fields() -> None:
+    (paris,) = places_of("Protesters marched in Paris.", [("Paris", "GPE")])
+    fields = {"start", "end", "text", "geonameid", "name", "country", "admin1", "lat", "lon"}
+    assert set(paris.to_json()) == fields | {"feature", "confidence", "reason"}
+
+
+@pytest.mark.slow
+def test_the_shipped_gazetteer_resolves_wire_datelines() -> None:
+    real = PlaceFinder.load(data_dir())
+    text = "WASHINGTON (AP) - Officials in Beijing and the U.S. spoke."
+    line = Dateline("WASHINGTON (AP)", 0, 15, "Washington", "USA", "AP")
+    entities = [("Beijing", "GPE"), ("U.S.", "GPE")]
+    washington, beijing, us = real.places(work(text, entities, dateline=line))
+    assert (washington.name, washington.feature) == ("Washington", CAPITAL)
+    assert (beijing.country, beijing.feature) == ("CHN", CAPITAL)
+    assert (us.country, us.feature) == ("USA", COUNTRY)
