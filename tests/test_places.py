@@ -12,6 +12,7 @@ import spacy
 
 from dateline.errors import DatelineError
 from dateline.offsets import OffsetMap
+from dateline.places.cache import cached_gazetteer
 from dateline.places.gazetteer import ADMIN1, CAPITAL, CITY, COUNTRY, Entry, Gazetteer, normalise
 from dateline.places.mentions import Cues
 from dateline.places.stage import PlaceFinder
@@ -137,3 +138,20 @@ def test_the_shipped_gazetteer_resolves_wire_datelines() -> None:
     assert (washington.name, washington.feature) == ("Washington", CAPITAL)
     assert (beijing.country, beijing.feature) == ("CHN", CAPITAL)
     assert (us.country, us.feature) == ("USA", COUNTRY)
+
+
+def test_the_built_gazetteer_is_kept_between_runs_and_rebuilt_when_damaged(tmp_path: Path) -> None:
+    builds = []
+
+    def build() -> Gazetteer:
+        builds.append(1)
+        paris = Entry(2988507, "Paris", "FRA", None, None, 48.85, 2.35, "PPLC", 1)
+        return Gazetteer.from_places([("Paris", paris)])
+
+    first = cached_gazetteer(data_dir(), tmp_path, build)
+    again = cached_gazetteer(data_dir(), tmp_path, build)
+    assert again == first and len(builds) == 1
+    (kept,) = tmp_path.glob("gazetteer-*.pickle")
+    kept.write_bytes(b"not a pickle")
+    assert cached_gazetteer(data_dir(), tmp_path, build) == first and len(builds) == 2
+    assert cached_gazetteer(data_dir(), None, build) == first and len(builds) == 3

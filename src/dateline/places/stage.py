@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..records import Place
 from ..work import Context, Work
+from .cache import cached_gazetteer
 from .gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer, load_gazetteer, normalise
 from .mentions import GUESSES, Cues, Mention, find_mentions
 from .resolve import CONTEXT_MIN_CONFIDENCE, Choice, StoryContext, resolve, to_place
@@ -34,8 +35,10 @@ class PlaceFinder:
     cues: Cues
 
     @classmethod
-    def load(cls, data: Path) -> PlaceFinder:
-        return cls(load_gazetteer(data), Cues.load(data))
+    def load(cls, data: Path, *, cache: Path | None = None) -> PlaceFinder:
+        """``cache``: a folder where the built gazetteer is kept between runs (None: build each time)."""
+        gazetteer = cached_gazetteer(data, cache, lambda: load_gazetteer(data))
+        return cls(gazetteer, Cues.load(data))
 
     def places(self, work: Work) -> tuple[Place, ...]:
         story = work.story
