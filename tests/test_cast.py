@@ -133,3 +133,14 @@ def test_a_rule_table_value_outside_its_range_is_an_error(tmp_path: Path) -> Non
     table.write_text("noun\trefers\nministry\tplanet\n", encoding="utf-8")
     with pytest.raises(DatelineError, match="'refers' is 'planet'"):
         read_table(table, {"noun": None, "refers": frozenset({"government", "person"})})
+
+
+@pytest.mark.slow
+def test_a_word_of_office_names_whom_the_person_works_for(pipeline: Pipeline) -> None:
+    text = (
+        "Thailand deported the men last year.\n\n"
+        "A spokesperson for the U.S. State Department said the deportations broke international law."
+    )
+    spokesperson = _member_of(_result(pipeline, text), "A spokesperson")
+    assert spokesperson.kind == "person"
+    assert spokesperson.actor is not None and spokesperson.actor.startswith("USA")

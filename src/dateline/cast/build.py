@@ -39,6 +39,8 @@ from .names import bare_name, full_name, is_subject, same_person, story_full_nam
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: dependents that stand before a head inside its noun phrase
 PRE_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case"})
+#: prepositions by which a word of office names whom the person works for
+EMPLOYER_PREPS = frozenset({"for", "of", "at"})
 #: words by which a description names no particular party or expressly another country's
 UNSPECIFIC_WORDS = frozenset(
     {"certain", "some", "other", "foreign", "external", "outside", "unidentified", "unknown", "any"}
@@ -273,6 +275,21 @@ class _Builder:
                     return principal.actor
                 agent = self.registry.agent_code(head.text) or ""
                 return (principal.actor or "")[:COUNTRY_CODE_LENGTH] + agent if principal.actor else None
+        return self._employer(head)
+
+    def _employer(self, head: Token) -> str | None:
+        """``a spokesperson for the State Department``, ``the head of the agency``: a word of office
+        names, with its for/of phrase, whom the person works for."""
+        if head.lemma_.lower() not in self.lexicon.titles:
+            return None
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in EMPLOYER_PREPS:
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj":
+                    ref = self.registry.resolve(_noun_phrase(noun).text, on=self.work.date)
+                    if ref is not None and ref.kind != "person":
+                        return ref.code
         return None
 
     def _link_at(self, char: int) -> Link | None:
