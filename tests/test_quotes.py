@@ -568,3 +568,13 @@ def test_paragraph_of_quotation_after_a_longer_attribution_stands_apart(pipeline
     quotes = [q for q in story_quotes(pipeline, text) if q.kind == "direct"]
     assert len(quotes) == 2, [q.text for q in quotes]
     assert quotes[1].speaker is not None and quotes[1].speaker.name == "Tomas Berg"
+
+
+def test_a_manner_verb_in_quotative_inversion_attributes_the_quotation(pipeline: Pipeline) -> None:
+    text = (
+        "The camps will close in June.\n\n"
+        '"I am not ready to go back," fretted Amina Yusuf, who has lived in the camp for 20 years.'
+    )
+    quote = holding(story_quotes(pipeline, text), "not ready to go back")
+    assert quote.cue is not None and quote.cue.text == "fretted"
+    assert quote.speaker is not None and quote.speaker.name == "Amina Yusuf"

@@ -93,13 +93,13 @@ def attribution(token: Token, lexicon: QuoteLexicon, *, reported: bool = False) 
     if speaker is not None and speaker == token.head and token.dep_ == "acl":
         speaker = _author(speaker, lexicon) or speaker
     if speaker is None:
-        speaker = _inverted_subject(token, lexicon)
+        speaker = inverted_subject(token, lexicon)
     if speaker is None and reported:
         speaker = enclosing_subject(token)
     return Attribution((token.idx, end.idx + len(end)), phrase(speaker) if speaker else None, None)
 
 
-def _inverted_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
+def inverted_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """``"...," warned Asli Aydintasbas``: in quotative inversion the noun phrase right after a
     finite reporting verb that has no subject of its own is that subject, whatever role the
     parser gave it (it often reads the name as an object or attribute)."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import Attribution, attribution, is_cue_token, right_edge
+from .cues import Attribution, attribution, inverted_subject, is_cue_token, right_edge
 from .lexicon import QuoteLexicon
 from .marks import Marked
 from .trailing import end_at_closing_mark
@@ -290,13 +290,22 @@ def _after_cue(parsed: Parsed, mark: Marked, following: Marked | None, lexicon: 
     for token in doc[start : start + AFTER_TOKENS]:
         if token.idx >= limit or "\n" in token.text:
             return None
-        if is_cue_token(token, lexicon, speech_only=True) and not _participle_after(token):
+        if _quotative(token, start, lexicon) or (
+            is_cue_token(token, lexicon, speech_only=True) and not _participle_after(token)
+        ):
             speaker = attribution(token, lexicon).speaker
             if speaker is not None:
                 return token if _attaches(parsed.text, mark, doc[start : token.i], speaker) else None
         if token.text in SENTENCE_END:
             return None
     return None
+
+
+def _quotative(token: Token, start: int, lexicon: QuoteLexicon) -> bool:
+    """``"...," fretted Muslima Abdullahi``: a finite verb right after a quotation with its subject
+    after it is a verb of saying, whatever the verb (quotative inversion takes no other verbs), so
+    manner verbs no list holds ("fretted", "quipped") still attribute the quotation."""
+    return token.i == start and token.pos_ == "VERB" and inverted_subject(token, lexicon) is not None
 
 
 def _participle_after(cue: Token) -> bool:
