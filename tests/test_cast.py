@@ -144,3 +144,16 @@ def test_a_word_of_office_names_whom_the_person_works_for(pipeline: Pipeline) ->
     spokesperson = _member_of(_result(pipeline, text), "A spokesperson")
     assert spokesperson.kind == "person"
     assert spokesperson.actor is not None and spokesperson.actor.startswith("USA")
+
+
+@pytest.mark.slow
+def test_an_unlisted_organisation_speaks_with_the_code_the_cast_gives_it(pipeline: Pipeline) -> None:
+    text = (
+        "LAGOS (Reuters) - Poultry prices rose again this month.\n\n"
+        "The Kano Poultry Farmers Association said feed imports had been blocked at the border."
+    )
+    result = _result(pipeline, text)
+    quote = holding(result.quotes, "feed imports")
+    member = _member_of(result, "Kano Poultry Farmers Association")
+    assert member.actor is not None and member.actor.startswith("NGA")
+    assert quote.speaker is not None and quote.speaker.actor == member.actor

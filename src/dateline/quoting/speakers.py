@@ -76,7 +76,9 @@ class SpeakerResolver:
             member = next((m for m in self.cast.members if m.name == speaker.name), None)
         if member is None:
             return resolved
-        return Resolved(Speaker(speaker.name, speaker.actor, member.id), resolved.kind, resolved.reason)
+        # the cast may know a code the name alone does not give (an organisation outside the registry)
+        actor = speaker.actor or member.actor
+        return Resolved(Speaker(speaker.name, actor, member.id), resolved.kind, resolved.reason)
 
     def _described_head(self, phrase: Span, persons: list[Mention]) -> bool:
         """``Guterres' spokesman``, ``Sharif's administration``: the phrase is headed by a description
