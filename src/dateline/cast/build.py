@@ -66,7 +66,6 @@ REFERS_KINDS = {
 #: nouns of armed groups, which prefer an armed group over any organisation
 ARMED_NOUNS = frozenset({"rebel", "insurgent", "militant", "militia", "fighter"})
 PERSON_PRONOUNS = frozenset({"male", "female", "person"})
-BODY_PRONOUNS = frozenset({"group", "thing"})
 
 
 @dataclass

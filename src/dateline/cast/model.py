@@ -8,7 +8,7 @@ original-text spans for the output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..records import Member
 
@@ -34,12 +34,15 @@ class Cast:
     links: tuple[Link, ...]
     #: ids of members that are plausibly people (a full name, a known person, a title before it)
     people: frozenset[str] = frozenset()
+    #: members by id, derived from ``members`` (links name their member by id, and lookups by
+    #: id sit in the stages' loops)
+    _by_id: dict[str, Member] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {member.id: member for member in self.members})
 
     def member(self, member_id: str) -> Member:
-        for member in self.members:
-            if member.id == member_id:
-                return member
-        raise KeyError(member_id)
+        return self._by_id[member_id]
 
     def link_at(self, char: int) -> Link | None:
         """The narrowest link covering clean-text offset ``char``."""
@@ -49,9 +52,6 @@ class Cast:
     def member_at(self, char: int) -> Member | None:
         link = self.link_at(char)
         return self.member(link.member) if link is not None else None
-
-    def overlapping(self, start: int, end: int) -> list[Link]:
-        return [link for link in self.links if link.start < end and start < link.end]
 
 
 EMPTY_CAST = Cast((), ())
