@@ -38,7 +38,20 @@ MAX_RULE_TOKENS = 2
 
 #: (lower, tag, dep, is_space) of one token, as spaCy's hashes
 Features = tuple[int, int, int, int]
-Test = Callable[[Features], bool]
+Check = Callable[[Features], bool]
+#: (column, values): a token passes only if its value in that column is one of these
+Gate = tuple[int, frozenset[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTest:
+    """What one token of a pattern must be; ``gate`` is one of its checks, as values to index by."""
+
+    checks: tuple[Check, ...]
+    gate: Gate | None
+
+    def __call__(self, features: Features) -> bool:
+        return all(check(features) for check in self.checks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +59,7 @@ class Rule:
     """One rule of the ruler: its token tests, the token it sets (``target``) and what it sets."""
 
     number: int
-    tests: tuple[Test, ...]
+    tests: tuple[TokenTest, ...]
     target: int
     attrs: tuple[tuple[int, int], ...]
 
@@ -56,8 +69,18 @@ class AttributeTable:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         rules = list(rules)
-        self.single = [rule for rule in rules if len(rule.tests) == 1]
-        self.double = [rule for rule in rules if len(rule.tests) == 2]
+        # a token is tested only against the rules whose first token's gate it passes, and the few
+        # without a gate: a few rules per new token instead of all 179
+        self._gated: dict[tuple[int, int], list[Rule]] = {}
+        self._ungated: list[Rule] = []
+        for rule in rules:
+            gate = rule.tests[0].gate
+            if gate is None:
+                self._ungated.append(rule)
+                continue
+            column, values = gate
+            for value in values:
+                self._gated.setdefault((column, value), []).append(rule)
         self.written = {attr: column for column, attr in enumerate(WRITTEN)}
         self._own: dict[Features, tuple[tuple[int, ...], tuple[Rule, ...]]] = {}
         self._merged: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
@@ -74,7 +97,7 @@ class AttributeTable:
             for rule in starts:
                 if i + 1 < len(features) and rule.tests[1](features[i + 1]):  # type: ignore[arg-type]
                     matched[i + rule.target].append(rule.number)
-        values = doc.to_array(list(WRITTEN))
+        values: Any = doc.to_array(list(WRITTEN))
         for i, numbers in enumerate(matched):
             for attr, value in self._merge(numbers):
                 values[i, self.written[attr]] = value
@@ -85,8 +108,14 @@ class AttributeTable:
         """The one-token rules this token matches, and the two-token rules it can start."""
         found = self._own.get(token)
         if found is None:
-            own = tuple(rule.number for rule in self.single if rule.tests[0](token))
-            starts = tuple(rule for rule in self.double if rule.tests[0](token))
+            candidates = list(self._ungated)
+            for column, value in enumerate(token):
+                candidates.extend(self._gated.get((column, value), ()))
+            passed = sorted(
+                (rule for rule in candidates if rule.tests[0](token)), key=lambda rule: rule.number
+            )
+            own = tuple(rule.number for rule in passed if len(rule.tests) == 1)
+            starts = tuple(rule for rule in passed if len(rule.tests) == 2)
             found = self._own[token] = (own, starts)
         return found
 
@@ -136,19 +165,25 @@ def table_for(ruler: Any, strings: Any) -> AttributeTable | None:
     return AttributeTable(rules)
 
 
-def _test(token: dict[str, Any], strings: Any) -> Test | None:
+def _test(token: dict[str, Any], strings: Any) -> TokenTest | None:
     checks = []
+    gate = None
     for name, wanted in token.items():
         if name not in _MATCHED_NAMES:
             return None
-        check = _check(_MATCHED_NAMES.index(name), wanted, strings)
+        column = _MATCHED_NAMES.index(name)
+        check = _check(column, wanted, strings)
         if check is None:
             return None
         checks.append(check)
-    return lambda features: all(check(features) for check in checks)
+        if gate is None and isinstance(wanted, str):
+            gate = (column, frozenset({get_string_id(wanted)}))
+        elif gate is None and isinstance(wanted, dict) and "IN" in wanted:
+            gate = (column, frozenset(get_string_id(item) for item in wanted["IN"]))
+    return TokenTest(tuple(checks), gate)
 
 
-def _check(column: int, wanted: Any, strings: Any) -> Test | None:
+def _check(column: int, wanted: Any, strings: Any) -> Check | None:
     """One attribute test, as spaCy's ``Matcher`` reads it (strings compared by their hashes)."""
     if isinstance(wanted, bool):
         return lambda features: bool(features[column]) == wanted
