@@ -37,6 +37,8 @@ from .names import bare_name, full_name, is_subject, same_person, story_full_nam
 
 #: spaCy labels that can name a participant
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: names whose actor code votes for the story's country
+VOTING_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 #: dependents that stand before a head inside its noun phrase
 PRE_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case"})
 #: prepositions by which a word of office names whom the person works for
@@ -353,7 +355,8 @@ def build_cast(work: Work, ctx: Context) -> Work:
     lexicon = ctx.cast_lexicon
     builder = _Builder(work.doc, ctx.registry, lexicon, work)
     # coding with given dictionaries alone (PETRARCH's convention) names no party they do not name
-    builder.focus = None if ctx.settings.dictionaries_only else _story_country(work, ctx.registry)
+    country = _story_country(work, ctx.registry)
+    builder.focus = None if ctx.settings.dictionaries_only else country
     persons = [with_first_names(ent) for ent in work.doc.ents if ent.label_ == "PERSON"]
     bare = {bare_name(ent.text, lexicon.titles) for ent in persons}
     builder.full_names = story_full_names(bare)
@@ -365,7 +368,7 @@ def build_cast(work: Work, ctx: Context) -> Work:
             builder.pronoun(item, lexicon.pronouns[item.lower_])
         else:
             builder.description(item, _noun_phrase(item), lexicon.descriptions[item.lemma_.lower()])
-    cast = _finish(builder, work)
+    cast = dataclasses.replace(_finish(builder, work), country=country)
     return dataclasses.replace(work, cast=cast)
 
 
@@ -429,8 +432,9 @@ def _story_country(work: Work, registry: ActorRegistry) -> str | None:
     first: dict[str, int] = {}
     for entity in work.entities:
         code = entity.actor
-        # places, not nationalities: "three French hostages" says who was taken, not where
-        if code is None or entity.label != "GPE" or code.startswith(("IGO", "NGO")):
+        # places, people and bodies, not nationalities: "three French hostages" says who was
+        # taken, not where the story is
+        if code is None or entity.label not in VOTING_LABELS or code.startswith(("IGO", "NGO")):
             continue
         country = code[:COUNTRY_CODE_LENGTH]
         counts[country] += 1

@@ -235,7 +235,7 @@ def code_work(work: Work, resolver: Resolver, coder: Coder) -> tuple[Event, ...]
     if coder.discards and coder.discards.drops_story([t.lower_ for t in work.doc]):
         return ()
     earlier = _quoted_acts(work)
-    country = _story_country(work, coder.countries)
+    country = work.cast.country if work.cast is not None else None
     for sent in work.doc.sents:
         if coder.discards and coder.discards.drops_sentence(sent):
             previous = sent
@@ -272,18 +272,6 @@ def _with_earlier_targets(
         if d.source.resolved
     )
     return found
-
-
-def _story_country(work: Work, countries: frozenset[str]) -> str | None:
-    """The country the story is about: its dateline's, else the one its cast mentions most."""
-    dateline = work.story.dateline
-    if dateline is not None and dateline.country:
-        return dateline.country
-    counts: dict[str, int] = {}
-    for member in work.cast.members if work.cast is not None else ():
-        if member.country in countries:
-            counts[member.country] = counts.get(member.country, 0) + len(member.mentions)
-    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def _sentence_drafts(
