@@ -132,7 +132,8 @@ def test_appeal_folds_its_content(pipeline: Pipeline) -> None:
         events_of(pipeline, "France called for strengthening cooperation between Germany and Japan."), "02"
     )
     assert event.source == ("FRA",) and set(event.target) == {"DEU", "JPN"}
-    assert event.plover is None  # PLOVER drops CAMEO 02x; we keep it
+    # the 2021 CAMEO->PLOVER table leaves 02x out; the codebook's REQUEST is every request
+    assert event.plover is not None and event.plover["type"] == "REQUEST"
 
 
 def test_intent_becomes_cameo_03(pipeline: Pipeline) -> None:
