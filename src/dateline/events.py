@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from .cast.model import Cast
 from .coding.arguments import Resolver
-from .coding.cast_targets import fill_targets
+from .coding.cast_parties import fill_parties
 from .coding.coder import code_work
 from .records import Event, Span
 from .work import Context, Work
@@ -37,7 +37,7 @@ def code_events(work: Work, ctx: Context) -> Work:
     )
     events = code_work(work, resolver, coder)
     if work.cast is not None:
-        events = fill_targets(events, work.cast, defaults=not ctx.settings.dictionaries_only)
+        events = fill_parties(events, work.cast, defaults=not ctx.settings.dictionaries_only)
         events = tuple(_with_cast_ids(event, work.cast) for event in events)
     return dataclasses.replace(work, events=events)
 

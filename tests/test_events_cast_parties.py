@@ -1,5 +1,5 @@
-"""An act whose target is a person the story names without a code takes the person's country from
-the cast: their own, when a title gave one, else the story's."""
+"""An act whose source or target is a participant the registry does not code takes the code the
+cast gives it: a person's own, when a title gave one, else the story's country."""
 
 from __future__ import annotations
 
@@ -34,3 +34,9 @@ def test_a_target_found_by_the_coder_is_kept(pipeline: Pipeline) -> None:
     text = "KAMPALA, Uganda (AP) — Uganda accused Kenya of harbouring rebels."
     accusations = [e for e in coded(pipeline, text) if e.cameo.startswith("11")]
     assert [(e.source, e.target) for e in accusations] == [(("UGA",), ("KEN",))], accusations
+
+
+def test_an_uncoded_person_who_acts_is_of_the_storys_country(pipeline: Pipeline) -> None:
+    text = "KAMPALA, Uganda (AP) — Peter Okello urged the government to hold talks with the opposition."
+    appeals = [e for e in coded(pipeline, text) if e.cameo.startswith("02")]
+    assert appeals and appeals[0].source == ("UGA",), coded(pipeline, text)
