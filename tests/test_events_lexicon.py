@@ -89,7 +89,7 @@ CASES = [
     ("Sudanese soldiers sexually assaulted women.", "1821", ("SDNMIL",), None),
     ("Syria violated the ceasefire.", "196", ("SYR",), None),
     ("Mali carried out ethnic cleansing.", "203", ("MLI",), None),
-    # round 6: CAMEO coverage code by code
+    # CAMEO coverage code by code
     ("Senegal claimed responsibility for the raid on Gambia.", "015", ("SEN",), None),
     ("Haiti appealed for humanitarian aid from Canada.", "0233", ("HTI",), ("CAN",)),
     ("Austria proposed talks with Hungary.", "036", ("AUT",), ("HUN",)),

@@ -371,7 +371,7 @@ def test_an_undated_story_still_resolves_an_unambiguous_surname() -> None:
         ("Muslim Brotherhood", "EGYOPP", "group"),
     ],
 )
-def test_round_9_organisations_and_armed_groups(
+def test_organisations_and_armed_groups_resolve(
     registry: ActorRegistry, text: str, expected: str, kind: str
 ) -> None:
     ref = registry.resolve(text, on=STORY_DAY)
@@ -399,7 +399,9 @@ def test_parts_of_the_united_kingdom_are_the_united_kingdom(registry: ActorRegis
         ("President Fujimori", dt.date(1995, 4, 9), "PERGOV"),
     ],
 )
-def test_round_10_office_holders(registry: ActorRegistry, text: str, day: dt.date, expected: str) -> None:
+def test_office_holders_resolve_on_their_day(
+    registry: ActorRegistry, text: str, day: dt.date, expected: str
+) -> None:
     ref = registry.resolve(text, on=day)
     assert ref is not None and ref.code == expected
 
