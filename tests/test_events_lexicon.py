@@ -29,7 +29,8 @@ def ontology() -> Ontology:
 
 def _rows(name: str) -> list[list[str]]:
     text = (data_dir() / "events" / name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return rows[1:]  # after the header line
 
 
 @pytest.mark.parametrize("name", ["verbs.tsv", "nouns.tsv"])

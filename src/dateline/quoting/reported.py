@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from .cues import Attribution, attribution, is_cue_token
+from .cues import Attribution, attribution, is_cue_token, source_word
 from .lexicon import QuoteLexicon
 from .trailing import end_at_closing_mark
 
@@ -150,7 +150,7 @@ def _that_clause(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
 
 
 def _reported(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
-    if token.lower_ == "according":
+    if source_word(token, lexicon) is not None:
         head = _first_conjunct(token.head)  # "A, and B, according to X": it vouches for both
         content = _clause_without(head, token, lexicon)
         return _finding(content, token, lexicon, "according to", head=head)
