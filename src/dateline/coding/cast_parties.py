@@ -17,6 +17,9 @@ import dataclasses
 from ..cast.model import Cast
 from ..records import Event, Member, Span
 
+#: kinds of members the registry may not list, whose code only the cast gives
+UNLISTED_KINDS = frozenset({"organisation", "armed_group"})
+
 
 def fill_parties(events: tuple[Event, ...], cast: Cast, *, defaults: bool = True) -> tuple[Event, ...]:
     """Each event with an empty source or target, given the participant its phrases name."""
@@ -39,6 +42,10 @@ def _target_filled(event: Event, cast: Cast, defaults: bool) -> Event:
         return event
     where = (*event.target_text, event.trigger)
     for member, mention in _mentions(cast, where, event.source_text, people_only=False):
+        if member.id not in cast.people and member.kind not in UNLISTED_KINDS:
+            # a country, capital, government or IGO the registry codes and the coder did not
+            # take as a party is no party here ("held talks in Madrid" is where they were held)
+            continue
         person = member.id in cast.people
         code = member.actor or (cast.country if defaults and person else None)
         if code is None or code in event.source:
