@@ -184,3 +184,9 @@ def test_people_deported_by_nobody_named_target_the_country_receiving_them(pipel
     assert [(e.source, set(e.target)) for e in events if e.cameo == "174"] == [(("KEN",), {"SOM", "ETH"})], (
         summary(events)
     )
+
+
+def test_protests_by_nobody_named_are_by_people_of_the_country_where_they_happen(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Anti-government protests continued in Baghdad on Friday.")
+    protests = [e for e in events if e.cameo.startswith("14")]
+    assert [(e.source, e.target) for e in protests] == [(("IRQ",), ("IRQ",))], summary(events)

@@ -47,6 +47,9 @@ RELEASE_CODES = frozenset({"084", "0841"})
 #: event nouns of these codes that report one act when they say on whom (``the arrest of five
 #: people``, ``Mech Dara's arrest``); other mentions are general (``arbitrary arrests``)
 STATE_NOUN_CODES = frozenset({"173"})
+#: protests by nobody named ("protests continue in Baghdad") are by people of the country where
+#: they take place, against its government unless the text names another
+PROTEST_ROOT = "14"
 #: (start, end, country, acts) of a name in the sentence, clean offsets; ``acts`` when the name
 #: is itself a clause's subject (an actor of its own, not where others come from)
 Mention = tuple[int, int, str, bool]
@@ -138,10 +141,13 @@ def state_act(draft: Draft, mentions: list[Mention], story_country: str | None, 
     people``: an arrest, detention, deportation or release by nobody named is by the authorities
     of the country where it happens (a place of the act, else the one country the sentence names,
     else the story's country), on people of that country unless they are named (PLOVER codes
-    such acts domestic)."""
-    if draft.code not in STATE_CODES or draft.source.resolved or draft.source.spans:
+    such acts domestic). A protest by nobody named (``protests continued in Baghdad``) is likewise
+    by people of the country where it happens, against that country's government unless the text
+    names another target."""
+    protest = draft.code[:2] == PROTEST_ROOT
+    if (draft.code not in STATE_CODES and not protest) or draft.source.resolved or draft.source.spans:
         return draft
-    if not _agentless(draft, resolver):
+    if not protest and not _agentless(draft, resolver):
         return draft
     country = _act_place(draft, resolver) or _one_country(mentions, ()) or story_country
     if country is None:
