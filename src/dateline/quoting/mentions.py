@@ -11,16 +11,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..cast.model import Cast
-from ..cast.names import bare_name, full_name, is_subject, same_person, story_full_names, with_first_names
+from ..cast.names import SUBJECT_DEPS, bare_name, full_name, same_person, story_full_names, with_first_names
 from ..records import ActorRef
 from ..registry import ActorRegistry
 
 #: spaCy labels of people, and of bodies or places that may speak as one
 PERSON_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
+#: links by which a name stays the head of the phrase it stands in ("Kevin Hassett, director
+#: of ...", "Presidents Xi and Putin"); through a preposition or a possessive it is only part of it
+NAME_HEAD_DEPS = frozenset({"compound", "flat", "appos", "conj"})
+#: how far up the name's own phrase to look for its role
+MAX_HEAD_CLIMB = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +114,7 @@ def _mention(
     ref = cache[key]
     if ref is not None and label in PERSON_LABELS and not same_person(text, ref):
         ref = None
-    subject = is_subject(span) and not any(s <= span.start_char < e for s, e in quoted)
+    subject = heads_subject(span, names.titles) and not any(s <= span.start_char < e for s, e in quoted)
     kind = "person" if label in PERSON_LABELS else "group"
     name = ref.name if ref else (text if kind == "person" else span.text.removeprefix("the ").strip())
     return Mention(
@@ -145,3 +150,32 @@ def _missed_full_names(
                     taken.append((pos, end))
             pos = text.find(name, end)
     return extra
+
+
+def heads_subject(span: Span, titles: frozenset[str]) -> bool:
+    """The mention is the subject (or a passive agent), not a word inside it: "Nenad Stevandic, a
+    close ally of Dodik, denounced" makes Stevandic the subject and not Dodik, and "the Trump
+    administration did not want" makes nobody a person subject. A title before the name and an
+    ``of`` phrase of a title ("the President of China Xi Jinping") keep the name the head."""
+    token = span.root
+    for _ in range(MAX_HEAD_CLIMB):
+        if token.dep_ in SUBJECT_DEPS:
+            return True
+        if token.dep_ == "pobj" and token.head.dep_ == "agent":
+            return True
+        head = token.head
+        if head is token:
+            return False
+        if token.dep_ == "appos" or (
+            token.dep_ in NAME_HEAD_DEPS and (head.pos_ == "PROPN" or _titled(head, titles))
+        ):
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ == "of" and _titled(head.head, titles):
+            token = head.head
+        else:
+            return False
+    return False
+
+
+def _titled(token: Token, titles: frozenset[str]) -> bool:
+    return token.lemma_.lower() in titles or token.lower_ in titles
