@@ -62,6 +62,12 @@ class SpeakerResolver:
     registry: ActorRegistry
     on: dt.date | None
     cast: Cast = EMPTY_CAST
+    #: the contents of the story's attributions: a person who is a subject there is one the
+    #: speaker talked about ("Rubio said the Trump administration ..."), not the story's subject
+    reported: tuple[tuple[int, int], ...] = ()
+
+    def _subject(self, mention: Mention) -> bool:
+        return mention.subject and not any(s <= mention.start < e for s, e in self.reported)
 
     def resolve(self, phrase: Span, previous: Previous | None) -> Resolved:
         """Who the phrase is, with the cast member it is when the cast knows one."""
@@ -151,7 +157,7 @@ class SpeakerResolver:
         persons = [m for m in recent if m.kind == "person"]
         if last is not None and last.resolved.speaker is not None:
             name = last.resolved.speaker.name
-            newer = [m for m in persons if m.subject and m.start > last.position and m.name != name]
+            newer = [m for m in persons if self._subject(m) and m.start > last.position and m.name != name]
             if not newer:
                 return Resolved(
                     last.resolved.speaker, "person", f"pronoun {phrase.text!r}: the previous speaker, {name}"
@@ -162,7 +168,7 @@ class SpeakerResolver:
                 "person",
                 f"pronoun {phrase.text!r}: {person.name}, subject since the last quote",
             )
-        subjects = [m for m in persons if m.subject]
+        subjects = [m for m in persons if self._subject(m)]
         if subjects:
             return Resolved(
                 self._speaker(subjects[-1]),
