@@ -141,11 +141,19 @@ class _Builder:
             self.body(ent)
 
     def person(self, ent: Span) -> None:
+        found = self._person_member(ent)
+        if found is None:
+            self.body(ent)
+            return
+        member, how = found
+        self.link(member, ent, how, named=True, subject=is_subject(ent))
+
+    def _person_member(self, ent: Span) -> tuple[_Draft, str] | None:
+        """The member a person's name is, and why; None when the registry knows the name as a body."""
         text = full_name(bare_name(ent.text, self.lexicon.titles), self.full_names)
         ref = self.registry.resolve(text, on=self.work.date, label="PERSON")
         if ref is not None and ref.kind != "person":
-            self.body(ent)
-            return
+            return None
         if ref is not None and not same_person(text, ref):
             ref = None
         nouns = _role_nouns(ent, self.lexicon)
@@ -159,7 +167,7 @@ class _Builder:
             how = f"name: {ent.text!r} is {text}" + (f", {why}" if why else "")
         member.nouns |= nouns
         member.person_like = member.person_like or ref is not None or len(text.split()) > 1 or bool(nouns)
-        self.link(member, ent, how, named=True, subject=is_subject(ent))
+        return member, how
 
     def _titled_name(self, ent: Span) -> bool:
         """A name the tagger took for a body but that a word of office stands before (``former
@@ -216,6 +224,8 @@ class _Builder:
         if several and (_several(phrase, head) or (head.tag_ == "NNS" and sort.plural_several)):
             # "the two leaders", "Russian and Chinese officials", "the governments": more than one
             return
+        if sort.refers == "person" and self._apposed(head, phrase):
+            return
         if sort.refers == "person":
             ref = self.registry.resolve_title(_with_of_phrase(phrase, head).text, on=self.work.date)
             if ref is not None and ref.kind == "person":
@@ -258,6 +268,20 @@ class _Builder:
         member.nouns.add(noun)
         member.person_like = member.person_like or sort.refers == "person"
         self.link(member, phrase, how, named=False, subject=is_subject(phrase), default=default)
+
+    def _apposed(self, head: Token, phrase: Span) -> bool:
+        """``England's transport secretary, Grant Shapps,``, ``Abdourahim Said Bakar, a government
+        spokesman``: a description in apposition with a person's name is that person."""
+        name = _apposed_name(head)
+        found = self._person_member(name) if name is not None else None
+        if found is None:
+            return False
+        member, _ = found
+        member.nouns.add(head.lemma_.lower())
+        member.person_like = True
+        how = f"description: {phrase.text!r} is {member.name}, in apposition with the name"
+        self.link(member, phrase, how, named=False, subject=is_subject(phrase))
+        return True
 
     def _own_code(self, phrase: Span, head: Token) -> str | None:
         """What the description's own words name: ``the Nigerian government`` -> NGAGOV."""
@@ -438,6 +462,18 @@ def _story_country(work: Work, registry: ActorRegistry) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda c: (-counts[c], first[c]))
+
+
+def _apposed_name(head: Token) -> Span | None:
+    """The person's name standing in apposition with a description's head, either side of it."""
+    tokens = [child for child in head.children if child.dep_ == "appos"]
+    if head.dep_ == "appos":
+        tokens.append(head.head)
+    for token in tokens:
+        for ent in head.doc.ents:
+            if ent.label_ == "PERSON" and ent.start <= token.i < ent.end and token.i == ent.root.i:
+                return with_first_names(ent)
+    return None
 
 
 def _noun_phrase(head: Token) -> Span:
