@@ -55,6 +55,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY"})
 COUNTRY_CODE_LENGTH = 3
 #: the sector of an organisation that is no state body and names no other sector
 NON_GOVERNMENTAL = "NGO"
+#: the sector of a news organisation (``data/cast/media.tsv``)
+MEDIA_SECTOR = "MED"
 #: member kinds a description of each sort may refer back to
 REFERS_KINDS = {
     "government": frozenset({"government"}),
@@ -196,11 +198,14 @@ class _Builder:
         self.link(member, ent, how, named=True, subject=is_subject(ent))
 
     def _unlisted_body(self, ent: Span) -> tuple[str | None, str]:
-        """An organisation the registry does not know is non-governmental (or of the sector its
-        head noun names: a school EDU, a newspaper MED) and of the story's country, unless under
-        ``--dictionaries-only``."""
+        """An organisation the registry does not know is a news outlet of the country
+        ``data/cast/media.tsv`` gives, else non-governmental (or of the sector its head noun names: a
+        school EDU, a newspaper MED) and of the story's country; nobody under ``--dictionaries-only``."""
         if self.focus is None:
             return None, ""
+        outlet = self.lexicon.media.get(_without_article(ent.text).lower())
+        if outlet is not None:
+            return outlet + MEDIA_SECTOR, f"a news organisation of {outlet}"
         sector = self.registry.agent_code(ent.root.text) or NON_GOVERNMENTAL
         if sector in STATE_SECTORS:
             return None, ""  # a state body the registry does not know: whose, the name does not say
