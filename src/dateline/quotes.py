@@ -15,7 +15,7 @@ from .quoting.fronted import find_fronted
 from .quoting.idioms import find_idioms
 from .quoting.labelled import find_labelled
 from .quoting.marks import find_marked
-from .quoting.mentions import build_history, people_only
+from .quoting.mentions import build_history, described_people, people_only
 from .quoting.nouns import find_noun_cues
 from .quoting.polls import find_poll_frames
 from .quoting.received import find_received
@@ -57,7 +57,9 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     )
     cast = work.cast or EMPTY_CAST
     history = build_history(doc, text, ctx.registry, work.date, quoted=quoted, titles=lexicon.title_words)
-    resolver = SpeakerResolver(people_only(history, cast), lexicon, ctx.registry, work.date, cast)
+    resolver = SpeakerResolver(
+        people_only(history, cast), lexicon, ctx.registry, work.date, cast, described_people(cast)
+    )
     candidates = clear_of_dateline(merge(direct, reported), dateline_range(work), text)
     quotes = to_quotes(work, candidates, resolver)
     return dataclasses.replace(work, quotes=quotes)

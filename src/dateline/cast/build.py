@@ -65,6 +65,9 @@ REFERS_KINDS = {
     "document": frozenset({"government", "organisation", "armed_group", "igo", "country"}),
     "person": frozenset({"person"}),
 }
+#: kinds of member a person's title may name as their employer ("Commerce Secretary X"; a country
+#: or an IGO names too many people: "Iraqi officials" are not the Iraqi prime minister)
+EMPLOYER_KINDS = frozenset({"government", "organisation"})
 #: nouns of armed groups, which prefer an armed group over any organisation
 ARMED_NOUNS = frozenset({"rebel", "insurgent", "militant", "militia", "fighter"})
 PERSON_PRONOUNS = frozenset({"male", "female", "person"})
@@ -80,6 +83,8 @@ class _Draft:
     kind: str
     person_like: bool = False
     nouns: set[str] = field(default_factory=set)
+    #: ids of the bodies a person's own title names ("Commerce Secretary Howard Lutnick")
+    bodies: set[str] = field(default_factory=set)
     links: list[Link] = field(default_factory=list)
 
 
@@ -116,7 +121,7 @@ class _Builder:
         default: bool = False,
     ) -> None:
         start, end = _chars(span)
-        member.links.append(Link(start, end, member.id, how, named, default))
+        member.links.append(Link(start, end, member.id, how, named, default, subject))
         self.recent.append((start, member.id, subject))
 
     def latest(
@@ -168,8 +173,19 @@ class _Builder:
             member.actor = member.actor or actor
             how = f"name: {ent.text!r} is {text}" + (f", {why}" if why else "")
         member.nouns |= nouns
+        member.bodies |= self._named_bodies([ent.doc[ent.root.left_edge.i : ent.start]])
         member.person_like = member.person_like or ref is not None or len(text.split()) > 1 or bool(nouns)
         return member, how
+
+    def _named_bodies(self, phrases: list[Span]) -> set[str]:
+        """The members (bodies) named by words of the phrases."""
+        bodies = set()
+        for phrase in phrases:
+            for token in phrase:
+                link = self._link_at(token.idx) if token.ent_type_ else None
+                if link is not None and self._by_id(link.member).kind in EMPLOYER_KINDS:
+                    bodies.add(link.member)
+        return bodies
 
     def _titled_name(self, ent: Span) -> bool:
         """A name the tagger took for a body but that a word of office stands before (``former
@@ -229,7 +245,7 @@ class _Builder:
         if several and (_several(phrase, head) or (head.tag_ == "NNS" and sort.plural_several)):
             # "the two leaders", "Russian and Chinese officials", "the governments": more than one
             return
-        if sort.refers == "person" and self._apposed(head, phrase):
+        if sort.refers == "person" and (self._apposed(head, phrase) or self._colleague(head, phrase)):
             return
         if sort.refers == "person":
             ref = self.registry.resolve_title(_with_of_phrase(phrase, head).text, on=self.work.date)
@@ -285,6 +301,20 @@ class _Builder:
         member.nouns.add(head.lemma_.lower())
         member.person_like = True
         how = f"description: {phrase.text!r} is {member.name}, in apposition with the name"
+        self.link(member, phrase, how, named=False, subject=is_subject(phrase))
+        return True
+
+    def _colleague(self, head: Token, phrase: Span) -> bool:
+        """``The Commerce chief`` after ``Commerce Secretary Howard Lutnick``: a description of a
+        person that names a body is the latest person whose own title named it."""
+        bodies = self._named_bodies([phrase[: head.i - phrase.start]])
+        if not bodies or head.tag_ in {"NNS", "NNPS"}:
+            return False
+        member = self.latest(lambda m: m.kind == "person" and bool(m.bodies & bodies), before=phrase.start_char)
+        if member is None:
+            return False
+        member.nouns.add(head.lemma_.lower())
+        how = f"description: {phrase.text!r} is {member.name}, the latest person titled by the same body"
         self.link(member, phrase, how, named=False, subject=is_subject(phrase))
         return True
 

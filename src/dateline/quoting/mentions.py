@@ -101,6 +101,21 @@ def people_only(history: History, cast: Cast) -> History:
     return History(tuple(kept))
 
 
+def described_people(cast: Cast) -> History:
+    """The cast's descriptions of named people ("The Commerce chief also rebuffed ...", "the
+    spokesperson said"): a described person in subject position is a candidate for a later "he"
+    as much as a named one."""
+    named = {link.member for link in cast.links if link.named}
+    found = []
+    for link in cast.links:
+        member = cast.member(link.member)
+        # a person only described ("the Colombian-French politician") may be one named elsewhere
+        if link.named or link.how.startswith("pronoun") or member.id not in cast.people & named:
+            continue
+        found.append(Mention(link.start, link.end, member.name, member.actor, None, "person", link.subject))
+    return History(tuple(found))
+
+
 def _mention(
     span: Span, names: _Names, cache: dict[tuple[str, str], ActorRef | None], quoted: list[tuple[int, int]]
 ) -> Mention:

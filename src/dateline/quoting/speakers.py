@@ -62,6 +62,8 @@ class SpeakerResolver:
     registry: ActorRegistry
     on: dt.date | None
     cast: Cast = EMPTY_CAST
+    #: people the cast knows by a description only, candidates for pronouns
+    described: History = History(())
     #: the contents of the story's attributions: a person who is a subject there is one the
     #: speaker talked about ("Rubio said the Trump administration ..."), not the story's subject
     reported: tuple[tuple[int, int], ...] = ()
@@ -146,6 +148,9 @@ class SpeakerResolver:
             return Resolved(None, None, f"first-person {phrase.text!r} outside a quotation")
         recent = self.history.before(pos, window=PRONOUN_WINDOW_CHARS)
         wanted = "person" if kind in {"male", "female", "person"} else "group"
+        if wanted == "person":
+            described = self.described.before(pos, window=PRONOUN_WINDOW_CHARS)
+            recent = sorted([*recent, *described], key=lambda m: m.start)
         last = previous if previous and previous.resolved.kind == wanted else None
         if last is not None and pos - last.position > PRONOUN_WINDOW_CHARS:
             last = None
