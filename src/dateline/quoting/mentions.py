@@ -181,6 +181,8 @@ def heads_subject(span: Span, titles: frozenset[str]) -> bool:
         head = token.head
         if head is token:
             return False
+        if token.dep_ == "appos" and _fronted_object(head):
+            return True
         if token.dep_ == "appos" or (
             token.dep_ in NAME_HEAD_DEPS and (head.pos_ == "PROPN" or _titled(head, titles))
         ):
@@ -190,6 +192,20 @@ def heads_subject(span: Span, titles: frozenset[str]) -> bool:
         else:
             return False
     return False
+
+
+def _fronted_object(token: Token) -> bool:
+    """``Like Lutnick, Kevin Hassett, director of ..., emphasized``: the parser hangs the subject
+    as an apposition on the object of an opening preposition when the verb has no subject."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.i > token.i:
+        return False
+    verb = prep.head
+    return (
+        verb.pos_ in {"VERB", "AUX"}
+        and prep.i < verb.i
+        and not any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+    )
 
 
 def _titled(token: Token, titles: frozenset[str]) -> bool:
