@@ -472,7 +472,8 @@ def _finish(builder: _Builder, work: Work) -> Cast:
         links.extend(draft.links)
         if draft.person_like:
             people.add(draft.id)
-    return Cast(tuple(members), tuple(sorted(links, key=lambda link: link.start)), frozenset(people))
+    ordered = tuple(sorted(links, key=lambda link: link.start))
+    return Cast(tuple(members), ordered, frozenset(people), builder.focus)
 
 
 def _original(work: Work, link: Link) -> tuple[int, int, str]:

@@ -36,6 +36,8 @@ class Cast:
     links: tuple[Link, ...]
     #: ids of members that are plausibly people (a full name, a known person, a title before it)
     people: frozenset[str] = frozenset()
+    #: the country the story is about (its dateline's, else the one whose places it names most)
+    country: str | None = None
     #: members by id, derived from ``members`` (links name their member by id, and lookups by
     #: id sit in the stages' loops)
     _by_id: dict[str, Member] = field(init=False, repr=False, compare=False)

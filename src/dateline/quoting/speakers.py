@@ -34,6 +34,8 @@ from .mentions import History, Mention
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: how far back (characters) a pronoun or description may look for its referent
 PRONOUN_WINDOW_CHARS = 2500
+#: an actor code's country part
+COUNTRY_CODE_LENGTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +142,23 @@ class SpeakerResolver:
             name = " ".join(t.text for t in phrase if t.pos_ == "PROPN")
             reason = f"proper name {phrase.text!r} outside the registry"
             return Resolved(Speaker(name, None), "person", reason)
-        return Resolved(None, None, f"unresolved: {phrase.text!r} names no known person or body")
+        return self._anonymous(phrase, mentions) or Resolved(
+            None, None, f"unresolved: {phrase.text!r} names no known person or body"
+        )
+
+    def _anonymous(self, phrase: Span, mentions: list[Mention]) -> Resolved | None:
+        """``Civil society groups``, ``another passenger``, ``the student``: people the story does not
+        name speak as they appear, of the country their phrase names, else of the story's country."""
+        head = phrase.root
+        if head.pos_ != "NOUN":
+            return None
+        countries = [m.actor[:COUNTRY_CODE_LENGTH] for m in mentions if m.kind == "group" and m.actor]
+        country = countries[0] if countries else self.cast.country
+        if country is None:
+            return None
+        name = phrase.text.removeprefix("the ").removeprefix("The ").strip()
+        kind = "group" if head.tag_ == "NNS" else "person"
+        return Resolved(Speaker(name, country), kind, f"anonymous: {phrase.text!r}, of {country}")
 
     def _pronoun(self, phrase: Span, kind: str, previous: Previous | None) -> Resolved:
         pos = phrase.start_char
@@ -248,7 +266,9 @@ class SpeakerResolver:
                 Speaker(body.name, body.actor), "group", f"description {text!r}: speaks for {body.name}"
             )
         if phrase.root.tag_ in {"NNS", "NNPS"} or phrase[0].lower_ in {"a", "an"}:
-            return Resolved(None, None, f"description {text!r}: not one known person")
+            return self._anonymous(phrase, mentions) or Resolved(
+                None, None, f"description {text!r}: not one known person"
+            )
         if previous is not None and previous.resolved.kind == "person" and previous.resolved.speaker:
             name = previous.resolved.speaker.name
             return Resolved(
