@@ -157,7 +157,9 @@ class SpeakerResolver:
         if country is None:
             return None
         name = phrase.text.removeprefix("the ").removeprefix("The ").strip()
-        kind = "group" if head.tag_ == "NNS" else "person"
+        # not a "person" a later "he" may refer back to: the noun may name no one ("traffic camera
+        # footage"), and a named person said since is likelier
+        kind = "group" if head.tag_ == "NNS" else None
         return Resolved(Speaker(name, country), kind, f"anonymous: {phrase.text!r}, of {country}")
 
     def _pronoun(self, phrase: Span, kind: str, previous: Previous | None) -> Resolved:
