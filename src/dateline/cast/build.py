@@ -461,11 +461,51 @@ def _describes(token: Token, lexicon: CastLexicon) -> bool:
     )
 
 
+def _named_later(drafts: list[_Draft]) -> list[_Draft]:
+    """``Finance minister: ...`` in a headline, then ``Finance Minister Muhammad Aurangzeb``: a
+    person introduced by a description before any name is the first person named after it with the
+    same word of office (and no other country); the description's links move to that person."""
+    merged: list[_Draft] = []
+    for draft in drafts:
+        if draft.kind != "person" or any(link.named for link in draft.links) or not draft.links:
+            merged.append(draft)
+            continue
+        first = draft.links[0].start
+        named = [
+            other
+            for other in drafts
+            if other.kind == "person"
+            and draft.nouns & other.nouns
+            and _compatible(other.actor, draft.actor)
+            and any(link.named for link in other.links)
+            and min(link.start for link in other.links if link.named) > first
+        ]
+        if not named:
+            merged.append(draft)
+            continue
+        # the first so named after it: a headline's "Finance minister" is the story's first minister
+        person = min(named, key=lambda other: min(link.start for link in other.links if link.named))
+        why = f"; named later as {person.name}, with the same word of office"
+        person.links = sorted(
+            [*person.links, *(dataclasses.replace(link, how=link.how + why) for link in draft.links)],
+            key=lambda link: link.start,
+        )
+    return _renumbered(merged)
+
+
+def _renumbered(drafts: list[_Draft]) -> list[_Draft]:
+    """Ids ``c1``, ``c2``, ... in order again, links following their member."""
+    for number, draft in enumerate(drafts, start=1):
+        draft.id = f"c{number}"
+        draft.links = [dataclasses.replace(link, member=draft.id) for link in draft.links]
+    return drafts
+
+
 def _finish(builder: _Builder, work: Work) -> Cast:
     members = []
     links: list[Link] = []
     people = set()
-    for draft in builder.drafts:
+    for draft in _named_later(builder.drafts):
         mentions = tuple(CastMention(*_original(work, link), link.how) for link in draft.links)
         country = _country(draft.actor)
         members.append(Member(draft.id, draft.name, draft.actor, draft.kind, country, mentions))
@@ -569,7 +609,8 @@ def _title_phrases(ent: Span, lexicon: CastLexicon) -> list[Span]:
 
 def _role_nouns(ent: Span, lexicon: CastLexicon) -> set[str]:
     """Nouns of office the story gives a name (``spokesman Stephane Dujarric``, ``X, a consultancy``)."""
-    nouns: set[str] = set()
+    # a title the name was grown over ("Minister Muhammad Aurangzeb") is the name's own
+    nouns = {t.lemma_.lower() for t in ent if t.lower_ in lexicon.titles and t.lemma_.lower() in lexicon.descriptions}
     for phrase in _title_phrases(ent, lexicon):
         nouns.update(t.lemma_.lower() for t in phrase if t.lemma_.lower() in lexicon.descriptions)
     for child in ent.root.children:
