@@ -181,7 +181,7 @@ def heads_subject(span: Span, titles: frozenset[str]) -> bool:
         head = token.head
         if head is token:
             return False
-        if token.dep_ == "appos" and _fronted_object(head):
+        if token.dep_ in {"appos", "conj"} and _fronted_object(head):
             return True
         if token.dep_ == "appos" or (
             token.dep_ in NAME_HEAD_DEPS and (head.pos_ == "PROPN" or _titled(head, titles))
@@ -196,9 +196,12 @@ def heads_subject(span: Span, titles: frozenset[str]) -> bool:
 
 def _fronted_object(token: Token) -> bool:
     """``Like Lutnick, Kevin Hassett, director of ..., emphasized``: the parser hangs the subject
-    as an apposition on the object of an opening preposition when the verb has no subject."""
+    as an apposition (or a conjunct with no ``and``) on the object of an opening preposition when
+    the verb has no subject."""
     prep = token.head
     if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.i > token.i:
+        return False
+    if any(child.dep_ == "cc" for child in token.children):
         return False
     verb = prep.head
     return (
