@@ -183,7 +183,7 @@ def to_quotes(work: Work, candidates: list[Candidate], resolver: SpeakerResolver
         quotes.extend(_quote(work, candidate, found, last_mention, resolved, via))
         last = (resolved, last_mention, via)
         if resolved.speaker is not None:
-            previous = Previous(resolved, found.speaker.start_char)
+            previous = Previous(resolved, found.speaker.start_char, found.speaker.end_char)
     return tuple(quotes)
 
 

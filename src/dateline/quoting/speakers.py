@@ -53,6 +53,9 @@ class Previous:
 
     resolved: Resolved
     position: int
+    #: where its speaker phrase ends: names inside the phrase ("Aide to the President of Russia
+    #: Yuri Ushakov") are part of it, not people who have since become a subject
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,8 @@ class SpeakerResolver:
         persons = [m for m in recent if m.kind == "person"]
         if last is not None and last.resolved.speaker is not None:
             name = last.resolved.speaker.name
-            newer = [m for m in persons if self._subject(m) and m.start > last.position and m.name != name]
+            since = max(last.position + 1, last.end)
+            newer = [m for m in persons if self._subject(m) and m.start >= since and m.name != name]
             if not newer:
                 return Resolved(
                     last.resolved.speaker, "person", f"pronoun {phrase.text!r}: the previous speaker, {name}"
