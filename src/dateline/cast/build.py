@@ -310,7 +310,9 @@ class _Builder:
         bodies = self._named_bodies([phrase[: head.i - phrase.start]])
         if not bodies or head.tag_ in {"NNS", "NNPS"}:
             return False
-        member = self.latest(lambda m: m.kind == "person" and bool(m.bodies & bodies), before=phrase.start_char)
+        member = self.latest(
+            lambda m: m.kind == "person" and bool(m.bodies & bodies), before=phrase.start_char
+        )
         if member is None:
             return False
         member.nouns.add(head.lemma_.lower())
@@ -610,7 +612,11 @@ def _title_phrases(ent: Span, lexicon: CastLexicon) -> list[Span]:
 def _role_nouns(ent: Span, lexicon: CastLexicon) -> set[str]:
     """Nouns of office the story gives a name (``spokesman Stephane Dujarric``, ``X, a consultancy``)."""
     # a title the name was grown over ("Minister Muhammad Aurangzeb") is the name's own
-    nouns = {t.lemma_.lower() for t in ent if t.lower_ in lexicon.titles and t.lemma_.lower() in lexicon.descriptions}
+    nouns = {
+        t.lemma_.lower()
+        for t in ent
+        if t.lower_ in lexicon.titles and t.lemma_.lower() in lexicon.descriptions
+    }
     for phrase in _title_phrases(ent, lexicon):
         nouns.update(t.lemma_.lower() for t in phrase if t.lemma_.lower() in lexicon.descriptions)
     for child in ent.root.children:

@@ -34,6 +34,8 @@ from .mentions import History, Mention
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: how far back (characters) a pronoun or description may look for its referent
 PRONOUN_WINDOW_CHARS = 2500
+#: no mentions at all (the default for resolvers built without the cast's descriptions)
+NO_MENTIONS = History(())
 #: an actor code's country part
 COUNTRY_CODE_LENGTH = 3
 
@@ -68,7 +70,7 @@ class SpeakerResolver:
     on: dt.date | None
     cast: Cast = EMPTY_CAST
     #: people the cast knows by a description only, candidates for pronouns
-    described: History = History(())
+    described: History = NO_MENTIONS
     #: the contents of the story's attributions: a person who is a subject there is one the
     #: speaker talked about ("Rubio said the Trump administration ..."), not the story's subject
     reported: tuple[tuple[int, int], ...] = ()
