@@ -6,11 +6,14 @@ Mentions are read in text order; each joins a member or founds one, and the link
    the registry does not know takes the country its own phrase gives it ("Turkish ambassador
    Mithat Rende", "Muhammad Aurangzeb, Pakistan's finance minister");
 2. a description ("the ministry", "the spokesman", "the insurgent group") is, in order: the
-   office holder its title names on the story date; the member its own words name ("the
-   Nigerian government"); the latest member described by the same noun (a definite noun phrase
-   picks up an earlier mention with the same head); the latest member of the sort it describes
-   ("the group": the last organisation); for nouns of domestic bodies ("authorities",
-   "police"), the body of the story's country; an indefinite description founds a member;
+   person whose name stands in apposition with it; the latest person whose own title named the
+   body it names ("The Commerce chief"); the office holder its title names on the story date;
+   the member its own words name ("the Nigerian government"); the latest member described by
+   the same noun (a definite noun phrase picks up an earlier mention with the same head); the
+   latest member of the sort it describes ("the group": the last organisation); for nouns of
+   domestic bodies ("authorities", "police"), the body of the story's country; an indefinite
+   description founds a member, which is the first person named later with the same word of
+   office when no name came before it;
 3. a pronoun outside quotation marks is the latest person (he, she) or body (it, they) in
    subject position, else the latest one at all.
 

@@ -3,7 +3,8 @@
 Rules, in order (the first that applies decides, and says why in ``reason``):
 
 1. a pronoun ("he", "him", "they", "it") refers to the speaker of the previous
-   attribution, unless another person has since become the subject of a sentence;
+   attribution, unless another person has since become the subject of a sentence
+   (not inside a quote's content: that person was talked about);
    with no previous speaker, to the most recent person in subject position, then
    to the most recent person at all;
 2. a phrase naming a person is that person (a surname alone is the full name
@@ -13,7 +14,9 @@ Rules, in order (the first that applies decides, and says why in ``reason``):
    with no country named, the most recent person holding such an office, and a
    bare description of a person ("the spokesman") is the current speaker;
 4. a phrase naming an organisation or country is that body;
-5. any other proper name is taken as the speaker's own name, with no actor code.
+5. any other proper name is taken as the speaker's own name, with no actor code;
+6. any other common noun ("civil society groups", "another passenger") is people the story does
+   not name, as they appear, of the country their phrase names, else of the story's country.
 """
 
 from __future__ import annotations
