@@ -129,3 +129,13 @@ def test_news_outlets_load_with_country_codes() -> None:
     lexicon = CastLexicon.load(data_dir(), pronouns={}, titles=frozenset())
     assert lexicon.media["bbc"] == "GBR"
     assert all(len(code) == 3 and code.isupper() for code in lexicon.media.values())
+
+
+@pytest.mark.slow
+def test_a_subject_name_the_tagger_missed_takes_the_next_she(pipeline: Pipeline) -> None:
+    text = (
+        "“The danger has not passed,” agreed Omar Hakimov, an activist living in Australia.\n\n"
+        "Nilawan Sukprasert, who heads a local rights group, echoed those concerns. "
+        "She told VOA she visited the five men in prison the day after the others were deported."
+    )
+    assert _speaker(_result(pipeline, text), "visited the five men") == "Nilawan Sukprasert"

@@ -26,6 +26,8 @@ GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 NAME_HEAD_DEPS = frozenset({"compound", "flat", "appos", "conj"})
 #: how far up the name's own phrase to look for its role
 MAX_HEAD_CLIMB = 4
+#: words a subject the tagger missed must have to be taken for a person's name (first and last)
+MIN_UNTAGGED_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,44 @@ def build_history(
     groups = [ent for ent in doc.ents if ent.label_ in GROUP_LABELS]
     mentions = [_mention(ent, names, cache, quoted) for ent in [*persons, *groups]]
     mentions.extend(_missed_full_names(doc, text, names, cache, quoted, mentions))
+    mentions = _untagged_subjects(doc, names, cache, quoted, mentions)
     return History(tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def _untagged_subjects(
+    doc: Doc,
+    names: _Names,
+    cache: dict[tuple[str, str], ActorRef | None],
+    quoted: list[tuple[int, int]],
+    known: list[Mention],
+) -> list[Mention]:
+    """A subject of two or more capitalised proper-noun words the tagger took for nobody or for a
+    body the registry does not know ("Chalida Tajaroensuk, who heads ..., echoed") is a person for
+    a later "she", unless its last word is a body's ("Constitutional Court")."""
+    kept = list(known)
+    for token in doc:
+        if token.dep_ not in SUBJECT_DEPS or not _name_word(token):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and _name_word(doc[start - 1]):
+            start -= 1
+        if token.i - start + 1 < MIN_UNTAGGED_WORDS:
+            continue
+        span = doc[start : token.i + 1]
+        if names.registry.agent_code(token.text) is not None:
+            continue  # "Constitutional Court", "Security Council": a body's head noun
+        inside = [m for m in kept if m.start < span.end_char and span.start_char < m.end]
+        if any(m.kind == "person" or m.actor is not None for m in inside):
+            continue
+        if names.registry.resolve(span.text, on=names.on) is not None:
+            continue
+        kept = [m for m in kept if m not in inside]
+        kept.append(_mention(Span(doc, start, token.i + 1, label="PERSON"), names, cache, quoted))
+    return kept
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and token.is_alpha
 
 
 def people_only(history: History, cast: Cast) -> History:
