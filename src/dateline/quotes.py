@@ -13,7 +13,7 @@ from .quoting.assemble import merge, to_quotes
 from .quoting.direct import Parsed, attribute_marked
 from .quoting.finders import find_all
 from .quoting.marks import find_marked
-from .quoting.mentions import build_history, people_only
+from .quoting.mentions import build_history, described_people, people_only
 from .quoting.scope import Scope
 from .quoting.speakers import SpeakerResolver
 from .quoting.wireframe import clear_of_dateline, dateline_range, dateline_test
@@ -32,7 +32,9 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     reported = find_all(scope)
     cast = work.cast or EMPTY_CAST
     history = build_history(doc, text, ctx.registry, work.date, quoted=quoted, titles=lexicon.title_words)
-    resolver = SpeakerResolver(people_only(history, cast), lexicon, ctx.registry, work.date, cast)
+    resolver = SpeakerResolver(
+        people_only(history, cast), lexicon, ctx.registry, work.date, cast, described_people(cast)
+    )
     candidates = clear_of_dateline(merge(direct, reported), dateline_range(work), text)
     quotes = to_quotes(work, candidates, resolver)
     return dataclasses.replace(work, quotes=quotes)

@@ -24,6 +24,8 @@ class Link:
     named: bool
     #: linked by the story's-country default alone ("authorities" with nothing else to go on)
     default: bool = False
+    #: the mention is (or heads) the subject of its clause
+    subject: bool = False
 
 
 @dataclass(frozen=True)
