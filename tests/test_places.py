@@ -209,3 +209,15 @@ def test_a_bad_country_point_is_reported_with_its_line(tmp_path: Path) -> None:
         _country_points(table)
     table.write_text("iso2\tlat\tlon\nCA\t60.1\t-113.6\n", encoding="utf-8")
     assert _country_points(table) == {"CA": (60.1, -113.6)}
+
+
+def test_a_dateline_after_a_headline_is_a_city() -> None:
+    text = "Talks resume. LATAKIA (AP) — Ships docked on Friday."
+    (latakia,) = places_of(text, [])
+    assert (latakia.text, latakia.name) == ("LATAKIA", "Latakia")
+    assert latakia.reason.startswith("dateline inside the text")
+
+
+def test_a_cue_phrase_keeps_the_known_tail_of_the_name_before_it() -> None:
+    (latakia,) = places_of("Troops of Operation Dawn in Homs Latakia Province rested.", [])
+    assert (latakia.text, latakia.name) == ("Latakia", "Latakia")

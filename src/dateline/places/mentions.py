@@ -41,6 +41,7 @@ CUE_KINDS = frozenset({"city", "admin1", "region"})
 FROM_ENTITY, FROM_DATELINE, FROM_CUE = "entity", "dateline", "cue phrase"
 FROM_LABEL, FROM_NAME = "entity of another label", "part of a longer name"
 FROM_BARE = "name after a locative word"
+FROM_INLINE_DATELINE = "dateline inside the text"
 GUESSES = frozenset({FROM_CUE, FROM_LABEL, FROM_NAME, FROM_BARE})
 #: words after which a capitalised name is read as a place ("fought in Manbij", "flew to Japan")
 LOCATIVES = frozenset(
@@ -54,6 +55,11 @@ Known = Callable[[str], Sequence[Entry]]
 #: capitalised words that open a sentence before a name ("In Anbar province") and are not part of it
 _LEADING = re.compile(r"(?:(?:In|At|Near|From|On|Of|And|But|The|Outside|Across|Inside)\s+)+")
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:al-|el-)?[A-Z][\w'’-]+){0,3}"
+_INLINE_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?\n\"”]) +|(?<=\n))(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})"
+    r"(?:, [A-Z][A-Za-z.]{1,12})?(?: \([^()\n]{1,30}\))? ?[-—–] ",
+    re.MULTILINE,
+)
 _BARE = re.compile(rf"\b(?i:{'|'.join(sorted(LOCATIVES))}) (?P<name>[A-Z][\w'’]+(?: [A-Z][\w'’]+){{0,2}})\b")
 
 
@@ -101,7 +107,8 @@ def find_mentions(
     found = [
         *_dateline_mention(text, dateline),
         *_entity_mentions(entities, known),
-        *(m for m in _cue_mentions(text, cues) if known(m.text)),
+        *_inline_datelines(text, known),
+        *_cue_mentions(text, cues, known),
         *_guesses(entities, known),
     ]
     found += _bare_names(text, entities, known)
@@ -235,15 +242,29 @@ def _known_part(entity: Entity, known: Known, *, narrow: bool = False) -> Iterat
                 yield Mention(entity.start + start, entity.start + end, part, FROM_NAME, entity.label)
 
 
-def _cue_mentions(text: str, cues: Cues) -> list[Mention]:
+def _cue_mentions(text: str, cues: Cues, known: Known) -> list[Mention]:
+    """Names marked by a cue word; a name the gazetteer lacks is narrowed to its longest known
+    tail ("Maiduguri Borno State": Borno), as the pattern cannot tell where the name begins."""
     mentions = []
     for pattern in (cues.before, cues.after):
         for match in pattern.finditer(text):
             start, end = match.span("name")
             lead = _LEADING.match(text, start, end)
             start = lead.end() if lead else start
-            if start >= end:
-                continue
-            kind = cues.kinds[match.group("cue").lower()]
-            mentions.append(Mention(start, end, text[start:end], FROM_CUE, None, kind))
+            tails = [start, *(start + m.end() for m in re.finditer(" ", text[start:end]))]
+            first = next((at for at in tails if at < end and known(text[at:end])), None)
+            if first is not None:
+                kind = cues.kinds[match.group("cue").lower()]
+                mentions.append(Mention(first, end, text[first:end], FROM_CUE, None, kind))
     return mentions
+
+
+def _inline_datelines(text: str, known: Known) -> list[Mention]:
+    """A dateline inside the text, after a headline or a byline: a capitalised place name before
+    the agency or the dash ("TORONTO — The family", "SAN DIEGO (AP) - The")."""
+    found = []
+    for match in _INLINE_DATELINE.finditer(text):
+        start, end = match.span("name")
+        if known(match.group("name")):
+            found.append(Mention(start, end, match.group("name"), FROM_INLINE_DATELINE, "GPE", "city"))
+    return found
