@@ -221,3 +221,11 @@ def test_a_dateline_after_a_headline_is_a_city() -> None:
 def test_a_cue_phrase_keeps_the_known_tail_of_the_name_before_it() -> None:
     (latakia,) = places_of("Troops of Operation Dawn in Homs Latakia Province rested.", [])
     assert (latakia.text, latakia.name) == ("Latakia", "Latakia")
+
+
+def test_a_name_used_for_a_place_means_it_elsewhere_in_the_story_but_not_in_a_persons_name() -> None:
+    text = "Fighters entered Manbij. The Manbij council met Ali Manbij."
+    mentions = [("Manbij", "GPE"), ("Ali Manbij", "PERSON")]
+    first, second = places_of(text, mentions)
+    assert (second.start, second.name) == (text.index("Manbij council"), "Manbij")
+    assert second.reason.startswith("the same name as a place of the story") and first.start < second.start

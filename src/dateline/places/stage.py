@@ -9,8 +9,9 @@ coordinates; a guess (see ``mentions``) stays only when it resolves to a plausib
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,13 +19,27 @@ from ..records import Entity, Place
 from ..work import Context, Work
 from .cache import cached_gazetteer
 from .gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer, load_gazetteer, normalise
-from .mentions import FROM_BARE, FROM_CUE, FROM_LABEL, GUESSES, Cues, Mention, find_mentions
+from .mentions import (
+    FROM_BARE,
+    FROM_CUE,
+    FROM_DATELINE,
+    FROM_ENTITY,
+    FROM_INLINE_DATELINE,
+    FROM_LABEL,
+    GUESSES,
+    Cues,
+    Mention,
+    find_mentions,
+)
 from .resolve import CONTEXT_MIN_CONFIDENCE, NOT_FOUND, Choice, StoryContext, resolve, to_place
 
 #: a guessed mention (inside another entity, or by a cue word) naming a city needs this many people
 GUESS_MIN_POPULATION = 100_000
 #: guesses that name a place by their whole text (not a part of a longer name)
 WHOLE_NAMES = frozenset({FROM_LABEL, FROM_BARE, FROM_CUE})
+#: how the mentions a repeated name takes its place from were found
+SURE_SOURCES = frozenset({FROM_ENTITY, FROM_DATELINE, FROM_INLINE_DATELINE, FROM_CUE})
+FROM_REPEAT = "the same name as a place of the story"
 #: a city this big is meant by any of its names, not only its own
 WELL_KNOWN_POPULATION = 1_000_000
 
@@ -65,7 +80,7 @@ class PlaceFinder:
             ):
                 continue
             places.append(to_place(mention, choice, found_by=mention.found_by))
-        return tuple(places)
+        return tuple(sorted([*places, *_repeated(story.text, places, work.entities)], key=lambda p: p.start))
 
     def _known(self, name: str) -> tuple[Entry, ...]:
         return self.gazetteer.candidates(name)
@@ -124,6 +139,28 @@ def _stands(
         and mention.label != "NORP"  # a demonym names a country, never a town ("Arab", Alabama)
         and (entry.country == context.dateline_country or context.countries[entry.country] > 0)
     )
+
+
+def _repeated(text: str, places: Sequence[Place], entities: Sequence[Entity]) -> Iterator[Place]:
+    """One sense per story: a name the story uses for a place (a GPE/LOC entity or a dateline,
+    resolved with confidence) means that place wherever else it stands alone, inside an
+    organisation's name too ("Immokalee" in "Immokalee TIGER Grant Event"), but not in a person's."""
+    taken = [(p.start, p.end) for p in places]
+    people = [(e.start, e.end) for e in entities if e.label == "PERSON"]
+    seen: set[str] = set()
+    for place in places:
+        if place.geonameid is None or place.confidence < CONTEXT_MIN_CONFIDENCE or place.text in seen:
+            continue
+        if place.reason.split(":", 1)[0] not in SURE_SOURCES:
+            continue
+        seen.add(place.text)
+        for match in re.finditer(rf"\b{re.escape(place.text)}\b", text):
+            span = match.span()
+            if any(a < span[1] and span[0] < b for a, b in (*taken, *people)):
+                continue
+            taken.append(span)
+            reason = f"{FROM_REPEAT}: {place.text!r} at {place.start} is {place.name}"
+            yield dataclasses.replace(place, start=span[0], end=span[1], reason=reason)
 
 
 def _surnames(entities: Sequence[Entity]) -> frozenset[str]:
