@@ -229,3 +229,13 @@ def test_a_name_used_for_a_place_means_it_elsewhere_in_the_story_but_not_in_a_pe
     first, second = places_of(text, mentions)
     assert (second.start, second.name) == (text.index("Manbij council"), "Manbij")
     assert second.reason.startswith("the same name as a place of the story") and first.start < second.start
+
+
+def test_a_small_town_also_called_like_its_division_does_not_hide_the_division() -> None:
+    state = Entry(4361885, "Maryland", "USA", "Maryland", "US.MD", 39.0, -76.75, ADMIN1, 5_000_000)
+    town = Entry(4361831, "Maryland City", "USA", "Maryland", "US.MD", 39.09, -76.82, CITY, 16_000)
+    names = [("Maryland", state), ("Maryland", town), ("Maryland City", town)]
+    small = PlaceFinder(Gazetteer.from_places(names), Cues.load(data_dir()))
+    text = "Police in Maryland said so."
+    (place,) = small.places(work(text, [("Maryland", "GPE")]))
+    assert place.feature == ADMIN1

@@ -20,7 +20,10 @@ from .mentions import FROM_DATELINE, Mention
 
 #: score added for each feature: a bare country name is the country, a capital outranks a town
 FEATURE_BONUS: Mapping[str, float] = {COUNTRY: 1.0, CAPITAL: 1.5, ADMIN1: 0.5, CITY: 0.0}
-#: a division named like a city inside it ("Beijing", "Moscow") reads as the city
+#: a division named like a city inside it ("Beijing", "Moscow") reads as the city (one whose own
+#: name the mention is, or its main city: "Maryland City" is also called "Maryland", but
+#: "Maryland" is the state)
+MAIN_CITY_SHARE = 0.1
 SAME_NAME_DIVISION_PENALTY = 2.5
 #: context: the candidate lies in the dateline's country / a country the story names / a
 #: division the story names
@@ -100,7 +103,13 @@ def _score(
     if entry.feature == COUNTRY:
         reasons.append("a country")
     if entry.feature == ADMIN1 and any(
-        c.admin1_code == entry.admin1_code and c.feature in (CITY, CAPITAL) for c in candidates
+        c.admin1_code == entry.admin1_code
+        and c.feature in (CITY, CAPITAL)
+        and (
+            normalise(c.name) == normalise(mention.text)
+            or c.population >= entry.population * MAIN_CITY_SHARE  # "New York" (City)
+        )
+        for c in candidates
     ):
         score -= SAME_NAME_DIVISION_PENALTY
     if normalise(mention.text) == normalise(entry.name):
