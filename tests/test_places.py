@@ -234,8 +234,9 @@ def test_a_name_used_for_a_place_means_it_elsewhere_in_the_story_but_not_in_a_pe
 def test_a_small_town_also_called_like_its_division_does_not_hide_the_division() -> None:
     state = Entry(4361885, "Maryland", "USA", "Maryland", "US.MD", 39.0, -76.75, ADMIN1, 5_000_000)
     town = Entry(4361831, "Maryland City", "USA", "Maryland", "US.MD", 39.09, -76.82, CITY, 16_000)
-    names = [("Maryland", state), ("Maryland", town), ("Maryland City", town)]
+    liberian = Entry(2275099, "Maryland", "LBR", "Maryland", "LR.13", 4.48, -7.69, ADMIN1, 70_000)
+    names = [("Maryland", state), ("Maryland", town), ("Maryland City", town), ("Maryland", liberian)]
     small = PlaceFinder(Gazetteer.from_places(names), Cues.load(data_dir()))
     text = "Police in Maryland said so."
     (place,) = small.places(work(text, [("Maryland", "GPE")]))
-    assert place.feature == ADMIN1
+    assert (place.feature, place.country) == (ADMIN1, "USA")
