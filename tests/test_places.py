@@ -21,6 +21,7 @@ from dateline.places.gazetteer import (
     Entry,
     Gazetteer,
     _country_points,
+    _division_places,
     normalise,
 )
 from dateline.places.mentions import Cues
@@ -240,3 +241,23 @@ def test_a_small_town_also_called_like_its_division_does_not_hide_the_division()
     text = "Police in Maryland said so."
     (place,) = small.places(work(text, [("Maryland", "GPE")]))
     assert (place.feature, place.country) == (ADMIN1, "USA")
+
+
+def test_a_division_sits_in_the_middle_of_the_box_around_its_villages_too() -> None:
+    def city(lat: float, lon: float, people: int) -> dict[str, object]:
+        return {
+            "countrycode": "CA",
+            "admin1code": "01",
+            "latitude": lat,
+            "longitude": lon,
+            "population": people,
+        }
+
+    towns = [city(53.5, -113.5, 900_000), city(51.0, -114.0, 1_200_000)]
+    villages = [*towns, city(59.9, -118.0, 600)]
+    row = ["Alberta", "CA-AB", "CA.01", "5883102", "Province", "", "1"]
+    countries = {"CA": {"iso3": "CAN"}}
+    (_, alone) = _division_places([row], towns, countries)["CA.01"]
+    (_, spread) = _division_places([row], towns, countries, villages)["CA.01"]
+    assert (alone.lat, spread.lat) == (52.25, pytest.approx(55.45))
+    assert alone.population == spread.population == 2_100_000
