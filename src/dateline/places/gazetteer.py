@@ -337,7 +337,7 @@ def _division_places(
     places: dict[str, tuple[list[str], Entry]] = {}
     for name, _iso, code, geonameid, _kind, aliases, _level, *_ in divisions:
         cc = code.split(".", 1)[0]
-        point = _middle_point(spread.get(code) or members.get(code, ()))
+        point = _middle_point(spread.get(code) or members.get(code) or [])
         if point is None or cc not in countries:
             continue
         population = sum(c["population"] for c in members.get(code, ()))
