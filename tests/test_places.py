@@ -5,6 +5,7 @@ Unit tests build a tiny gazetteer by hand; the tests marked slow load the real o
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -261,3 +262,23 @@ def test_a_division_sits_in_the_middle_of_the_box_around_its_villages_too() -> N
     (_, spread) = _division_places([row], towns, countries, villages)["CA.01"]
     assert alone.lat == 52.25 and spread.lat == pytest.approx(55.45)
     assert alone.population == spread.population == 2_100_000
+
+
+def test_a_village_is_a_last_resort_for_a_named_place_in_a_story_about_its_country() -> None:
+    samos = Entry(254698, "Samos", "GRC", None, None, 37.76, 26.98, CITY, 2_000)
+    greece = Entry(390903, "Greece", "GRC", None, None, 39.0, 22.0, COUNTRY, 10_700_000)
+    gazetteer = dataclasses.replace(
+        Gazetteer.from_places([("Greece", greece)]), minor={"samos": (dataclasses.astuple(samos),)}
+    )
+    small = PlaceFinder(gazetteer, Cues.load(data_dir()))
+    text = "Greece moved migrants from Samos."
+    _, place = small.places(work(text, [("Greece", "GPE"), ("Samos", "GPE")]))
+    assert (place.name, place.country) == ("Samos", "GRC")
+    (alone,) = small.places(work("Migrants left Samos.", [("Samos", "GPE")]))
+    assert alone.lat is None  # no story about Greece: the village is not meant
+
+
+def test_a_capitalised_dateline_lends_its_place_to_the_name_written_normally() -> None:
+    text = "Headline. MANBIJ — Fighters left. The Manbij council met."
+    first, second = places_of(text, [])
+    assert first.text == "MANBIJ" and (second.text, second.name) == ("Manbij", "Manbij")

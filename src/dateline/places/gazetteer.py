@@ -16,6 +16,7 @@ lack ("U.S.", "Britain") come from ``data/places/aliases.tsv``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -84,6 +85,10 @@ class Gazetteer:
     countries: Mapping[str, Entry] = field(default_factory=dict)  # by alpha-3
     #: normalised words that are never a place on their own ("West", "Central")
     never: frozenset[str] = frozenset()
+    #: smaller places (villages and towns under ``CITY_MIN_POPULATION``) by their own names only:
+    #: the last resort for a name the text already calls a place ("Samos")
+    #: (kept as plain tuples of ``Entry``'s fields: a third of the cache's load time)
+    minor: Mapping[str, tuple[tuple[Any, ...], ...]] = field(default_factory=dict)
 
     def candidates(self, name: str) -> tuple[Entry, ...]:
         key = normalise(name)
@@ -92,6 +97,10 @@ class Gazetteer:
             # a hyphen the text repair removed from the parse ("Ch-ina") is still in the original
             return self.candidates(name.replace("-", ""))
         return found
+
+    def minor_candidates(self, name: str) -> tuple[Entry, ...]:
+        key = normalise(name)
+        return () if key in self.never else tuple(Entry(*fields) for fields in self.minor.get(key, ()))
 
     def country(self, alpha3: str) -> Entry | None:
         return self.countries.get(alpha3)
@@ -146,7 +155,27 @@ def load_gazetteer(data: Path, *, city_min_population: int = CITY_MIN_POPULATION
     named.extend((name, entry) for name, entry in continents.items() if not name.startswith("continent:"))
     aliases = list(_aliases(data / ALIASES_FILE, country_places, division_places, continents))
     named.extend((name, entry) for name, entry in aliases if entry is not None)
-    return Gazetteer.from_places(named, never=[name for name, entry in aliases if entry is None])
+    gazetteer = Gazetteer.from_places(named, never=[name for name, entry in aliases if entry is None])
+    return dataclasses.replace(gazetteer, minor=_minor_places(villages, cities, countries, division_places))
+
+
+def _minor_places(
+    villages: Iterable[dict[str, Any]],
+    cities: list[dict[str, Any]],
+    countries: Mapping[str, dict[str, Any]],
+    divisions: Mapping[str, tuple[list[str], Entry]],
+) -> dict[str, tuple[tuple[Any, ...], ...]]:
+    """The populated places the city file leaves out, by their own (and ASCII) names."""
+    known = {int(row["geonameid"]) for row in cities}
+    index: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in villages:
+        if int(row["geonameid"]) in known:
+            continue
+        place = _city_place(row, countries, divisions)
+        if place is not None:
+            for key in {normalise(row["name"]), normalise(row.get("asciiname") or row["name"])}:
+                index[key].append(dataclasses.astuple(place))
+    return {key: tuple(found) for key, found in index.items() if key}
 
 
 # -- the package tables ---------------------------------------------------------------------

@@ -154,13 +154,17 @@ def _repeated(text: str, places: Sequence[Place], entities: Sequence[Entity]) ->
         if place.reason.split(":", 1)[0] not in SURE_SOURCES:
             continue
         seen.add(place.text)
-        for match in re.finditer(rf"\b{re.escape(place.text)}\b", text):
+        # a capitalised dateline ("IMMOKALEE –") names the place the story then writes "Immokalee"
+        flags = re.IGNORECASE if place.text.isupper() else 0
+        for match in re.finditer(rf"\b{re.escape(place.text)}\b", text, flags):
             span = match.span()
-            if any(a < span[1] and span[0] < b for a, b in (*taken, *people)):
+            if not match.group()[:1].isupper() or any(
+                a < span[1] and span[0] < b for a, b in (*taken, *people)
+            ):
                 continue
             taken.append(span)
             reason = f"{FROM_REPEAT}: {place.text!r} at {place.start} is {place.name}"
-            yield dataclasses.replace(place, start=span[0], end=span[1], reason=reason)
+            yield dataclasses.replace(place, start=span[0], end=span[1], text=match.group(), reason=reason)
 
 
 def _surnames(entities: Sequence[Entity]) -> frozenset[str]:
