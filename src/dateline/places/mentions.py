@@ -100,13 +100,19 @@ class Cues:
 
 
 def find_mentions(
-    text: str, entities: Iterable[Entity], dateline: Dateline | None, cues: Cues, known: Known
+    text: str,
+    entities: Iterable[Entity],
+    dateline: Dateline | None,
+    cues: Cues,
+    known: Known,
+    minor: Known = lambda name: (),
 ) -> list[Mention]:
-    """Every place mention, in text order, overlapping ones merged into the first found."""
+    """Every place mention, in text order, overlapping ones merged into the first found;
+    ``minor`` knows the small places (villages, counties) a GPE/LOC name may be as a whole."""
     entities = list(entities)
     found = [
         *_dateline_mention(text, dateline),
-        *_entity_mentions(entities, known),
+        *_entity_mentions(entities, known, minor),
         *_inline_datelines(text, known),
         *_cue_mentions(text, cues, known),
         *_guesses(entities, known),
@@ -165,13 +171,14 @@ def _dateline_mention(text: str, dateline: Dateline | None) -> list[Mention]:
     return [Mention(at, at + len(first), text[at : at + len(first)], FROM_DATELINE, "GPE", "city")]
 
 
-def _entity_mentions(entities: Iterable[Entity], known: Known) -> Iterator[Mention]:
-    """GPE and LOC entities; one the gazetteer does not know is narrowed to a known part of it
-    ("Birmingham City" -> "Birmingham", "South Venezuela" -> "Venezuela"), else kept whole."""
+def _entity_mentions(entities: Iterable[Entity], known: Known, minor: Known) -> Iterator[Mention]:
+    """GPE and LOC entities; one the gazetteer does not know, even as a small place ("Ohio
+    County" is a county, not Ohio), is narrowed to a known part of it ("Birmingham City" ->
+    "Birmingham", "South Venezuela" -> "Venezuela"), else kept whole."""
     for entity in entities:
         if entity.label not in PLACE_LABELS:
             continue
-        if known(entity.text):
+        if known(entity.text) or minor(entity.text):
             yield Mention(entity.start, entity.end, entity.text, FROM_ENTITY, entity.label)
             continue
         parts = list(itertools.islice(_known_part(entity, known, narrow=True), 1)) or list(

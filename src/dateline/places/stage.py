@@ -59,7 +59,9 @@ class PlaceFinder:
 
     def places(self, work: Work) -> tuple[Place, ...]:
         story = work.story
-        mentions = find_mentions(story.text, work.entities, story.dateline, self.cues, self._known)
+        mentions = find_mentions(
+            story.text, work.entities, story.dateline, self.cues, self._known, self.gazetteer.minor_candidates
+        )
         base = StoryContext(
             dateline_country=story.dateline.country if story.dateline else None,
             countries=Counter(self._actor_countries(work)),
