@@ -14,7 +14,7 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
-from .gazetteer import ALIASES_FILE, CITY_MIN_POPULATION, Gazetteer
+from .gazetteer import ALIASES_FILE, CITY_MIN_POPULATION, COUNTRY_POINTS_FILE, Gazetteer
 
 #: bump when the pickled layout changes in a way the key below would not see
 CACHE_FORMAT = 1
@@ -59,5 +59,6 @@ def _key(data: Path) -> str:
         except metadata.PackageNotFoundError:
             digest.update(f"{package}=none".encode())
     digest.update((data / ALIASES_FILE).read_bytes())
+    digest.update((data / COUNTRY_POINTS_FILE).read_bytes())
     digest.update(Path(__file__).with_name("gazetteer.py").read_bytes())
     return digest.hexdigest()[:16]
