@@ -65,7 +65,7 @@ def country_mentions(sent: Span, resolver: Resolver, countries: frozenset[str]) 
             continue
         code = resolver.lookup(ent.text, ent.label_)
         if code is None and ent.label_ in PLACE_LABELS:
-            code = resolver.registry.place_country(ent.text)
+            code = resolver.place_country(ent)
         if code is not None and code[:3] in countries:
             acts = ent.root.dep_ in {"nsubj", "nsubjpass"}
             found.append((ent.start_char, ent.end_char, code[:3], acts))
@@ -213,7 +213,7 @@ def _place_inside(head: Token, resolver: Resolver) -> str | None:
     for token in head.subtree:
         ent = resolver.entities.get(token.i)
         if ent is not None and ent.label_ in PLACE_LABELS and abs(token.i - head.i) <= PLACE_WINDOW:
-            country = resolver.registry.place_country(ent.text)
+            country = resolver.place_country(ent)
             if country:
                 return country[:3]
     return None
@@ -259,7 +259,7 @@ def _act_place(draft: Draft, resolver: Resolver) -> str | None:
                 for obj in prep.children:
                     ent = resolver.entities.get(obj.i)
                     if obj.dep_ == "pobj" and ent is not None and ent.label_ in PLACE_LABELS:
-                        country = resolver.registry.place_country(ent.text)
+                        country = resolver.place_country(ent)
                         if country:
                             return country
                     if obj.dep_ == "pobj":
