@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from dateline.pipeline import Pipeline
 from dateline.settings import Settings
 
-ROOT = Path(__file__).resolve().parents[1]
+from .helpers import ROOT
 
 
 def shared_dir() -> Path:
@@ -42,7 +42,7 @@ def pipeline() -> Iterator[Pipeline]:
 @pytest.fixture(scope="session")
 def web_store(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One store built by the real pipeline for every web and browser test (read, never written)."""
-    from .web_store import build_store
+    from .helpers.web_store import build_store
 
     return build_store(pipeline, tmp_path_factory.mktemp("web"))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -12,53 +11,23 @@ import pytest
 from dateline.batch import BatchConfig, count_items, run_batch
 from dateline.batch.loading import load_shard
 from dateline.batch.manifest import as_ranges
-from dateline.batch.processing import OnItems, process_shard
 from dateline.batch.progress import BatchProgress, LogLines
 from dateline.batch.shards import (
     REJECTS_SCHEMA,
     ShardData,
     ShardMeta,
-    ShardTask,
     done_shards,
     read_tables,
     shard_dirs,
     write_shard,
 )
 from dateline.errors import DatelineError
-from dateline.records import Entity, Origin, Problem, RawStory, Story, StoryResult
+from dateline.records import Entity, Origin, Story, StoryResult
 from dateline.settings import Settings
 from dateline.store import Store
 from dateline.store.arrow import result_tables, table_schemas, tables_results
 
-
-class FakePipeline:
-    """Stands in for Pipeline.process: one outcome per item; a text with FAIL fails at 'events'."""
-
-    def process(self, items: Iterable[RawStory | Problem]) -> Iterator[StoryResult | Problem]:
-        for item in items:
-            if isinstance(item, Problem):
-                yield item
-            elif "FAIL" in item.text:
-                yield Problem(
-                    item.id, "E009", "[E009] processing failed at stage events", item.origin, "events"
-                )
-            else:
-                story = Story(item.id, item.text, item.text, (), item.origin, published=item.published)
-                yield StoryResult(story, entities=(Entity(item.text[:5], "GPE", 0, 5),))
-
-
-class FakeEngine:
-    def __init__(self, *, stop_after: int | None = None) -> None:
-        self.stop_after = stop_after
-        self.processed: list[int] = []
-
-    def run(self, tasks: Iterator[ShardTask], on_items: OnItems) -> Iterator[ShardData]:
-        schemas = table_schemas()
-        for task in tasks:
-            if self.stop_after is not None and len(self.processed) >= self.stop_after:
-                raise KeyboardInterrupt  # an interruption between two shards
-            self.processed.append(task.index)
-            yield process_shard(FakePipeline(), schemas, task, on_items=on_items)  # type: ignore[arg-type]
+from .helpers.batch import FakeEngine
 
 
 def write_corpus(path: Path, count: int, *, bad_every: int = 0) -> Path:
@@ -204,7 +173,7 @@ def test_tables_round_trip_to_results() -> None:
 def test_cast_survives_the_shard_files_and_the_store_load(tmp_path: Path) -> None:
     import datetime as dt
 
-    from .test_store import make_result
+    from .helpers.results import make_result
 
     results = [make_result("a"), make_result("b")]
     tables = result_tables(results, table_schemas(), stored_at=dt.datetime(2024, 1, 1))
@@ -219,7 +188,7 @@ def test_cast_survives_the_shard_files_and_the_store_load(tmp_path: Path) -> Non
 def test_a_shard_written_before_the_cast_still_loads(tmp_path: Path) -> None:
     import datetime as dt
 
-    from .test_store import make_result, without_cast
+    from .helpers.results import make_result, without_cast
 
     tables = result_tables([make_result("a")], table_schemas(), stored_at=dt.datetime(2024, 1, 1))
     meta = ShardMeta(index=0, first_seq=0, items=1, stored=1, rejected=0, warnings=0)

@@ -18,7 +18,7 @@ import pytest
 
 from dateline.web import create_app
 
-from .web_store import IMG, SCRIPT, SEED_ID, XSS_ID
+from .helpers.web_store import IMG, SCRIPT, SEED_ID, XSS_ID
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

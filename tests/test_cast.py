@@ -12,7 +12,7 @@ from dateline.pipeline import Pipeline
 from dateline.records import Member, Origin, RawStory, StoryResult
 from dateline.rule_tables import read_table
 
-from .quote_helpers import holding
+from .helpers.quotes import holding
 
 
 def _result(pipeline: Pipeline, text: str, *, date: dt.date = dt.date(2021, 5, 4)) -> StoryResult:

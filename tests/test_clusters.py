@@ -17,7 +17,7 @@ from dateline.errors import DatelineError
 from dateline.store import Store
 from dateline.store.export import export_jsonl
 
-from .cluster_helpers import BODY, event, place, store_of, story
+from .helpers.clusters import BODY, event, place, store_of, story
 
 REWRITE = BODY.replace(
     "Residents reported artillery fire through the night", "Witnesses described shelling until dawn"

@@ -6,7 +6,7 @@ import argparse
 
 from dateline.cli import _parser
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:

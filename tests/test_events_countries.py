@@ -7,7 +7,7 @@ import pytest
 
 from dateline.pipeline import Pipeline
 
-from .test_events import events_of, only
+from .helpers.events import events_of, only
 
 pytestmark = pytest.mark.slow
 
@@ -109,7 +109,7 @@ def test_each_listed_object_of_a_light_verb_is_tried(pipeline: Pipeline) -> None
         ("Ghana has been sharing expertise with Togo.", "064"),
     ],
 )
-def test_round_8_news_phrases(pipeline: Pipeline, text: str, code: str) -> None:
+def test_grants_strikes_and_sharing_phrases(pipeline: Pipeline, text: str, code: str) -> None:
     assert [e.cameo for e in events_of(pipeline, text)] == [code]
 
 

@@ -29,7 +29,8 @@ def ontology() -> Ontology:
 
 def _rows(name: str) -> list[list[str]]:
     text = (data_dir() / "events" / name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return rows[1:]  # after the header line
 
 
 @pytest.mark.parametrize("name", ["verbs.tsv", "nouns.tsv"])
@@ -89,7 +90,7 @@ CASES = [
     ("Sudanese soldiers sexually assaulted women.", "1821", ("SDNMIL",), None),
     ("Syria violated the ceasefire.", "196", ("SYR",), None),
     ("Mali carried out ethnic cleansing.", "203", ("MLI",), None),
-    # round 6: CAMEO coverage code by code
+    # CAMEO coverage code by code
     ("Senegal claimed responsibility for the raid on Gambia.", "015", ("SEN",), None),
     ("Haiti appealed for humanitarian aid from Canada.", "0233", ("HTI",), ("CAN",)),
     ("Austria proposed talks with Hungary.", "036", ("AUT",), ("HUN",)),

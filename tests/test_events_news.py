@@ -184,3 +184,16 @@ def test_people_deported_by_nobody_named_target_the_country_receiving_them(pipel
     assert [(e.source, set(e.target)) for e in events if e.cameo == "174"] == [(("KEN",), {"SOM", "ETH"})], (
         summary(events)
     )
+
+
+def test_protests_by_nobody_named_are_by_people_of_the_country_where_they_happen(pipeline: Pipeline) -> None:
+    events = coded(pipeline, "Anti-government protests continued in Baghdad on Friday.")
+    protests = [e for e in events if e.cameo.startswith("14")]
+    assert [(e.source, e.target) for e in protests] == [(("IRQ",), ("IRQ",))], summary(events)
+
+
+def test_an_act_is_placed_by_the_stories_gazetteer_reading_of_its_place(pipeline: Pipeline) -> None:
+    # Quetta is in no registry table; the places stage knows it is in Pakistan
+    events = coded(pipeline, "Three opposition activists were arrested in Quetta on Friday, a lawyer said.")
+    arrests = [e for e in events if e.cameo == "173"]
+    assert [e.source for e in arrests] == [("PAK",)], summary(events)

@@ -1,4 +1,4 @@
-"""Round 9: what an appeal or demand noun states (hand-written sentences, never gold ones).
+"""What an appeal or demand noun states (hand-written sentences, never gold ones).
 
 ``its demand that X ...`` is one request to X, not X's act: the clause on the noun is the
 demand's content, folded into it as a verb's complement is."""
@@ -9,7 +9,7 @@ import pytest
 
 from dateline.pipeline import Pipeline
 
-from .test_events import events_of
+from .helpers.events import events_of
 
 pytestmark = pytest.mark.slow
 

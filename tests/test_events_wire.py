@@ -1,4 +1,4 @@
-"""Round 5: precision on wire copy, with small hand-written sentences (real model)."""
+"""Precision on wire copy, with small hand-written sentences (real model)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from dateline.reading import read_inputs
 from dateline.records import Problem, RawStory
 from dateline.settings import Settings
 
-from .web_fixtures import FEEDS, PAGES, Resource, local_site
+from .helpers.web_input import FEEDS, PAGES, Resource, local_site
 
 
 def test_rss_items_become_stories_with_link_title_date_and_guid() -> None:

@@ -14,7 +14,7 @@ from dateline.reading import markup_kind, read_inputs
 from dateline.records import Origin, Problem, RawStory, StoryResult
 from dateline.settings import Settings
 
-from .web_fixtures import PAGES, expected_pages
+from .helpers.web_input import PAGES, expected_pages
 
 
 def read_page(path: Path) -> RawStory:
@@ -164,7 +164,7 @@ def test_pages_feeds_and_crawls_process_into_a_store_once_with_offsets_into_thei
 ) -> None:
     from dateline.processing import process_paths
 
-    from .web_fixtures import FEEDS, WarcEntry, build_warc
+    from .helpers.web_input import FEEDS, WarcEntry, build_warc
 
     crawl = [WarcEntry("https://meridianpost.example/kyiv", body=(PAGES / "kyiv-talks.html").read_bytes())]
     (tmp_path / "crawl.warc.gz").write_bytes(build_warc(crawl, gzip=True))

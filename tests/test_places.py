@@ -5,6 +5,7 @@ Unit tests build a tiny gazetteer by hand; the tests marked slow load the real o
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,17 @@ import spacy
 from dateline.errors import DatelineError
 from dateline.offsets import OffsetMap
 from dateline.places.cache import cached_gazetteer
-from dateline.places.gazetteer import ADMIN1, CAPITAL, CITY, COUNTRY, Entry, Gazetteer, normalise
+from dateline.places.gazetteer import (
+    ADMIN1,
+    CAPITAL,
+    CITY,
+    COUNTRY,
+    Entry,
+    Gazetteer,
+    _country_points,
+    _division_places,
+    normalise,
+)
 from dateline.places.mentions import Cues
 from dateline.places.stage import PlaceFinder
 from dateline.records import Dateline, Entity, Origin, Place, Story
@@ -27,6 +38,7 @@ PARIS_TX = Entry(4717560, "Paris", "USA", "Texas", "US.TX", 33.66, -95.56, CITY,
 SYRIA = Entry(163843, "Syria", "SYR", None, None, 35.0, 38.0, COUNTRY, 22_000_000)
 LATAKIA = Entry(173579, "Latakia", "SYR", "Latakia", "SY.09", 35.52, 35.79, CITY, 700_000)
 RUSSIA = Entry(2017370, "Russia", "RUS", None, None, 60.0, 100.0, COUNTRY, 144_000_000)
+MANBIJ = Entry(166365, "Manbij", "SYR", "Aleppo", "SY.09", 36.53, 37.95, CITY, 99_000)
 NAMES = [
     ("France", FRANCE),
     ("Paris", PARIS),
@@ -36,6 +48,7 @@ NAMES = [
     ("Latakia", LATAKIA),
     ("Russia", RUSSIA),
     ("Russian", RUSSIA),
+    ("Manbij", MANBIJ),
 ]
 NLP = spacy.blank("en")
 
@@ -103,6 +116,40 @@ def test_a_demonym_entity_is_a_place_but_an_unknown_one_is_not() -> None:
     assert [(p.text, p.country) for p in places] == [("Russian", "RUS")]
 
 
+def test_the_parts_of_a_hyphenated_name_are_places() -> None:
+    text = "Critics saw an anti-Russian turn and Syria-France talks."
+    places = places_of(text, [("anti-Russian", "NORP"), ("Syria-France", "GPE")])
+    assert [(p.text, p.country) for p in places] == [("Russian", "RUS"), ("Syria", "SYR"), ("France", "FRA")]
+    assert text[places[0].start : places[0].end] == "Russian"
+
+
+def test_a_possessive_is_not_part_of_the_place_opening_an_organisation() -> None:
+    (syria,) = places_of("Syria’s Oil Ministry said so.", [("Syria’s Oil Ministry", "ORG")])
+    assert (syria.text, syria.country) == ("Syria", "SYR")
+
+
+def test_a_small_town_the_ner_took_for_a_person_is_placed_when_the_text_reads_it_as_a_place() -> None:
+    text = "Syria said fighters came from Manbij. Later Manbij said little."
+    placed = places_of(text, [("Syria", "GPE"), ("Manbij", "PERSON")])
+    assert [(p.text, p.country) for p in placed] == [("Syria", "SYR"), ("Manbij", "SYR")]
+    text = "Syria said fighters came from Manbij. Later John Manbij said little."
+    mentions = [("Syria", "GPE"), ("Manbij", "PERSON"), ("John Manbij", "PERSON")]
+    assert [p.text for p in places_of(text, mentions)] == ["Syria"]  # the surname of a person here
+    text = "Syria said Manbij spoke."
+    assert [p.text for p in places_of(text, [("Syria", "GPE"), ("Manbij", "PERSON")])] == ["Syria"]
+
+
+def test_a_name_the_ner_missed_after_a_locative_word_is_a_place_of_the_storys_country() -> None:
+    text = "Syria said fighters dug in near Manbij on Friday."
+    placed = places_of(text, [("Syria", "GPE")])
+    assert [(p.text, p.name, p.reason.split(":")[0]) for p in placed][1] == (
+        "Manbij",
+        "Manbij",
+        "name after a locative word",
+    )
+    assert [p.text for p in places_of("Fighters dug in near Manbij on Friday.", [])] == []
+
+
 def test_a_word_listed_as_never_a_place_is_not_resolved() -> None:
     gazetteer = Gazetteer.from_places([("West", LATAKIA)], never=["West"])
     assert gazetteer.candidates("West") == ()
@@ -155,3 +202,96 @@ def test_the_built_gazetteer_is_kept_between_runs_and_rebuilt_when_damaged(tmp_p
     kept.write_bytes(b"not a pickle")
     assert cached_gazetteer(data_dir(), tmp_path, build) == first and len(builds) == 2
     assert cached_gazetteer(data_dir(), None, build) == first and len(builds) == 3
+
+
+def test_a_bad_country_point_is_reported_with_its_line(tmp_path: Path) -> None:
+    table = tmp_path / "country_points.tsv"
+    table.write_text("# comment\niso2\tlat\tlon\nCA\t60.1\t-113.6\nFR\t46\teast\n", encoding="utf-8")
+    with pytest.raises(DatelineError, match=r"country_points.tsv.*line 4: not a number"):
+        _country_points(table)
+    table.write_text("iso2\tlat\tlon\nCA\t60.1\t-113.6\n", encoding="utf-8")
+    assert _country_points(table) == {"CA": (60.1, -113.6)}
+
+
+def test_a_dateline_after_a_headline_is_a_city() -> None:
+    text = "Talks resume. LATAKIA (AP) — Ships docked on Friday."
+    (latakia,) = places_of(text, [])
+    assert (latakia.text, latakia.name) == ("LATAKIA", "Latakia")
+    assert latakia.reason.startswith("dateline inside the text")
+
+
+def test_a_cue_phrase_keeps_the_known_tail_of_the_name_before_it() -> None:
+    (latakia,) = places_of("Troops of Operation Dawn in Homs Latakia Province rested.", [])
+    assert (latakia.text, latakia.name) == ("Latakia", "Latakia")
+
+
+def test_a_name_used_for_a_place_means_it_elsewhere_in_the_story_but_not_in_a_persons_name() -> None:
+    text = "Fighters entered Manbij. The Manbij council met Ali Manbij."
+    mentions = [("Manbij", "GPE"), ("Ali Manbij", "PERSON")]
+    first, second = places_of(text, mentions)
+    assert (second.start, second.name) == (text.index("Manbij council"), "Manbij")
+    assert second.reason.startswith("the same name as a place of the story") and first.start < second.start
+
+
+def test_a_small_town_also_called_like_its_division_does_not_hide_the_division() -> None:
+    state = Entry(4361885, "Maryland", "USA", "Maryland", "US.MD", 39.0, -76.75, ADMIN1, 5_000_000)
+    town = Entry(4361831, "Maryland City", "USA", "Maryland", "US.MD", 39.09, -76.82, CITY, 16_000)
+    liberian = Entry(2275099, "Maryland", "LBR", "Maryland", "LR.13", 4.48, -7.69, ADMIN1, 70_000)
+    names = [("Maryland", state), ("Maryland", town), ("Maryland City", town), ("Maryland", liberian)]
+    small = PlaceFinder(Gazetteer.from_places(names), Cues.load(data_dir()))
+    text = "Police in Maryland said so."
+    (place,) = small.places(work(text, [("Maryland", "GPE")]))
+    assert (place.feature, place.country) == (ADMIN1, "USA")
+
+
+def test_a_division_sits_in_the_middle_of_the_box_around_its_villages_too() -> None:
+    def city(lat: float, lon: float, people: int) -> dict[str, object]:
+        return {
+            "countrycode": "CA",
+            "admin1code": "01",
+            "latitude": lat,
+            "longitude": lon,
+            "population": people,
+        }
+
+    towns = [city(53.5, -113.5, 900_000), city(51.0, -114.0, 1_200_000)]
+    villages = [*towns, city(59.9, -118.0, 600)]
+    row = ["Alberta", "CA-AB", "CA.01", "5883102", "Province", "", "1"]
+    countries = {"CA": {"iso3": "CAN"}}
+    (_, alone) = _division_places([row], towns, countries)["CA.01"]
+    (_, spread) = _division_places([row], towns, countries, villages)["CA.01"]
+    assert alone.lat == 52.25 and spread.lat == pytest.approx(55.45)
+    assert alone.population == spread.population == 2_100_000
+
+
+def test_a_village_is_a_last_resort_for_a_named_place_in_a_story_about_its_country() -> None:
+    samos = Entry(254698, "Samos", "GRC", None, None, 37.76, 26.98, CITY, 2_000)
+    greece = Entry(390903, "Greece", "GRC", None, None, 39.0, 22.0, COUNTRY, 10_700_000)
+    gazetteer = dataclasses.replace(
+        Gazetteer.from_places([("Greece", greece)]), minor={"samos": (dataclasses.astuple(samos),)}
+    )
+    small = PlaceFinder(gazetteer, Cues.load(data_dir()))
+    text = "Greece moved migrants from Samos."
+    _, place = small.places(work(text, [("Greece", "GPE"), ("Samos", "GPE")]))
+    assert (place.name, place.country) == ("Samos", "GRC")
+    (alone,) = small.places(work("Migrants left Samos.", [("Samos", "GPE")]))
+    assert alone.lat is None  # no story about Greece: the village is not meant
+
+
+def test_a_capitalised_dateline_lends_its_place_to_the_name_written_normally() -> None:
+    text = "Headline. MANBIJ — Fighters left. The Manbij council met."
+    first, second = places_of(text, [])
+    assert first.text == "MANBIJ" and (second.text, second.name) == ("Manbij", "Manbij")
+
+
+def test_a_county_is_named_whole_not_narrowed_to_its_state() -> None:
+    ohio = Entry(5165418, "Ohio", "USA", "Ohio", "US.OH", 40.25, -82.75, ADMIN1, 11_000_000)
+    county = Entry(4303436, "Ohio County", "USA", "Kentucky", "US.KY", 37.48, -86.85, "ADM2", 24_000)
+    gazetteer = dataclasses.replace(
+        Gazetteer.from_places([("Ohio", ohio)]), minor={"ohio county": (dataclasses.astuple(county),)}
+    )
+    small = PlaceFinder(gazetteer, Cues.load(data_dir()))
+    text = "Schools in Ohio and in Ohio County got money."
+    entities = [("Ohio", "GPE"), ("Ohio County", "GPE")]
+    _, place = small.places(work(text, entities))
+    assert (place.text, place.name, place.feature) == ("Ohio County", "Ohio County", "ADM2")

@@ -11,7 +11,7 @@ from dateline.pipeline import Pipeline
 from dateline.reading import read_inputs
 from dateline.records import StoryResult
 
-from .quote_helpers import holding, story_quotes
+from .helpers.quotes import holding, story_quotes
 
 pytestmark = pytest.mark.slow
 

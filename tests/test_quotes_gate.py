@@ -2,7 +2,7 @@
 
 The subset is the first ``GATE_ARTICLES`` dev articles in file order (not chosen by
 content). Floors sit a little under the figures measured when they were pinned
-(see docs/quotes.md), so a regression fails the suite while noise does not.
+(CHANGELOG.md, "Sessions 1 and 2"), so a regression fails the suite while noise does not.
 """
 
 from __future__ import annotations

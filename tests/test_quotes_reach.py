@@ -1,4 +1,4 @@
-"""Reported speech whose content the plain cue rules did not reach (round 8), hand-written sentences."""
+"""Reported speech whose content the plain cue rules did not reach, hand-written sentences."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from dateline.pipeline import Pipeline
 
-from .quote_helpers import holding, reported_contents, story_quotes, with_cue
+from .helpers.quotes import holding, reported_contents, story_quotes, with_cue
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ import pytest
 
 from dateline.pipeline import Pipeline
 
-from .quote_helpers import reported_contents, story_quotes, with_cue
+from .helpers.quotes import reported_contents, story_quotes, with_cue
 
 pytestmark = pytest.mark.slow
 

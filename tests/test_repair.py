@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dateline.errors import DatelineError
 from dateline.hyphenation import Evidence, HyphenLexicon, Place, default_lexicon, judge
 from dateline.repair import apply_repairs, clean_text, offsets_from_repairs
 
@@ -112,10 +113,13 @@ def test_judge_uses_the_text_as_evidence() -> None:
     assert "Comiss-aria" not in cleaned.text
 
 
-def test_lexicon_parses_roles_and_ignores_comments() -> None:
-    lexicon = HyphenLexicon.parse(["# a comment", "", "anti\tstrong_prefix", "bogus\tnot_a_role"])
-    assert lexicon.has("anti", "strong_prefix")
-    assert not lexicon.has("bogus", "not_a_role")
+def test_lexicon_reads_roles_and_refuses_an_unknown_one(tmp_path: Path) -> None:
+    table = tmp_path / "hyphen_lexicon.tsv"
+    table.write_text("# a comment\n\nword\trole\nAnti\tstrong_prefix\n", encoding="utf-8")
+    assert HyphenLexicon.load(table).has("anti", "strong_prefix")
+    table.write_text("word\trole\nanti\tstrong_prefix\nbogus\tnot_a_role\n", encoding="utf-8")
+    with pytest.raises(DatelineError, match=r"hyphen_lexicon.tsv:3: column 'role' is 'not_a_role'"):
+        HyphenLexicon.load(table)
 
 
 # --- properties -------------------------------------------------------------------------------

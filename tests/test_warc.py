@@ -14,8 +14,8 @@ from dateline.reading import read_inputs
 from dateline.records import Problem, RawStory
 from dateline.settings import Settings
 
-from .test_batch import FakeEngine
-from .web_fixtures import PAGES, WarcEntry, build_warc, expected_pages
+from .helpers.batch import FakeEngine
+from .helpers.web_input import PAGES, WarcEntry, build_warc, expected_pages
 
 KYIV = "https://meridianpost.example/world/kyiv"
 SAHEL = "https://harmattan.example/africa/sahel"

@@ -21,8 +21,8 @@ from dateline.records import Event, Problem, Span, StoryResult
 from dateline.store import Store
 from dateline.watch import WatchConfig, WatchHooks, WatchReport, watch
 
-from .conftest import ROOT
-from .web_fixtures import PAGES, LocalSite, Resource, expected_pages, local_site, rss
+from .helpers import ROOT
+from .helpers.web_input import PAGES, LocalSite, Resource, expected_pages, local_site, rss
 
 EVERY = 60.0
 

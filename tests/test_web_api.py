@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
 from fastapi import FastAPI
 
 from dateline.pipeline import Pipeline
 from dateline.web import create_app
 
-from .web_store import SEED_ID, XSS_ID
+from .helpers.web_api import call, get
+from .helpers.web_store import SEED_ID, XSS_ID
 
 pytestmark = pytest.mark.slow
 TOKEN = "test-token-5d1f"
@@ -28,21 +26,6 @@ def writable_app(writable_store: Path, pipeline: Pipeline) -> Iterator[FastAPI]:
     app = create_app(writable_store, token=TOKEN, pipeline_factory=lambda: pipeline)
     yield app
     app.state.db.close()
-
-
-def call(app: FastAPI, method: str, url: str, **kwargs: Any) -> httpx.Response:
-    async def run() -> httpx.Response:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
-            return await client.request(method, url, **kwargs)
-
-    return asyncio.run(run())
-
-
-def get(app: FastAPI, url: str, **kwargs: Any) -> Any:
-    response = call(app, "GET", url, **kwargs)
-    assert response.status_code == 200, response.text
-    return response.json()
 
 
 # -- stories -----------------------------------------------------------------------------------

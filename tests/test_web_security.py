@@ -15,8 +15,8 @@ from dateline.web.cli import add_serve_command
 from dateline.web.routes.pages import STATIC_DIR
 from dateline.web.routes.submit import MAX_BODY_BYTES
 
-from .test_web_api import call, get
-from .web_store import IMG, SCRIPT, XSS_ID
+from .helpers.web_api import call, get
+from .helpers.web_store import IMG, SCRIPT, XSS_ID
 
 TOKEN = "s3cret-token"
 

@@ -82,9 +82,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--json", action="store_true", help="print figures as JSON")
     evaluate.add_argument("--limit", type=int, help="score only the first N documents or records")
-    evaluate.add_argument("--half", choices=("even", "odd"), help="news: score only this half of the stories")
     evaluate.add_argument(
-        "--show", choices=("misses",), help="news: list missed quotes and events, story by story"
+        "--half", choices=("even", "odd"), help="news, geo: score only this half of the stories"
+    )
+    evaluate.add_argument(
+        "--show",
+        choices=("misses",),
+        help="news: list missed quotes and events; geo: missed and misplaced toponyms, story by story",
     )
     add_dictionary_options(evaluate)
     evaluate.set_defaults(handler=_evaluate)
@@ -193,6 +197,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     report: Report
     if args.task == "news":
         report = _evaluate_news(args)
+    elif args.task == "geo" and len(args.gold) == 1:
+        report = _evaluate_geo(args)
     elif len(args.gold) > 1 or args.half or args.show:
         print(f"dateline: eval {args.task} takes one --gold and no --half or --show", file=sys.stderr)
         return 2
@@ -203,6 +209,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     else:
         print(report.to_text())
     return 0
+
+
+def _evaluate_geo(args: argparse.Namespace) -> Report:
+    from .evaluation.geo import evaluate
+
+    return evaluate(
+        args.gold[0], _settings(args), limit=args.limit, half=args.half, show=args.show == "misses"
+    )
 
 
 def _evaluate_news(args: argparse.Namespace) -> Report:

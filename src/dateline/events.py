@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .cast.model import Cast
 from .coding.arguments import Resolver
+from .coding.cast_parties import fill_parties
 from .coding.coder import code_work
 from .records import Event, Span
 from .work import Context, Work
@@ -33,11 +34,21 @@ def code_events(work: Work, ctx: Context) -> Work:
         unnamed=frozenset(k for k, kind in coder.lexicon.abstract.items() if kind == "culture"),
         documents=frozenset(k for k, kind in coder.lexicon.abstract.items() if kind == "document"),
         cast_codes=_cast_codes(work.doc, work.cast),
+        place_countries=_place_countries(work),
     )
     events = code_work(work, resolver, coder)
     if work.cast is not None:
+        events = fill_parties(events, work.cast, defaults=not ctx.settings.dictionaries_only)
         events = tuple(_with_cast_ids(event, work.cast) for event in events)
     return dataclasses.replace(work, events=events)
+
+
+def _place_countries(work: Work) -> dict[int, str]:
+    """Token index of each resolved place mention's first token -> its country (ISO alpha-3)."""
+    by_start = {p.start: p.country for p in work.places if p.country is not None}
+    if not by_start:
+        return {}
+    return {t.i: by_start[o] for t in work.doc if (o := work.span(t.idx, t.idx).start) in by_start}
 
 
 def _cast_codes(doc: Doc, cast: Cast | None) -> dict[int, str]:

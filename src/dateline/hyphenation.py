@@ -36,11 +36,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from wordfreq import zipf_frequency
+
+from .rule_tables import read_table
 
 #: a joined word must be at least this common (Zipf scale: 3 = once per million words, 1 = once
 #: per billion) to undo a hyphen without support from the text itself
@@ -109,23 +112,20 @@ class HyphenLexicon:
         return word in self.roles.get(role, frozenset())
 
     @classmethod
-    def parse(cls, lines: Iterable[str]) -> HyphenLexicon:
+    def load(cls, path: Path) -> HyphenLexicon:
+        """The ``word  role`` table at ``path``, every row checked (``rule_tables``)."""
         found: dict[str, set[str]] = {role: set() for role in ROLES}
-        for line in lines:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            word, _, role = line.partition("\t")
-            if role.strip() in found:
-                found[role.strip()].add(word.strip().lower())
+        for row in read_table(path, {"word": None, "role": ROLES}):
+            found[row["role"]].add(row["word"].lower())
         return cls({role: frozenset(words) for role, words in found.items()})
 
 
 @functools.lru_cache(maxsize=1)
 def default_lexicon() -> HyphenLexicon:
     """The lexicon shipped with the package, read once."""
-    path = resources.files("dateline") / "data" / "repair" / "hyphen_lexicon.tsv"
-    return HyphenLexicon.parse(path.read_text(encoding="utf-8").splitlines())
+    return HyphenLexicon.load(
+        Path(str(resources.files("dateline") / "data" / "repair" / "hyphen_lexicon.tsv"))
+    )
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -1,6 +1,7 @@
 """Stage ``quotes``: direct and reported speech with cue and speaker (issue #3).
 
-The steps live in :mod:`dateline.quoting`; this stage wires them together.
+The steps live in :mod:`dateline.quoting`; this stage wires them together: quotation marks and
+their cues, then the reported-speech finders of ``quoting.finders.FINDERS``, then speakers.
 """
 
 from __future__ import annotations
@@ -8,19 +9,12 @@ from __future__ import annotations
 import dataclasses
 
 from .cast.model import EMPTY_CAST
-from .quoting.adjectives import find_adjective_cues
 from .quoting.assemble import merge, to_quotes
 from .quoting.direct import Parsed, attribute_marked
-from .quoting.fronted import find_fronted
-from .quoting.idioms import find_idioms
-from .quoting.labelled import find_labelled
+from .quoting.finders import find_all
 from .quoting.marks import find_marked
-from .quoting.mentions import build_history, people_only
-from .quoting.nouns import find_noun_cues
-from .quoting.polls import find_poll_frames
-from .quoting.received import find_received
-from .quoting.reported import find_reported
-from .quoting.seeming import find_appearances
+from .quoting.mentions import build_history, described_people, people_only
+from .quoting.scope import Scope
 from .quoting.speakers import SpeakerResolver
 from .quoting.wireframe import clear_of_dateline, dateline_range, dateline_test
 from .work import Context, Work
@@ -34,30 +28,13 @@ def extract_quotes(work: Work, ctx: Context) -> Work:
     marked = find_marked(text)
     quoted = [(m.start, m.end) for m in marked]
     direct = attribute_marked(Parsed.of(doc, text), marked, lexicon)
-    labelled = find_labelled(
-        doc,
-        text,
-        in_dateline=dateline_test(work),
-        place_country=ctx.registry.place_country,
-        source_nouns=lexicon.label_nouns,
-    )
-    spoken = find_reported(doc, lexicon, quoted)
-    taken = frozenset(f.found.cue[0] for f in spoken)
-    reported = sorted(
-        spoken
-        + find_fronted(doc, lexicon, quoted, taken)
-        + find_noun_cues(doc, lexicon, quoted)
-        + find_appearances(doc, lexicon, quoted)
-        + find_adjective_cues(doc, lexicon, quoted)
-        + find_idioms(doc, lexicon, quoted)
-        + find_poll_frames(doc, lexicon, quoted)
-        + find_received(doc, lexicon, quoted)
-        + labelled,
-        key=lambda f: f.content,
-    )
+    scope = Scope(doc, text, lexicon, quoted, dateline_test(work), ctx.registry.place_country)
+    reported = find_all(scope)
     cast = work.cast or EMPTY_CAST
     history = build_history(doc, text, ctx.registry, work.date, quoted=quoted, titles=lexicon.title_words)
-    resolver = SpeakerResolver(people_only(history, cast), lexicon, ctx.registry, work.date, cast)
+    resolver = SpeakerResolver(
+        people_only(history, cast), lexicon, ctx.registry, work.date, cast, described_people(cast)
+    )
     candidates = clear_of_dateline(merge(direct, reported), dateline_range(work), text)
     quotes = to_quotes(work, candidates, resolver)
     return dataclasses.replace(work, quotes=quotes)

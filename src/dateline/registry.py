@@ -99,7 +99,7 @@ class ActorRegistry:
         """The built-in tables (unless ``settings.dictionaries_only``), then the user's agent and
         actor dictionaries on top."""
         tables = read_tables(settings.data / "actors")
-        builder = IndexBuilder(warnings=list(tables.warnings))
+        builder = IndexBuilder()
         if not settings.dictionaries_only:
             add_countries(builder, tables.countries)
             add_cities(builder, tables)

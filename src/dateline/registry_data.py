@@ -1,15 +1,17 @@
 """Readers for the built-in actor tables in ``data/actors/`` (formats in that folder's README.md).
 
-Each reader turns one TSV file into typed rows. A malformed row is skipped and described in the
-returned warnings (file and line), so a user's edited table never stops a run.
+Each reader turns one TSV file into typed rows through ``rule_tables``: the header line names the
+columns, and a malformed row (an empty required cell, a bad date, too many cells) is an error
+``E023 file:line: problem`` at load, as for every other rule table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .rule_tables import OPTIONAL, Spec, read_numbered, table_error
 
 #: marks an alias or short name that resolves but is kept out of the spaCy entity ruler
 RESOLVE_ONLY = "~"
@@ -88,7 +90,6 @@ class TableRows:
     titles: tuple[TitleRow, ...]
     leaders: dict[str, tuple[str, ...]]
     people: tuple[PersonRow, ...]
-    warnings: tuple[str, ...]
 
 
 def split_list(cell: str) -> tuple[str, ...]:
@@ -109,32 +110,32 @@ def aliases(cell: str) -> tuple[Alias, ...]:
     return tuple(found)
 
 
-def read_rows(path: Path, width: int, warnings: list[str]) -> Iterator[tuple[int, list[str]]]:
-    """Data rows of a TSV table (comments, blank lines and the header skipped), padded to ``width``."""
-    header_seen = False
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            line = line.rstrip("\r\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            if not header_seen:
-                header_seen = True
-                continue
-            cells = [cell.strip() for cell in line.split("\t")]
-            if len(cells) > width or not cells[0]:
-                warnings.append(f"{path}:{number}: expected {width} tab-separated columns, skipped")
-                continue
-            yield number, cells + [""] * (width - len(cells))
+def read_rows(path: Path, columns: dict[str, Spec]) -> list[tuple[int, list[str]]]:
+    """(line number, cells in the declared order) of every data row of a table."""
+    return [(number, [row[name] for name in columns]) for number, row in read_numbered(path, columns)]
 
 
-def parse_date(text: str) -> dt.date | None:
+def parse_date(text: str, path: Path, number: int) -> dt.date | None:
     """An ISO date cell; empty means open-ended."""
-    return dt.date.fromisoformat(text) if text else None
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError as error:
+        raise table_error(path, number, f"bad date ({error})") from error
 
 
-def read_countries(path: Path, warnings: list[str]) -> tuple[CountryRow, ...]:
+COUNTRY_COLUMNS: dict[str, Spec] = {
+    "code": None,
+    "name": None,
+    "aliases": OPTIONAL,
+    "adjectives": OPTIONAL,
+    "capitals": OPTIONAL,
+}
+ORG_KINDS = frozenset({"igo", "ngo", "group"})
+
+
+def read_countries(path: Path) -> tuple[CountryRow, ...]:
     rows = []
-    for _, (code, name, alias_cell, adjective_cell, capital_cell) in read_rows(path, 5, warnings):
+    for _, (code, name, alias_cell, adjective_cell, capital_cell) in read_rows(path, COUNTRY_COLUMNS):
         rows.append(
             CountryRow(
                 code.upper(), name, aliases(alias_cell), aliases(adjective_cell), aliases(capital_cell)
@@ -143,17 +144,18 @@ def read_countries(path: Path, warnings: list[str]) -> tuple[CountryRow, ...]:
     return tuple(rows)
 
 
-def read_cities(path: Path, warnings: list[str]) -> tuple[CityRow, ...]:
+def read_cities(path: Path) -> tuple[CityRow, ...]:
     rows = []
-    for _, (city, code, alias_cell) in read_rows(path, 3, warnings):
+    for _, (city, code, alias_cell) in read_rows(path, {"city": None, "code": None, "aliases": OPTIONAL}):
         rows.append(CityRow(code.upper(), (Alias(city), *aliases(alias_cell))))
     return tuple(rows)
 
 
-def read_orgs(path: Path, warnings: list[str]) -> tuple[OrgRow, ...]:
+def read_orgs(path: Path) -> tuple[OrgRow, ...]:
     rows = []
-    for _, (code, name, alias_cell, kind) in read_rows(path, 4, warnings):
-        rows.append(OrgRow(code.upper(), name, aliases(alias_cell), kind or "igo"))
+    columns: dict[str, Spec] = {"code": None, "name": None, "aliases": OPTIONAL, "kind": ORG_KINDS}
+    for _, (code, name, alias_cell, kind) in read_rows(path, columns):
+        rows.append(OrgRow(code.upper(), name, aliases(alias_cell), kind))
     return tuple(rows)
 
 
@@ -168,12 +170,9 @@ def plural(word: str) -> str:
     return word + "s"
 
 
-def read_agents(path: Path, warnings: list[str]) -> tuple[AgentRow, ...]:
+def read_agents(path: Path) -> tuple[AgentRow, ...]:
     rows = []
-    for number, (phrase, code, plural_cell) in read_rows(path, 3, warnings):
-        if not code:
-            warnings.append(f"{path}:{number}: agent {phrase!r} has no code, skipped")
-            continue
+    for _, (phrase, code, plural_cell) in read_rows(path, {"phrase": None, "code": None, "plural": OPTIONAL}):
         forms = [phrase.lower()]
         if plural_cell == "":
             forms.append(plural(phrase.lower()))
@@ -183,23 +182,38 @@ def read_agents(path: Path, warnings: list[str]) -> tuple[AgentRow, ...]:
     return tuple(rows)
 
 
-def read_titles(path: Path, warnings: list[str]) -> tuple[TitleRow, ...]:
+def read_titles(path: Path) -> tuple[TitleRow, ...]:
     rows = []
-    for _, (title, role, countries) in read_rows(path, 3, warnings):
+    for _, (title, role, countries) in read_rows(path, {"title": None, "role": None, "countries": OPTIONAL}):
         rows.append(TitleRow(title.lower(), role, tuple(c.upper() for c in split_list(countries))))
     return tuple(rows)
 
 
-def read_leaders(path: Path, warnings: list[str]) -> dict[str, tuple[str, ...]]:
-    return {code.upper(): split_list(roles) for _, (code, roles) in read_rows(path, 2, warnings)}
+def read_leaders(path: Path) -> dict[str, tuple[str, ...]]:
+    return {
+        code.upper(): split_list(roles) for _, (code, roles) in read_rows(path, {"code": None, "roles": None})
+    }
 
 
-def read_people(path: Path, warnings: list[str]) -> tuple[PersonRow, ...]:
+PEOPLE_COLUMNS: dict[str, Spec] = {
+    "name": None,
+    "aliases": OPTIONAL,
+    "short_names": OPTIONAL,
+    "country": None,
+    "sector": OPTIONAL,
+    "roles": None,
+    "title": OPTIONAL,
+    "start": OPTIONAL,
+    "end": OPTIONAL,
+}
+
+
+def read_people(path: Path) -> tuple[PersonRow, ...]:
     rows = []
-    for number, cells in read_rows(path, 9, warnings):
+    for number, cells in read_rows(path, PEOPLE_COLUMNS):
         name, alias_cell, short_cell, country, sector, roles, title, start, end = cells
-        try:
-            row = PersonRow(
+        rows.append(
+            PersonRow(
                 name=name,
                 aliases=aliases(alias_cell),
                 short_names=aliases(short_cell),
@@ -207,29 +221,21 @@ def read_people(path: Path, warnings: list[str]) -> tuple[PersonRow, ...]:
                 sector=sector.upper(),
                 roles=split_list(roles),
                 title=title,
-                start=parse_date(start),
-                end=parse_date(end),
+                start=parse_date(start, path, number),
+                end=parse_date(end, path, number),
             )
-        except ValueError as error:
-            warnings.append(f"{path}:{number}: bad date ({error}), skipped")
-            continue
-        if not row.country or not row.roles:
-            warnings.append(f"{path}:{number}: {name!r} lacks a country or a role, skipped")
-            continue
-        rows.append(row)
+        )
     return tuple(rows)
 
 
 def read_tables(folder: Path) -> TableRows:
     """All built-in tables of ``folder`` (``data/actors``)."""
-    warnings: list[str] = []
     return TableRows(
-        countries=read_countries(folder / "countries.tsv", warnings),
-        cities=read_cities(folder / "cities.tsv", warnings),
-        orgs=read_orgs(folder / "igos.tsv", warnings) + read_orgs(folder / "groups.tsv", warnings),
-        agents=read_agents(folder / "agents.tsv", warnings),
-        titles=read_titles(folder / "titles.tsv", warnings),
-        leaders=read_leaders(folder / "leaders.tsv", warnings),
-        people=read_people(folder / "people.tsv", warnings),
-        warnings=tuple(warnings),
+        countries=read_countries(folder / "countries.tsv"),
+        cities=read_cities(folder / "cities.tsv"),
+        orgs=read_orgs(folder / "igos.tsv") + read_orgs(folder / "groups.tsv"),
+        agents=read_agents(folder / "agents.tsv"),
+        titles=read_titles(folder / "titles.tsv"),
+        leaders=read_leaders(folder / "leaders.tsv"),
+        people=read_people(folder / "people.tsv"),
     )

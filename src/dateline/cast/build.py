@@ -6,11 +6,14 @@ Mentions are read in text order; each joins a member or founds one, and the link
    the registry does not know takes the country its own phrase gives it ("Turkish ambassador
    Mithat Rende", "Muhammad Aurangzeb, Pakistan's finance minister");
 2. a description ("the ministry", "the spokesman", "the insurgent group") is, in order: the
-   office holder its title names on the story date; the member its own words name ("the
-   Nigerian government"); the latest member described by the same noun (a definite noun phrase
-   picks up an earlier mention with the same head); the latest member of the sort it describes
-   ("the group": the last organisation); for nouns of domestic bodies ("authorities",
-   "police"), the body of the story's country; an indefinite description founds a member;
+   person whose name stands in apposition with it; the latest person whose own title named the
+   body it names ("The Commerce chief"); the office holder its title names on the story date;
+   the member its own words name ("the Nigerian government"); the latest member described by
+   the same noun (a definite noun phrase picks up an earlier mention with the same head); the
+   latest member of the sort it describes ("the group": the last organisation); for nouns of
+   domestic bodies ("authorities", "police"), the body of the story's country; an indefinite
+   description founds a member, which is the first person named later with the same word of
+   office when no name came before it;
 3. a pronoun outside quotation marks is the latest person (he, she) or body (it, they) in
    subject position, else the latest one at all.
 
@@ -37,6 +40,8 @@ from .names import bare_name, full_name, is_subject, same_person, story_full_nam
 
 #: spaCy labels that can name a participant
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: names whose actor code votes for the story's country
+VOTING_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 #: dependents that stand before a head inside its noun phrase
 PRE_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case"})
 #: prepositions by which a word of office names whom the person works for
@@ -55,6 +60,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY"})
 COUNTRY_CODE_LENGTH = 3
 #: the sector of an organisation that is no state body and names no other sector
 NON_GOVERNMENTAL = "NGO"
+#: the sector of a news organisation (``data/cast/media.tsv``)
+MEDIA_SECTOR = "MED"
 #: member kinds a description of each sort may refer back to
 REFERS_KINDS = {
     "government": frozenset({"government"}),
@@ -63,6 +70,9 @@ REFERS_KINDS = {
     "document": frozenset({"government", "organisation", "armed_group", "igo", "country"}),
     "person": frozenset({"person"}),
 }
+#: kinds of member a person's title may name as their employer ("Commerce Secretary X"; a country
+#: or an IGO names too many people: "Iraqi officials" are not the Iraqi prime minister)
+EMPLOYER_KINDS = frozenset({"government", "organisation"})
 #: nouns of armed groups, which prefer an armed group over any organisation
 ARMED_NOUNS = frozenset({"rebel", "insurgent", "militant", "militia", "fighter"})
 PERSON_PRONOUNS = frozenset({"male", "female", "person"})
@@ -78,6 +88,8 @@ class _Draft:
     kind: str
     person_like: bool = False
     nouns: set[str] = field(default_factory=set)
+    #: ids of the bodies a person's own title names ("Commerce Secretary Howard Lutnick")
+    bodies: set[str] = field(default_factory=set)
     links: list[Link] = field(default_factory=list)
 
 
@@ -114,7 +126,7 @@ class _Builder:
         default: bool = False,
     ) -> None:
         start, end = _chars(span)
-        member.links.append(Link(start, end, member.id, how, named, default))
+        member.links.append(Link(start, end, member.id, how, named, default, subject))
         self.recent.append((start, member.id, subject))
 
     def latest(
@@ -141,11 +153,19 @@ class _Builder:
             self.body(ent)
 
     def person(self, ent: Span) -> None:
+        found = self._person_member(ent)
+        if found is None:
+            self.body(ent)
+            return
+        member, how = found
+        self.link(member, ent, how, named=True, subject=is_subject(ent))
+
+    def _person_member(self, ent: Span) -> tuple[_Draft, str] | None:
+        """The member a person's name is, and why; None when the registry knows the name as a body."""
         text = full_name(bare_name(ent.text, self.lexicon.titles), self.full_names)
         ref = self.registry.resolve(text, on=self.work.date, label="PERSON")
         if ref is not None and ref.kind != "person":
-            self.body(ent)
-            return
+            return None
         if ref is not None and not same_person(text, ref):
             ref = None
         nouns = _role_nouns(ent, self.lexicon)
@@ -158,8 +178,19 @@ class _Builder:
             member.actor = member.actor or actor
             how = f"name: {ent.text!r} is {text}" + (f", {why}" if why else "")
         member.nouns |= nouns
+        member.bodies |= self._named_bodies([ent.doc[ent.root.left_edge.i : ent.start]])
         member.person_like = member.person_like or ref is not None or len(text.split()) > 1 or bool(nouns)
-        self.link(member, ent, how, named=True, subject=is_subject(ent))
+        return member, how
+
+    def _named_bodies(self, phrases: list[Span]) -> set[str]:
+        """The members (bodies) named by words of the phrases."""
+        bodies = set()
+        for phrase in phrases:
+            for token in phrase:
+                link = self._link_at(token.idx) if token.ent_type_ else None
+                if link is not None and self._by_id(link.member).kind in EMPLOYER_KINDS:
+                    bodies.add(link.member)
+        return bodies
 
     def _titled_name(self, ent: Span) -> bool:
         """A name the tagger took for a body but that a word of office stands before (``former
@@ -188,11 +219,14 @@ class _Builder:
         self.link(member, ent, how, named=True, subject=is_subject(ent))
 
     def _unlisted_body(self, ent: Span) -> tuple[str | None, str]:
-        """An organisation the registry does not know is non-governmental (or of the sector its
-        head noun names: a school EDU, a newspaper MED) and of the story's country, unless under
-        ``--dictionaries-only``."""
+        """An organisation the registry does not know is a news outlet of the country
+        ``data/cast/media.tsv`` gives, else non-governmental (or of the sector its head noun names: a
+        school EDU, a newspaper MED) and of the story's country; nobody under ``--dictionaries-only``."""
         if self.focus is None:
             return None, ""
+        outlet = self.lexicon.media.get(_without_article(ent.text).lower())
+        if outlet is not None:
+            return outlet + MEDIA_SECTOR, f"a news organisation of {outlet}"
         sector = self.registry.agent_code(ent.root.text) or NON_GOVERNMENTAL
         if sector in STATE_SECTORS:
             return None, ""  # a state body the registry does not know: whose, the name does not say
@@ -215,6 +249,8 @@ class _Builder:
         several = sort.plural_several or sort.refers == "person"
         if several and (_several(phrase, head) or (head.tag_ == "NNS" and sort.plural_several)):
             # "the two leaders", "Russian and Chinese officials", "the governments": more than one
+            return
+        if sort.refers == "person" and (self._apposed(head, phrase) or self._colleague(head, phrase)):
             return
         if sort.refers == "person":
             ref = self.registry.resolve_title(_with_of_phrase(phrase, head).text, on=self.work.date)
@@ -258,6 +294,36 @@ class _Builder:
         member.nouns.add(noun)
         member.person_like = member.person_like or sort.refers == "person"
         self.link(member, phrase, how, named=False, subject=is_subject(phrase), default=default)
+
+    def _apposed(self, head: Token, phrase: Span) -> bool:
+        """``England's transport secretary, Grant Shapps,``, ``Abdourahim Said Bakar, a government
+        spokesman``: a description in apposition with a person's name is that person."""
+        name = _apposed_name(head)
+        found = self._person_member(name) if name is not None else None
+        if found is None:
+            return False
+        member, _ = found
+        member.nouns.add(head.lemma_.lower())
+        member.person_like = True
+        how = f"description: {phrase.text!r} is {member.name}, in apposition with the name"
+        self.link(member, phrase, how, named=False, subject=is_subject(phrase))
+        return True
+
+    def _colleague(self, head: Token, phrase: Span) -> bool:
+        """``The Commerce chief`` after ``Commerce Secretary Howard Lutnick``: a description of a
+        person that names a body is the latest person whose own title named it."""
+        bodies = self._named_bodies([phrase[: head.i - phrase.start]])
+        if not bodies or head.tag_ in {"NNS", "NNPS"}:
+            return False
+        member = self.latest(
+            lambda m: m.kind == "person" and bool(m.bodies & bodies), before=phrase.start_char
+        )
+        if member is None:
+            return False
+        member.nouns.add(head.lemma_.lower())
+        how = f"description: {phrase.text!r} is {member.name}, the latest person titled by the same body"
+        self.link(member, phrase, how, named=False, subject=is_subject(phrase))
+        return True
 
     def _own_code(self, phrase: Span, head: Token) -> str | None:
         """What the description's own words name: ``the Nigerian government`` -> NGAGOV."""
@@ -353,7 +419,8 @@ def build_cast(work: Work, ctx: Context) -> Work:
     lexicon = ctx.cast_lexicon
     builder = _Builder(work.doc, ctx.registry, lexicon, work)
     # coding with given dictionaries alone (PETRARCH's convention) names no party they do not name
-    builder.focus = None if ctx.settings.dictionaries_only else _story_country(work, ctx.registry)
+    country = _story_country(work, ctx.registry)
+    builder.focus = None if ctx.settings.dictionaries_only else country
     persons = [with_first_names(ent) for ent in work.doc.ents if ent.label_ == "PERSON"]
     bare = {bare_name(ent.text, lexicon.titles) for ent in persons}
     builder.full_names = story_full_names(bare)
@@ -365,7 +432,7 @@ def build_cast(work: Work, ctx: Context) -> Work:
             builder.pronoun(item, lexicon.pronouns[item.lower_])
         else:
             builder.description(item, _noun_phrase(item), lexicon.descriptions[item.lemma_.lower()])
-    cast = _finish(builder, work)
+    cast = dataclasses.replace(_finish(builder, work), country=country)
     return dataclasses.replace(work, cast=cast)
 
 
@@ -402,18 +469,59 @@ def _describes(token: Token, lexicon: CastLexicon) -> bool:
     )
 
 
+def _named_later(drafts: list[_Draft]) -> list[_Draft]:
+    """``Finance minister: ...`` in a headline, then ``Finance Minister Muhammad Aurangzeb``: a
+    person introduced by a description before any name is the first person named after it with the
+    same word of office (and no other country); the description's links move to that person."""
+    merged: list[_Draft] = []
+    for draft in drafts:
+        if draft.kind != "person" or any(link.named for link in draft.links) or not draft.links:
+            merged.append(draft)
+            continue
+        first = draft.links[0].start
+        named = [
+            other
+            for other in drafts
+            if other.kind == "person"
+            and draft.nouns & other.nouns
+            and _compatible(other.actor, draft.actor)
+            and any(link.named for link in other.links)
+            and min(link.start for link in other.links if link.named) > first
+        ]
+        if not named:
+            merged.append(draft)
+            continue
+        # the first so named after it: a headline's "Finance minister" is the story's first minister
+        person = min(named, key=lambda other: min(link.start for link in other.links if link.named))
+        why = f"; named later as {person.name}, with the same word of office"
+        person.links = sorted(
+            [*person.links, *(dataclasses.replace(link, how=link.how + why) for link in draft.links)],
+            key=lambda link: link.start,
+        )
+    return _renumbered(merged)
+
+
+def _renumbered(drafts: list[_Draft]) -> list[_Draft]:
+    """Ids ``c1``, ``c2``, ... in order again, links following their member."""
+    for number, draft in enumerate(drafts, start=1):
+        draft.id = f"c{number}"
+        draft.links = [dataclasses.replace(link, member=draft.id) for link in draft.links]
+    return drafts
+
+
 def _finish(builder: _Builder, work: Work) -> Cast:
     members = []
     links: list[Link] = []
     people = set()
-    for draft in builder.drafts:
+    for draft in _named_later(builder.drafts):
         mentions = tuple(CastMention(*_original(work, link), link.how) for link in draft.links)
         country = _country(draft.actor)
         members.append(Member(draft.id, draft.name, draft.actor, draft.kind, country, mentions))
         links.extend(draft.links)
         if draft.person_like:
             people.add(draft.id)
-    return Cast(tuple(members), tuple(sorted(links, key=lambda link: link.start)), frozenset(people))
+    ordered = tuple(sorted(links, key=lambda link: link.start))
+    return Cast(tuple(members), ordered, frozenset(people))
 
 
 def _original(work: Work, link: Link) -> tuple[int, int, str]:
@@ -429,8 +537,9 @@ def _story_country(work: Work, registry: ActorRegistry) -> str | None:
     first: dict[str, int] = {}
     for entity in work.entities:
         code = entity.actor
-        # places, not nationalities: "three French hostages" says who was taken, not where
-        if code is None or entity.label != "GPE" or code.startswith(("IGO", "NGO")):
+        # places, people and bodies, not nationalities: "three French hostages" says who was
+        # taken, not where the story is
+        if code is None or entity.label not in VOTING_LABELS or code.startswith(("IGO", "NGO")):
             continue
         country = code[:COUNTRY_CODE_LENGTH]
         counts[country] += 1
@@ -438,6 +547,18 @@ def _story_country(work: Work, registry: ActorRegistry) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda c: (-counts[c], first[c]))
+
+
+def _apposed_name(head: Token) -> Span | None:
+    """The person's name standing in apposition with a description's head, either side of it."""
+    tokens = [child for child in head.children if child.dep_ == "appos"]
+    if head.dep_ == "appos":
+        tokens.append(head.head)
+    for token in tokens:
+        for ent in head.doc.ents:
+            if ent.label_ == "PERSON" and ent.start <= token.i < ent.end and token.i == ent.root.i:
+                return with_first_names(ent)
+    return None
 
 
 def _noun_phrase(head: Token) -> Span:
@@ -497,7 +618,12 @@ def _title_phrases(ent: Span, lexicon: CastLexicon) -> list[Span]:
 
 def _role_nouns(ent: Span, lexicon: CastLexicon) -> set[str]:
     """Nouns of office the story gives a name (``spokesman Stephane Dujarric``, ``X, a consultancy``)."""
-    nouns: set[str] = set()
+    # a title the name was grown over ("Minister Muhammad Aurangzeb") is the name's own
+    nouns = {
+        t.lemma_.lower()
+        for t in ent
+        if t.lower_ in lexicon.titles and t.lemma_.lower() in lexicon.descriptions
+    }
     for phrase in _title_phrases(ent, lexicon):
         nouns.update(t.lemma_.lower() for t in phrase if t.lemma_.lower() in lexicon.descriptions)
     for child in ent.root.children:

@@ -1,9 +1,9 @@
-"""The words the cast reads: descriptions that refer to a participant, and pronouns."""
+"""The words the cast reads: descriptions that refer to a participant, pronouns, news outlets."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..rule_tables import read_table
@@ -33,6 +33,8 @@ class CastLexicon:
     pronouns: Mapping[str, str]
     #: words of office that may stand before a name and are not part of it
     titles: frozenset[str]
+    #: news organisations (lower-case name, no leading "the") -> the country they report from
+    media: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data: Path, *, pronouns: Mapping[str, str], titles: frozenset[str]) -> CastLexicon:
@@ -44,4 +46,8 @@ class CastLexicon:
             row["noun"]: Description(row["refers"], row["domestic"] == "yes", row["plural"] == "several")
             for row in rows
         }
-        return cls(descriptions, dict(pronouns), titles)
+        media = {
+            row["name"].lower(): row["country"]
+            for row in read_table(data / CAST_DATA / "media.tsv", {"name": None, "country": None})
+        }
+        return cls(descriptions, dict(pronouns), titles, media)

@@ -24,6 +24,8 @@ class Link:
     named: bool
     #: linked by the story's-country default alone ("authorities" with nothing else to go on)
     default: bool = False
+    #: the mention is (or heads) the subject of its clause
+    subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class Cast:
     links: tuple[Link, ...]
     #: ids of members that are plausibly people (a full name, a known person, a title before it)
     people: frozenset[str] = frozenset()
+    #: the country the story is about (its dateline's, else the one its names point to most): the
+    #: one home of that judgement, read by the cast's own defaults and by the event coder
+    country: str | None = None
     #: members by id, derived from ``members`` (links name their member by id, and lookups by
     #: id sit in the stages' loops)
     _by_id: dict[str, Member] = field(init=False, repr=False, compare=False)

@@ -110,6 +110,9 @@ class Resolver:
     #: what the story's cast says a description or pronoun token is (``the ministry``, ``it``):
     #: read when the phrase itself names nobody
     cast_codes: dict[int, str] = field(default_factory=dict)
+    #: token index -> ISO alpha-3 country of the place mention the places stage resolved there
+    #: (the story's gazetteer reading, with its context: ``Jeddah`` is in Saudi Arabia)
+    place_countries: dict[int, str] = field(default_factory=dict)
     #: True while a ``the two sides`` lookup runs: pairs do not chain back through earlier pairs,
     #: which on a long story recursed past Python's stack
     pairing: bool = False
@@ -120,6 +123,10 @@ class Resolver:
                 self.entities[i] = ent
             if ent.label_ == "PERSON":
                 self.persons.append(ent)
+
+    def place_country(self, ent: Span) -> str | None:
+        """The country a place name lies in: the places stage's reading, else the registry's."""
+        return self.place_countries.get(ent.start) or self.registry.place_country(ent.text)
 
     def lookup(self, text: str, label: str | None = None) -> str | None:
         key = (text, label)

@@ -49,43 +49,13 @@ from .discards import Discards, load_discards
 from .drafts import Draft
 from .event_dates import EventDate, default_date, resolve_date
 from .lexicon import Lexicon
-from .modality import is_commitment, is_deontic, modality_of
+from .modality import is_commitment, modality_of
 from .ontology import QUAD_BY_ROOT, Ontology
+from .policy import GOVERNMENT, REFINE, THREAT_CODE, THREAT_OF
 from .predicates import Predicate, find_predicates, for_clause_mark, noun_predicate
+from .speech import content_of, quote_speakers, speaker_of, speech_drafts
 from .verb_patterns import load_verb_files
 
-#: how a governing appeal/intent/demand/rejection refines by the root of what it is about
-REFINE: dict[str, dict[str, str]] = {
-    "02": {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"},
-    "03": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"},
-    "10": {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"},
-    "12": {"04": "125", "06": "121", "07": "122", "08": "124"},
-    "13": {},  # a threat is refined by THREAT_OF
-}
-#: the threat (CAMEO 13x) of a hostile act, by the act's code prefix, longest first:
-#: ``threatened to break off relations`` is 1313, ``plans to impose restrictions`` is 132
-THREAT_OF: dict[str, str] = {
-    "1721": "1321",
-    "1722": "1322",
-    "1723": "1323",
-    "1724": "1324",
-    "161": "1313",
-    "162": "1311",
-    "163": "1312",
-    "164": "134",
-    "165": "135",
-    "166": "136",
-    "172": "132",
-    "191": "1381",
-    "192": "1382",
-    "14": "133",
-    "15": "138",
-    "16": "131",
-    "17": "137",
-    "18": "138",
-    "19": "138",
-    "20": "138",
-}
 #: roots whose stated intent, future or conditional is cooperation (03x) or a threat (13x)
 COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 #: roots a negated commitment turns into a rejection (``would not meet their demands``)
@@ -96,7 +66,6 @@ DOMESTIC_ROOTS = frozenset({"14", "17"})
 DOMESTIC_IF_OBJECT = frozenset({"17"})
 #: threats of a coercive act (CAMEO 132x, 137: THREAT_OF of 17x)
 REPRESSION_THREATS = frozenset({"132", "137"})
-GOVERNMENT = "GOV"
 #: an appeal or demand is addressed to whoever its content clause says should act
 ADDRESSED_ROOTS = frozenset({"02", "10"})
 #: restrictions (172) and what they become when they fall on another country: a sanction (163),
@@ -156,7 +125,6 @@ INSTRUMENT_PREPS = frozenset({"with"})
 #: how far below an object phrase a target may sit, and the links never followed there
 DEEP_TARGET_LEVELS = 4
 DEEP_STOP_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "mark", "nsubj"})
-DEMONSTRATIVES = frozenset({"this", "that", "it"})
 #: clauses whose acts are background to the sentence's main event
 SECONDARY_DEPS = frozenset({"advcl", "relcl"})
 #: where a verb's act is a detail of the sentence's event when it names no target
@@ -172,14 +140,8 @@ ANNOUNCED_OBJECT_HEADS = frozenset({"announce", "unveil"})
 #: verbs by which a relative clause says its event noun happens (besides ``take place``, ``be held``)
 OCCUR_VERBS = frozenset({"happen", "occur"})
 RELATIVE_WORDS = frozenset({"which", "that", "whom"})
-ACCUSE_CODE = "112"
-APPEAL_CODE = "020"
-JOINT_ROOT = "03"
-JOINT_CODE = "030"
-THREAT_CODE = "130"
 #: subordinators of a condition a threat is held over
 CONDITION_MARKS = frozenset({"unless", "if"})
-HOSTILE_QUADS = frozenset({3, 4})
 MATERIAL_CONFLICT = 4
 #: pattern words that make a negated verb the pattern's own event (``SAID WOULD NOT *``)
 NEGATION_WORDS = frozenset({"not", "n't", "never", "neither", "nor", "no"})
@@ -227,15 +189,14 @@ def _predicates(sent: Span, coder: Coder, memo: Memo) -> list[Predicate]:
 
 def code_work(work: Work, resolver: Resolver, coder: Coder) -> tuple[Event, ...]:
     """All events of one parsed story."""
-    quote_speakers = _quote_speakers(work, resolver)
-    resolver.speakers.update(quote_speakers)
+    resolver.speakers.update(quote_speakers(work))
     events: list[Event] = []
     memo: Memo = {}
     previous: Span | None = None
     if coder.discards and coder.discards.drops_story([t.lower_ for t in work.doc]):
         return ()
     earlier = _quoted_acts(work)
-    country = _story_country(work, coder.countries)
+    country = work.cast.country if work.cast is not None else None
     for sent in work.doc.sents:
         if coder.discards and coder.discards.drops_sentence(sent):
             previous = sent
@@ -274,18 +235,6 @@ def _with_earlier_targets(
     return found
 
 
-def _story_country(work: Work, countries: frozenset[str]) -> str | None:
-    """The country the story is about: its dateline's, else the one its cast mentions most."""
-    dateline = work.story.dateline
-    if dateline is not None and dateline.country:
-        return dateline.country
-    counts: dict[str, int] = {}
-    for member in work.cast.members if work.cast is not None else ():
-        if member.country in countries:
-            counts[member.country] = counts.get(member.country, 0) + len(member.mentions)
-    return max(counts, key=lambda c: counts[c]) if counts else None
-
-
 def _sentence_drafts(
     sent: Span,
     previous: Span | None,
@@ -312,9 +261,11 @@ def _sentence_drafts(
         if statement is not None:
             drafts.append(statement)
             continue
-        said = _speech_drafts(cue, previous, resolver, coder, memo)
+        said = speech_drafts(
+            cue, previous, resolver, coder.ontology, lambda sent: _predicates(sent, coder, memo)
+        )
         if any(d.code[:2] in ADDRESSED_ROOTS for d in said):
-            drafts = _without_demanded(drafts, _content(cue.token, previous))
+            drafts = _without_demanded(drafts, content_of(cue.token, previous))
         drafts.extend(said)
     drafts = [d for d in drafts if d.predicate.token.i not in absorbed and not _unsaid(d)]
     if any(not d.source.resolved or (not d.target.codes and d.target.spans) for d in drafts):
@@ -470,7 +421,7 @@ def _dictionary_statement(
     clause = complement_clause(cue.token) if code is not None else None
     if code is None or clause is None:
         return None
-    speaker = _speaker(cue.token, resolver)
+    speaker = speaker_of(cue.token, resolver)
     target = clause_subject_target(clause, resolver, speaker) if speaker.resolved else None
     if target is None:
         return None
@@ -1342,118 +1293,6 @@ def _instrument_of(noun: Token) -> Token | None:
 
 def _own_pronoun(noun: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in noun.children)
-
-
-def _speech_drafts(
-    cue: Predicate, previous: Span | None, resolver: Resolver, coder: Coder, memo: Memo
-) -> list[Draft]:
-    """The speaker's own event: an appeal or an accusation carried by what they said."""
-    speaker = _speaker(cue.token, resolver)
-    if not speaker.resolved:
-        return []
-    content = _content(cue.token, previous)
-    if content is None:
-        return []
-    resolver.speakers.update({t.i: speaker.codes[0] for t in content.subtree if t.lower_ in {"we", "i"}})
-    return _content_drafts(cue, content, speaker, resolver, coder, memo)
-
-
-def _content_drafts(
-    cue: Predicate, content: Token, speaker: Argument, resolver: Resolver, coder: Coder, memo: Memo
-) -> list[Draft]:
-    drafts: list[Draft] = []
-    own = {code[:3] for code in speaker.codes}
-    if is_deontic(content):
-        subject = subject_of(content)
-        if subject is not None:
-            argument = resolver.argument(subject)
-            side = _side(speaker.codes)
-            codes = tuple(c for c in argument.codes if c not in side)
-            if codes or not argument.codes:
-                inner = _inner_code(content, coder, memo)
-                # "X said X and Y should ...": a call for joint action with the speaker's own
-                # side is an intent to cooperate with the others, not an appeal to them
-                joint = JOINT_ROOT if len(codes) < len(argument.codes) else "02"
-                fallback = JOINT_CODE if joint == JOINT_ROOT else APPEAL_CODE
-                code = REFINE[joint].get(inner[:2], fallback) if inner else fallback
-                drafts.append(
-                    Draft(cue, code, speaker, Argument(codes, argument.spans), (), cue.first, cue.last)
-                )
-        return drafts
-    if content.i < cue.token.i and content.sent.start == cue.token.sent.start:
-        # "Y attacked Z, police said": a trailing attribution names the news source, not an
-        # accuser (neither PETRARCH's nor PLOVER's gold codes it)
-        return drafts
-    for predicate in _predicates(content.sent, coder, memo):
-        if predicate.token.i != content.i or predicate.entry.is_speech:
-            continue
-        known = coder.ontology.lookup(predicate.code)
-        if known is None or known.quad not in HOSTILE_QUADS or "negated" in modality_of(content):
-            continue
-        subject = subject_of(content)
-        argument = resolver.argument(subject) if subject is not None else EMPTY
-        # an accusation needs someone accused (named or not: "certain forces"): "X said three
-        # men were arrested" reports the arrest (coded as itself), it accuses nobody
-        if subject is None or any(c[:3] in own for c in argument.codes):
-            continue
-        drafts.append(Draft(cue, ACCUSE_CODE, speaker, argument, (), cue.first, cue.last))
-    return drafts
-
-
-def _side(codes: tuple[str, ...]) -> frozenset[str]:
-    """Whom a speaker speaks for: itself, and its country when it is the country or its
-    government (``China said China and Russia should ...``); rebels or an opposition appealing
-    to their own government (``rebels said the government must ...``) are not its side."""
-    side = set(codes)
-    side.update(c[:3] for c in codes if len(c) == len("XXX") or c[3:] == GOVERNMENT)
-    return frozenset(side)
-
-
-def _inner_code(content: Token, coder: Coder, memo: Memo) -> str | None:
-    for predicate in _predicates(content.sent, coder, memo):
-        if predicate.token.i in {t.i for t in content.subtree} and not predicate.entry.is_speech:
-            return predicate.code
-    return None
-
-
-def _speaker(cue: Token, resolver: Resolver) -> Argument:
-    agent = agent_of(cue)
-    if agent is not None:
-        return resolver.argument(agent)
-    subject = subject_of(cue)
-    return resolver.argument(subject) if subject is not None else EMPTY
-
-
-def _content(cue: Token, previous: Span | None) -> Token | None:
-    """The clause a speech cue reports: its complement, or the previous sentence for ``This was said``."""
-    for child in cue.children:
-        if child.dep_ == "ccomp":
-            return child
-    if cue.dep_ in {"parataxis", "ccomp"} and cue.head.pos_ in {"VERB", "AUX"}:
-        return cue.head
-    subject = passive_subject(cue) or next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ in DEMONSTRATIVES and previous is not None:
-        return previous.root
-    return None
-
-
-#: pronouns by which a quoted speaker refers to itself
-FIRST_PERSON = frozenset({"we", "i", "us", "our"})
-
-
-def _quote_speakers(work: Work, resolver: Resolver) -> dict[int, str]:
-    """Token index -> speaker code for first-person pronouns inside attributed quotes."""
-    attributed = [(q.start, q.end, q.speaker.actor) for q in work.quotes if q.speaker and q.speaker.actor]
-    if not attributed:
-        return {}
-    # map only the few first-person tokens back to original offsets (once, not per quote)
-    pronouns = [(work.span(t.idx, t.idx).start, t.i) for t in work.doc if t.lower_ in FIRST_PERSON]
-    found: dict[int, str] = {}
-    for start, end, code in attributed:
-        for offset, index in pronouns:
-            if start <= offset < end:
-                found[index] = code
-    return found
 
 
 def _event(work: Work, sent: Span, draft: Draft, coder: Coder, dates: list[Span]) -> Event:

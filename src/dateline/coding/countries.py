@@ -47,6 +47,9 @@ RELEASE_CODES = frozenset({"084", "0841"})
 #: event nouns of these codes that report one act when they say on whom (``the arrest of five
 #: people``, ``Mech Dara's arrest``); other mentions are general (``arbitrary arrests``)
 STATE_NOUN_CODES = frozenset({"173"})
+#: protests by nobody named ("protests continue in Baghdad") are by people of the country where
+#: they take place, against its government unless the text names another
+PROTEST_ROOT = "14"
 #: (start, end, country, acts) of a name in the sentence, clean offsets; ``acts`` when the name
 #: is itself a clause's subject (an actor of its own, not where others come from)
 Mention = tuple[int, int, str, bool]
@@ -62,7 +65,7 @@ def country_mentions(sent: Span, resolver: Resolver, countries: frozenset[str]) 
             continue
         code = resolver.lookup(ent.text, ent.label_)
         if code is None and ent.label_ in PLACE_LABELS:
-            code = resolver.registry.place_country(ent.text)
+            code = resolver.place_country(ent)
         if code is not None and code[:3] in countries:
             acts = ent.root.dep_ in {"nsubj", "nsubjpass"}
             found.append((ent.start_char, ent.end_char, code[:3], acts))
@@ -138,10 +141,13 @@ def state_act(draft: Draft, mentions: list[Mention], story_country: str | None, 
     people``: an arrest, detention, deportation or release by nobody named is by the authorities
     of the country where it happens (a place of the act, else the one country the sentence names,
     else the story's country), on people of that country unless they are named (PLOVER codes
-    such acts domestic)."""
-    if draft.code not in STATE_CODES or draft.source.resolved or draft.source.spans:
+    such acts domestic). A protest by nobody named (``protests continued in Baghdad``) is likewise
+    by people of the country where it happens, against that country's government unless the text
+    names another target."""
+    protest = draft.code[:2] == PROTEST_ROOT
+    if (draft.code not in STATE_CODES and not protest) or draft.source.resolved or draft.source.spans:
         return draft
-    if not _agentless(draft, resolver):
+    if not protest and not _agentless(draft, resolver):
         return draft
     country = _act_place(draft, resolver) or _one_country(mentions, ()) or story_country
     if country is None:
@@ -207,7 +213,7 @@ def _place_inside(head: Token, resolver: Resolver) -> str | None:
     for token in head.subtree:
         ent = resolver.entities.get(token.i)
         if ent is not None and ent.label_ in PLACE_LABELS and abs(token.i - head.i) <= PLACE_WINDOW:
-            country = resolver.registry.place_country(ent.text)
+            country = resolver.place_country(ent)
             if country:
                 return country[:3]
     return None
@@ -253,7 +259,7 @@ def _act_place(draft: Draft, resolver: Resolver) -> str | None:
                 for obj in prep.children:
                     ent = resolver.entities.get(obj.i)
                     if obj.dep_ == "pobj" and ent is not None and ent.label_ in PLACE_LABELS:
-                        country = resolver.registry.place_country(ent.text)
+                        country = resolver.place_country(ent)
                         if country:
                             return country
                     if obj.dep_ == "pobj":

@@ -1,8 +1,9 @@
 """The verb and noun pattern lexicon (``data/events/{verbs,nouns}.tsv``), loaded once.
 
-Each row is ``lemma  pattern  code  flags``. A pattern is a set of lemmas that must occur among
-the predicate's dependents; the longest matching pattern of a lemma wins, so ``restore ties``
-beats a bare ``restore``. The format is documented in ``docs/events.md``.
+Each row is ``lemma  pattern  code  flags`` (its header line names them; ``rule_tables`` checks
+them). A pattern is a set of lemmas that must occur among the predicate's dependents; the
+longest matching pattern of a lemma wins, so ``restore ties`` beats a bare ``restore``.
+The format is documented in ``docs/events.md``.
 """
 
 from __future__ import annotations
@@ -11,9 +12,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..quoting.lexicon import CUE_VERB_COLUMNS, CUE_VERBS, QUOTES_DATA
+from ..rule_tables import Allowed, read_column, read_numbered, read_table, table_error
+
 NO_PATTERN = "-"
+#: the CAMEO code of a plain statement (a verb of saying whose content is coded instead)
+STATEMENT = "010"
 #: built-in roles a dictionary's bare verb must not take away (``say`` stays a speech cue)
 KEPT_ROLES = frozenset({"speech", "light", "intent"})
+#: kinds of ``abstract_nouns.tsv`` (what the noun does to the predicate; docs/events.md)
+ABSTRACT_KINDS = frozenset({"idiom", "value", "domain", "culture", "measure", "document"})
 #: context key present when the verb's subject is a list (PETRARCH ``%``: a compound actor)
 COMPOUND_SUBJECT = "%compound"
 #: how far after its preposition a word of a ``( PREP ... )`` phrase may sit
@@ -124,16 +132,16 @@ class Lexicon:
     @classmethod
     def load(cls, folder: Path, dictionary: dict[str, tuple[Entry, ...]] | None = None) -> Lexicon:
         return cls(
-            _read(folder / "verbs.tsv"),
+            _with_statements(_read(folder / "verbs.tsv"), folder.parent / QUOTES_DATA / CUE_VERBS),
             _read(folder / "nouns.tsv"),
             dictionary or {},
-            _read_pairs(folder / "irregular.tsv"),
-            frozenset(_read_pairs(folder / "place_heads.tsv")),
-            _read_pairs(folder / "abstract_nouns.tsv"),
-            frozenset(_read_pairs(folder / "actor_nouns.tsv")),
-            frozenset(_read_pairs(folder / "other_party_nouns.tsv")),
-            _read_pairs(folder / "naming.tsv"),
-            _read_pairs(folder / "referring_nouns.tsv"),
+            _read_pairs(folder / "irregular.tsv", "form", "lemma"),
+            frozenset(read_column(folder / "place_heads.tsv", "lemma")),
+            _read_pairs(folder / "abstract_nouns.tsv", "lemma", "kind", ABSTRACT_KINDS),
+            frozenset(read_column(folder / "actor_nouns.tsv", "lemma")),
+            frozenset(read_column(folder / "other_party_nouns.tsv", "lemma")),
+            _read_pairs(folder / "naming.tsv", "lemma", "kind", frozenset({"verb", "approval"})),
+            _read_pairs(folder / "referring_nouns.tsv", "lemma", "kind", frozenset({"speech", "act"})),
         )
 
     def roles_only(self) -> Lexicon:
@@ -233,31 +241,43 @@ def _best(entries: tuple[Entry, ...], context: Mapping[str, object]) -> Entry | 
     return None
 
 
-def _read_pairs(path: Path) -> dict[str, str]:
-    """``word<TAB>value`` rows (a lone word maps to itself); ``#`` comments."""
-    pairs: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
-        pairs[cols[0]] = cols[1] if len(cols) > 1 else cols[0]
-    return pairs
+def _read_pairs(path: Path, key: str, value: str, allowed: Allowed = None) -> dict[str, str]:
+    """A two-column table as a mapping from its ``key`` column to its ``value`` column."""
+    return {row[key]: row[value] for row in read_table(path, {key: None, value: allowed})}
 
 
 def _read(path: Path) -> dict[str, tuple[Entry, ...]]:
     table: dict[str, list[Entry]] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) != 4:
-            raise ValueError(f"{path.name}:{number}: expected 4 tab-separated columns, got {len(cols)}")
-        table.setdefault(cols[0], []).append(_entry(cols))
+    for number, row in read_numbered(path, {"lemma": None, "pattern": None, "code": None, "flags": None}):
+        entry = _entry(row)
+        if entry.is_speech:
+            raise table_error(path, number, f"verbs of saying live in {QUOTES_DATA}/{CUE_VERBS} (statement)")
+        table.setdefault(row["lemma"], []).append(entry)
+    return _longest_first(table)
+
+
+def _longest_first(table: Mapping[str, list[Entry]]) -> dict[str, tuple[Entry, ...]]:
     return {lemma: tuple(sorted(entries, key=lambda e: -len(e.pattern))) for lemma, entries in table.items()}
 
 
-def _entry(cols: list[str]) -> Entry:
-    lemma, pattern, code, flag_text = (c.strip() for c in cols)
+def _with_statements(verbs: dict[str, tuple[Entry, ...]], path: Path) -> dict[str, tuple[Entry, ...]]:
+    """The verbs plus the plain statements of ``cue_verbs.tsv`` (its ``statement`` column): CAMEO
+    010 cues whose content is coded instead, with the words each needs among its dependents."""
+    table = {lemma: list(entries) for lemma, entries in verbs.items()}
+    for row in read_table(path, CUE_VERB_COLUMNS):
+        if row["statement"]:
+            pattern = {
+                "lemma": row["lemma"],
+                "pattern": row["statement"],
+                "code": STATEMENT,
+                "flags": "speech",
+            }
+            table.setdefault(row["lemma"], []).append(_entry(pattern))
+    return {lemma: tuple(sorted(entries, key=lambda e: -len(e.pattern))) for lemma, entries in table.items()}
+
+
+def _entry(row: Mapping[str, str]) -> Entry:
+    lemma, pattern, code, flag_text = row["lemma"], row["pattern"], row["code"], row["flags"]
     flags: set[str] = set()
     reverse = None
     preps = None

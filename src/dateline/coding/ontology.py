@@ -87,7 +87,7 @@ class Ontology:
         return None
 
     def to_plover(self, code: str) -> PloverCode | None:
-        """PLOVER equivalent: exact code, then 3-digit, then root; None for 01x/02x (dropped)."""
+        """PLOVER equivalent: exact code, then 3-digit, then root; None for 01x (statements)."""
         for length in (len(code), 3, 2):
             found = self.plover.get(code[:length])
             if found is not None:

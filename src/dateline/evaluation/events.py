@@ -45,8 +45,6 @@ SUITE_DICTIONARIES: dict[str, tuple[str, str, str]] = {
 }
 PLOVER_SUITE = "plover_gsr"
 NO_TARGET = "---"
-#: PLOVER merged CAMEO appeals into REQUEST; used only to compare 02x codes with PLOVER gold
-APPEAL_PLOVER = "REQUEST"
 
 Triple = tuple[str, str, str]
 
@@ -187,9 +185,7 @@ def _dyads_empty(event: Event) -> list[tuple[str, str]]:
 
 
 def _plover_label(event: Event) -> str | None:
-    if event.plover is not None:
-        return str(event.plover["type"])
-    return APPEAL_PLOVER if event.cameo.startswith("02") else None
+    return str(event.plover["type"]) if event.plover is not None else None
 
 
 def _match(gold: list[Any], produced: list[Any]) -> tuple[int, int]:

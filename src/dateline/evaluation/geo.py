@@ -104,19 +104,25 @@ class GeoReport:
     failed: int = 0
     pipeline_seconds: float = 0.0
     places_seconds: float = 0.0
+    #: under ``show``: one line per missed or misplaced toponym and per false place, article by article
+    misses: list[str] = field(default_factory=list)
+    half: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "half": self.half or "all",
             "articles": self.articles,
             "failed": self.failed,
             "slices": {name: tally.figures() for name, tally in sorted(self.slices.items())},
             "place_stage_share": _share(self.places_seconds, self.pipeline_seconds),
             "published": list(PUBLISHED),
+            **({"misses": self.misses} if self.misses else {}),
         }
 
     def to_text(self) -> str:
         head = _row("slice", "toponyms", "recall", "acc161", "found161", "country", "mean km", "precision")
-        lines = [f"geo: {self.articles} articles ({self.failed} failed)", head]
+        restricted = f", {self.half} half only" if self.half else ""
+        lines = [*self.misses, f"geo: {self.articles} articles ({self.failed} failed{restricted})", head]
         for name, figures in self.to_json()["slices"].items():
             cells = [_cell(figures[k]) for k in ("recall", "acc161_all", "acc161_found", "country_accuracy")]
             mean = "-" if figures["mean_error_km"] is None else f"{figures['mean_error_km']:.0f}"
@@ -142,9 +148,12 @@ class _TimedFinder(PlaceFinder):
             self.spent[0] += time.process_time() - started
 
 
-def evaluate(gold: Path, settings: Settings, *, limit: int | None = None) -> GeoReport:
-    """Run the pipeline over the gold articles and score their places."""
-    records = list(_records(gold, limit))
+def evaluate(
+    gold: Path, settings: Settings, *, limit: int | None = None, half: str | None = None, show: bool = False
+) -> GeoReport:
+    """Run the pipeline over the gold articles and score their places; ``half`` keeps only that
+    half's articles, ``show`` lists the misses (write rules from the development half's only)."""
+    records = [r for r in _records(gold, None) if half is None or half_of(r["id"]) == half][:limit]
     pipeline = Pipeline(settings)
     finder = pipeline.context.places
     if finder is None:  # pragma: no cover - the pipeline always loads one
@@ -152,7 +161,7 @@ def evaluate(gold: Path, settings: Settings, *, limit: int | None = None) -> Geo
     timed = _TimedFinder(finder.gazetteer, finder.cues)
     pipeline.context = dataclasses.replace(pipeline.context, places=timed)
     countries = _GoldCountries(finder.gazetteer.by_name.values())
-    report = GeoReport()
+    report = GeoReport(half=half)
     started = time.process_time()
     outcomes = pipeline.process(
         RawStory(r["id"], r["text"], Origin(str(gold), record=r["id"])) for r in records
@@ -162,6 +171,8 @@ def evaluate(gold: Path, settings: Settings, *, limit: int | None = None) -> Geo
         places = outcome.places if isinstance(outcome, StoryResult) else ()
         report.failed += not isinstance(outcome, StoryResult)
         _score(record, places, countries, report)
+        if show:
+            report.misses.extend(_misses(record, places))
     report.pipeline_seconds = time.process_time() - started
     report.places_seconds = timed.spent[0]
     return report
@@ -203,6 +214,40 @@ def _score(
         country = (countries.of(toponym), match.country if match else None)
         for name in _slices(corpus, half, toponym):
             report.slices[name].add(distance, country)
+
+
+def _misses(record: dict[str, Any], places: tuple[Place, ...]) -> Iterator[str]:
+    """The article's toponyms missed (MISS) or placed beyond ``ACCURATE_KM`` (FAR), and its
+    resolved places on no toponym (FALSE), each with its words around it."""
+    text, located = record["text"], [p for p in places if p.lat is not None]
+    lines = []
+    for toponym in record["toponyms"]:
+        match = _best_overlap(toponym, located)
+        gold = (
+            f"{toponym['text']!r} [{toponym.get('type', '-')}] gold {toponym['lat']:.2f},{toponym['lon']:.2f}"
+        )
+        if match is None:
+            unresolved = _best_overlap(toponym, places)
+            note = f" (unresolved {unresolved.text!r})" if unresolved else ""
+            lines.append(f"  MISS  {gold}{note} | {_around(text, toponym['start'], toponym['end'])}")
+            continue
+        distance = _km(toponym["lat"], toponym["lon"], match.lat, match.lon)
+        if distance > ACCURATE_KM:
+            ours = f"{match.name} {match.country} {match.feature} {distance:.0f} km: {match.reason}"
+            lines.append(f"  FAR   {gold} -> {ours} | {_around(text, match.start, match.end)}")
+    for place in located:
+        if not any(_overlap(place, t) > 0 for t in record["toponyms"]):
+            ours = f"{place.name} {place.country} {place.feature}: {place.reason}"
+            lines.append(f"  FALSE {place.text!r} -> {ours} | {_around(text, place.start, place.end)}")
+    if lines:
+        yield f"{record['id']} ({half_of(record['id'])})"
+        yield from lines
+
+
+def _around(text: str, start: int, end: int, width: int = 40) -> str:
+    before = text[max(0, start - width) : start].replace("\n", " ")
+    after = text[end : end + width].replace("\n", " ")
+    return f"{before}[[{text[start:end]}]]{after}"
 
 
 def _slices(corpus: str, half: str, toponym: dict[str, Any]) -> list[str]:

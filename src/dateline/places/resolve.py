@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 
 from ..records import Place
 from .gazetteer import ADMIN1, CAPITAL, CITY, COUNTRY, Entry, Gazetteer, normalise
-from .mentions import FROM_DATELINE, Mention
+from .mentions import FROM_CUE, FROM_DATELINE, FROM_ENTITY, FROM_INLINE_DATELINE, Mention
 
 #: score added for each feature: a bare country name is the country, a capital outranks a town
 FEATURE_BONUS: Mapping[str, float] = {COUNTRY: 1.0, CAPITAL: 1.5, ADMIN1: 0.5, CITY: 0.0}
-#: a division named like a city inside it ("Beijing", "Moscow") reads as the city
+#: a division named like a city inside it ("Beijing", "Moscow") reads as the city (one whose own
+#: name the mention is, or its main city: "Maryland City" is also called "Maryland", but
+#: "Maryland" is the state)
+MAIN_CITY_SHARE = 0.1
 SAME_NAME_DIVISION_PENALTY = 2.5
 #: context: the candidate lies in the dateline's country / a country the story names / a
 #: division the story names
@@ -39,6 +42,8 @@ CUE_FEATURES: Mapping[str, frozenset[str]] = {
     "admin1": frozenset({ADMIN1}),
     "region": frozenset({ADMIN1}),
 }
+#: mentions the text itself calls places, which may name a village when no city has the name
+NAMED_PLACES = frozenset({FROM_ENTITY, FROM_DATELINE, FROM_INLINE_DATELINE, FROM_CUE})
 #: unresolved mentions carry this reason
 NOT_FOUND = "no gazetteer entry of that name"
 
@@ -50,6 +55,10 @@ class StoryContext:
     dateline_country: str | None = None
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[str] = field(default_factory=Counter)
+
+    def names(self, country: str) -> bool:
+        """Whether the story is about ``country`` (its dateline's, or one of its places' or actors')."""
+        return country == self.dateline_country or self.countries[country] > 0
 
     def without(self, entry: Entry | None) -> StoryContext:
         """The context less one mention's own contribution (a name must not vouch for itself)."""
@@ -73,6 +82,9 @@ class Choice:
 def resolve(mention: Mention, gazetteer: Gazetteer, context: StoryContext) -> Choice:
     """The best candidate for ``mention`` in ``context``, or a choice with no entry."""
     candidates = gazetteer.candidates(mention.text)
+    if not candidates and mention.found_by in NAMED_PLACES:
+        # a village is meant only in a story about its country
+        candidates = tuple(c for c in gazetteer.minor_candidates(mention.text) if context.names(c.country))
     if not candidates:
         return Choice(None, 0.0, NOT_FOUND)
     if mention.found_by == FROM_DATELINE:
@@ -100,7 +112,13 @@ def _score(
     if entry.feature == COUNTRY:
         reasons.append("a country")
     if entry.feature == ADMIN1 and any(
-        c.admin1_code == entry.admin1_code and c.feature in (CITY, CAPITAL) for c in candidates
+        c.admin1_code == entry.admin1_code
+        and c.feature in (CITY, CAPITAL)
+        and (
+            normalise(c.name) == normalise(mention.text)
+            or c.population >= entry.population * MAIN_CITY_SHARE  # "New York" (City)
+        )
+        for c in candidates
     ):
         score -= SAME_NAME_DIVISION_PENALTY
     if normalise(mention.text) == normalise(entry.name):

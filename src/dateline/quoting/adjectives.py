@@ -8,11 +8,12 @@ infinitive or prepositional object the content. An adjective with no complement
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .cues import Attribution, phrase, subject
 from .lexicon import QuoteLexicon
 from .reported import ReportedFinding, content_span
+from .scope import Finder, token_finder
 
 #: dependents of the adjective that hold what is believed, wished or judged
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
@@ -22,20 +23,8 @@ CONTENT_PREPS = frozenset({"about", "of", "over", "that", "with", "to", "on"})
 ADJECTIVE_CUE = "adjective cue"
 
 
-def find_adjective_cues(
-    doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]
-) -> list[ReportedFinding]:
-    """Every stance adjective predicated of a subject, outside quotation marks, with a complement."""
-    findings = []
-    for token in doc:
-        if token.dep_ != "acomp" or token.lemma_.lower() not in lexicon.cue_adjectives:
-            continue
-        if any(s <= token.idx < e for s, e in quoted):
-            continue
-        finding = _adjective(token, lexicon)
-        if finding is not None:
-            findings.append(finding)
-    return findings
+def _is_stance_adjective(token: Token, lexicon: QuoteLexicon) -> bool:
+    return token.dep_ == "acomp" and token.lemma_.lower() in lexicon.cue_adjectives
 
 
 def _adjective(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
@@ -61,3 +50,7 @@ def _complement(token: Token) -> tuple[Token | None, Token]:
             target = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
             return target, child
     return None, token
+
+
+#: every stance adjective predicated of a subject, outside quotation marks, with a complement
+find_adjective_cues: Finder = token_finder(_is_stance_adjective, _adjective)

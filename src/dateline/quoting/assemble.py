@@ -8,6 +8,7 @@ speech that mostly repeats a quotation is dropped in favour of the quotation.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ..records import Quote, Span, Speaker
@@ -151,6 +152,8 @@ def _label_quotes(quotes: list[Candidate], overlapping: list[Candidate], finding
 def to_quotes(work: Work, candidates: list[Candidate], resolver: SpeakerResolver) -> tuple[Quote, ...]:
     """Resolve speakers in reading order (pronouns need the speakers before them)."""
     quotes: list[Quote] = []
+    reported = tuple(segment for c in candidates for segment in c.segments)
+    resolver = dataclasses.replace(resolver, reported=reported)
     previous: Previous | None = None
     last_mention: Span | None = None
     #: the resolution of the quote before, which a quotation continuing under its cue shares
@@ -180,7 +183,7 @@ def to_quotes(work: Work, candidates: list[Candidate], resolver: SpeakerResolver
         quotes.extend(_quote(work, candidate, found, last_mention, resolved, via))
         last = (resolved, last_mention, via)
         if resolved.speaker is not None:
-            previous = Previous(resolved, found.speaker.start_char)
+            previous = Previous(resolved, found.speaker.start_char, found.speaker.end_char)
     return tuple(quotes)
 
 

@@ -40,7 +40,7 @@ class Attribution:
 
 def is_cue_token(token: Token, lexicon: QuoteLexicon, *, speech_only: bool) -> bool:
     """A reporting verb, or the "according" of "according to"."""
-    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+    if source_word(token, lexicon) is not None:
         return True
     verb = token.pos_ in {"VERB", "AUX"} or token.tag_ in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}
     if not verb and not _verb_tagged_as_noun(token):
@@ -49,6 +49,14 @@ def is_cue_token(token: Token, lexicon: QuoteLexicon, *, speech_only: bool) -> b
     if speech_only:
         return lexicon.is_speech(lemma)
     return lexicon.is_cue(lemma) or (lexicon.is_phrase_head(lemma) and _has_phrase(token, lemma, lexicon))
+
+
+def source_word(token: Token, lexicon: QuoteLexicon) -> Token | None:
+    """The "to" of "according to", whose object is the speaker (a ``source`` row of
+    ``reporting_phrases.tsv``; its head is matched as written)."""
+    if not any(head == token.lower_ for head, _ in lexicon.source_phrases):
+        return None
+    return next((c for c in token.children if (token.lower_, c.lower_) in lexicon.source_phrases), None)
 
 
 def _verb_tagged_as_noun(token: Token) -> bool:
@@ -77,13 +85,13 @@ def attribution(token: Token, lexicon: QuoteLexicon, *, reported: bool = False) 
     With ``reported`` (a cue of reported speech, not of a quotation) a bare
     ``cited the report`` is a speech act of its subject, not a channel.
     """
-    if token.lower_ == "according":
-        to = next(c for c in token.children if c.lower_ == "to")
+    to = source_word(token, lexicon)
+    if to is not None:
         target = next((c for c in to.children if c.dep_ == "pobj"), None)
         return Attribution((token.idx, to.idx + len(to)), phrase(target) if target else None, None)
-    channel = _channel_verb(token)
-    if channel is not None and not (reported and _last_in_as(channel) is None):
-        return _channelled(channel, token)
+    channel = _channel_verb(token, lexicon)
+    if channel is not None and not (reported and _last_in_as(channel, lexicon) is None):
+        return _channelled(channel, token, lexicon)
     end = token
     for child in token.rights:
         if child.dep_ in {"prt", "prep"} and lexicon.phrase(token.lemma_.lower(), child.lower_, child.dep_):
@@ -151,19 +159,20 @@ def enclosing_subject(token: Token) -> Token | None:
     return None
 
 
-def _channel_verb(token: Token) -> Token | None:
-    """The "quoted" of "quoted (him) as saying", seen from "saying" or from "quoted" itself."""
-    if token.lemma_.lower() in {"quote", "cite"}:
+def _channel_verb(token: Token, lexicon: QuoteLexicon) -> Token | None:
+    """The "quoted" of "quoted (him) as saying", seen from "saying" or from "quoted" itself
+    (the ``channel`` rows of ``reporting_phrases.tsv``)."""
+    if lexicon.is_channel_verb(token.lemma_.lower()):
         return token
     head = token.head
-    if token.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in {"quote", "cite"}:
+    if token.dep_ == "pcomp" and (head.head.lemma_.lower(), head.lower_) in lexicon.channel_phrases:
         return head.head
     return None
 
 
-def _channelled(verb: Token, cue_end: Token) -> Attribution:
+def _channelled(verb: Token, cue_end: Token, lexicon: QuoteLexicon) -> Attribution:
     """``the ministry quoted him as saying``: him speaks; the ministry is the channel."""
-    said = _last_in_as(verb) or cue_end
+    said = _last_in_as(verb, lexicon) or cue_end
     last = max(said, verb, key=lambda t: t.i)
     cue = (verb.idx, last.idx + len(last))
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -173,9 +182,10 @@ def _channelled(verb: Token, cue_end: Token) -> Attribution:
     return Attribution(cue, phrase(subject) if subject is not None else None, None)
 
 
-def _last_in_as(verb: Token) -> Token | None:
+def _last_in_as(verb: Token, lexicon: QuoteLexicon) -> Token | None:
+    """The "saying" of a channel verb's "as saying" (its phrase word from the channel row)."""
     for child in verb.rights:
-        if child.lower_ == "as":
+        if (verb.lemma_.lower(), child.lower_) in lexicon.channel_phrases:
             return next((c for c in child.children if c.dep_ in {"pcomp", "pobj"}), None)
     return None
 

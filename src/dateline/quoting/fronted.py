@@ -16,11 +16,14 @@ criticized``) is skipped for the same reason.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from collections.abc import Sequence
+
+from spacy.tokens import Token
 
 from .cues import Attribution, attribution, phrase
 from .lexicon import QuoteLexicon
 from .reported import ReportedFinding, content_end, continues_object, trim_tokens
+from .scope import Scope
 
 #: how the findings are described in ``reason``
 PASSIVE = "subject of a passive cue"
@@ -33,18 +36,16 @@ ANAPHORIC_SUBJECTS = frozenset({"this", "these"})
 OWN_CONTENT_DEPS = frozenset({"ccomp", "dobj"})
 
 
-def find_fronted(
-    doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]], taken: frozenset[int]
-) -> list[ReportedFinding]:
-    """Passive cues outside quotation marks that found no content as ``reported`` speech.
-
-    ``taken`` holds the clean-text starts of cues that already gave a finding.
-    """
+def find_fronted(scope: Scope, earlier: Sequence[ReportedFinding]) -> list[ReportedFinding]:
+    """Passive cues outside quotation marks that found no content as ``reported`` speech
+    (the cues of ``earlier`` findings are taken)."""
+    lexicon = scope.lexicon
+    taken = frozenset(finding.found.cue[0] for finding in earlier)
     findings = []
-    for token in doc:
+    for token in scope.doc:
         if token.idx in taken or not _is_verb_cue(token, lexicon):
             continue
-        if any(s <= token.idx < e for s, e in quoted):
+        if scope.is_quoted(token):
             continue
         if any(c.dep_ in OWN_CONTENT_DEPS and c.i > token.i for c in token.children):
             continue

@@ -9,11 +9,12 @@ hang on the verb or on the noun: the parse attaches it either way.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .cues import Attribution, phrase, subject
 from .lexicon import QuoteLexicon
 from .reported import ReportedFinding, content_span
+from .scope import Finder, token_finder
 
 #: how the finding is described in ``reason``
 IDIOM = "idiom"
@@ -21,19 +22,11 @@ IDIOM = "idiom"
 CLAUSE_DEPS = frozenset({"ccomp", "advcl"})
 
 
-def find_idioms(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]) -> list[ReportedFinding]:
-    """Every listed light-verb idiom outside quotation marks whose verb has a subject and a content."""
-    verbs = {verb for verb, _, _ in lexicon.idioms}
-    findings = []
-    for token in doc:
-        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in verbs:
-            continue
-        if any(s <= token.idx < e for s, e in quoted):
-            continue
-        finding = _idiom(token, lexicon)
-        if finding is not None:
-            findings.append(finding)
-    return findings
+def _is_idiom_verb(token: Token, lexicon: QuoteLexicon) -> bool:
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    return any(verb == lemma for verb, _, _ in lexicon.idioms)
 
 
 def _idiom(verb: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
@@ -64,3 +57,7 @@ def _content(verb: Token, word: Token, link: str) -> tuple[Token, Token] | None:
             target = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
             return (target, child) if target is not None else None
     return None
+
+
+#: every listed light-verb idiom outside quotation marks whose verb has a subject and a content
+find_idioms: Finder = token_finder(_is_idiom_verb, _idiom)

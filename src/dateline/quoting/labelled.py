@@ -15,12 +15,13 @@ any all-caps place followed by an agency in brackets or slashes, is never a labe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .cues import Attribution
 from .reported import ReportedFinding
+from .scope import PlaceCountry, Scope
 
 #: the longest label, in words ("Sahil Kapur (@sahilkapur)", "Former AG Mukasey at RNC")
 MAX_LABEL_WORDS = 8
@@ -36,25 +37,15 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 #: ``PLACE (AGENCY)`` or ``PLACE /AGENCY/``: the shape of a dateline before its colon
 _DATELINE_SHAPE = re.compile(r"^(?P<place>[A-Z][A-Z.'’ \-]*[A-Z.])\s*(?:\([^()]{1,30}\)|/[^/]{1,30}/)$")
 
-#: whether a clean-text stretch lies in the story's dateline
-InDateline = Callable[[int, int], bool]
-#: the country of a place name, or None (``ActorRegistry.place_country``)
-PlaceCountry = Callable[[str], str | None]
 
-
-def find_labelled(
-    doc: Doc,
-    text: str,
-    *,
-    in_dateline: InDateline,
-    place_country: PlaceCountry,
-    source_nouns: frozenset[str] = frozenset(),
-) -> list[ReportedFinding]:
+def find_labelled(scope: Scope, earlier: Sequence[ReportedFinding]) -> list[ReportedFinding]:
     """Every paragraph of the form ``LABEL: content`` whose label names a speaker.
 
-    ``source_nouns`` are common nouns that may make a label on their own, in title case
-    (``Poll: ...``, ``New Report: ...``).
+    The lexicon's ``label_nouns`` are common nouns that may make a label on their own, in
+    title case (``Poll: ...``, ``New Report: ...``).
     """
+    doc, text, source_nouns = scope.doc, scope.text, scope.lexicon.label_nouns
+    in_dateline, place_country = scope.in_dateline, scope.place_country
     findings = []
     for match in _LABELLED.finditer(text):
         if in_dateline(match.start(1), match.end(1)) or is_dateline_shape(match.group(1), place_country):

@@ -1,7 +1,8 @@
 """The word lists the quote extractor reads, loaded once from ``data/quotes/``.
 
-Every list is a small TSV or text file whose format is described in its header
-comment, so adding a reporting verb or a title never needs a code change.
+Every list is a small TSV or text file whose format is described in its header comment
+and whose columns its header line names; ``rule_tables`` checks each row on load, so
+adding a reporting verb or a title never needs a code change.
 """
 
 from __future__ import annotations
@@ -9,8 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..rule_tables import OPTIONAL, Column, Spec, read_column, read_table
+
 #: where the quote lexicons live inside the package data folder
 QUOTES_DATA = "quotes"
+#: the verbs of saying and stance, in ``QUOTES_DATA``
+CUE_VERBS = "cue_verbs.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,10 @@ class QuoteLexicon:
     receiving_verbs: frozenset[str] = frozenset()
     #: the stances so received ("support", "criticism")
     received_nouns: frozenset[str] = frozenset()
+    #: (word as written, its dependent) whose object is the speaker: ("according", "to")
+    source_phrases: frozenset[tuple[str, str]] = frozenset()
+    #: (verb lemma, its dependent) whose subject only passes the speech on: ("quote", "as")
+    channel_phrases: frozenset[tuple[str, str]] = frozenset()
 
     def is_speech(self, lemma: str) -> bool:
         return self.cue_verbs.get(lemma) == "speech"
@@ -62,6 +71,10 @@ class QuoteLexicon:
         """A word that is a cue only with its particle or preposition ("took aim at", "sided with")."""
         return any(p.head == lemma and p.marks == "cue" for p in self.phrases)
 
+    def is_channel_verb(self, lemma: str) -> bool:
+        """A verb whose subject only passes speech on ("the ministry quoted X as saying")."""
+        return any(head == lemma for head, _ in self.channel_phrases)
+
     def phrase(self, head: str, dependent: str, dep: str) -> Phrase | None:
         for phrase in self.phrases:
             if phrase.head == head and phrase.dependent == dependent and phrase.dep == dep:
@@ -69,34 +82,49 @@ class QuoteLexicon:
         return None
 
 
-def _rows(path: Path) -> list[list[str]]:
-    """Non-comment, non-blank lines split on tabs."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.rstrip("\n").split("\t"))
-    return rows
+#: what a reporting phrase marks (see ``reporting_phrases.tsv``)
+PHRASE_MARKS = frozenset({"cue", "source", "channel"})
+CUE_KINDS = frozenset({"speech", "stance"})
+#: a ``cue_verbs.tsv`` kind for a verb listed only for its statement role in event coding
+NOT_A_CUE = "-"
+#: the columns of ``cue_verbs.tsv`` (``statement`` is read by the event lexicon, ``coding/lexicon.py``)
+CUE_VERB_COLUMNS: dict[str, Spec] = {
+    "lemma": None,
+    "kind": CUE_KINDS | {NOT_A_CUE},
+    "complement": Column(frozenset({"clause"}), optional=True),
+    "statement": OPTIONAL,
+}
+PRONOUN_KINDS = frozenset({"male", "female", "person", "group", "thing", "self"})
 
 
 def load_lexicon(data: Path) -> QuoteLexicon:
     """Read the lexicons under ``data/quotes``; built once per run and kept in the Context."""
     folder = data / QUOTES_DATA
-    verb_rows = _rows(folder / "cue_verbs.tsv")
-    cue_verbs = {row[0]: row[1] for row in verb_rows}
-    clause_only = frozenset(row[0] for row in verb_rows if row[2:3] == ["clause"])
-    phrases = tuple(Phrase(*row[:4]) for row in _rows(folder / "reporting_phrases.tsv"))
-    pronouns = {row[0]: row[1] for row in _rows(folder / "pronouns.tsv")}
-    roles = tuple((tuple(row[0].split()), row[1]) for row in _rows(folder / "roles.tsv"))
+    verb_rows = read_table(folder / CUE_VERBS, CUE_VERB_COLUMNS)
+    cue_verbs = {row["lemma"]: row["kind"] for row in verb_rows if row["kind"] != NOT_A_CUE}
+    clause_only = frozenset(row["lemma"] for row in verb_rows if row["complement"] == "clause")
+    phrase_rows = read_table(
+        folder / "reporting_phrases.tsv",
+        {"head": None, "dependent": None, "dep": frozenset({"prt", "prep"}), "marks": PHRASE_MARKS},
+    )
+    phrases = tuple(Phrase(row["head"], row["dependent"], row["dep"], row["marks"]) for row in phrase_rows)
+    pronoun_rows = read_table(folder / "pronouns.tsv", {"pronoun": None, "kind": PRONOUN_KINDS})
+    pronouns = {row["pronoun"]: row["kind"] for row in pronoun_rows}
+    role_rows = read_table(folder / "roles.tsv", {"words": None, "role": None})
+    roles = tuple((tuple(row["words"].split()), row["role"]) for row in role_rows)
     roles = tuple(sorted(roles, key=lambda item: -len(item[0])))
-    nouns = frozenset(row[0] for row in _rows(folder / "person_nouns.txt"))
-    cue_nouns = frozenset(row[0] for row in _rows(folder / "cue_nouns.txt"))
-    seem_verbs = frozenset(row[0] for row in _rows(folder / "seem_verbs.txt"))
-    titles = frozenset(row[0] for row in _rows(folder / "title_words.txt"))
-    adjectives = frozenset(row[0] for row in _rows(folder / "cue_adjectives.txt"))
-    idioms = frozenset((row[0], row[1], row[2]) for row in _rows(folder / "idioms.tsv"))
-    polls = frozenset(row[0] for row in _rows(folder / "poll_nouns.txt"))
-    labels = frozenset(row[0] for row in _rows(folder / "label_nouns.txt"))
-    received = _rows(folder / "received_stances.tsv")
+    nouns = frozenset(read_column(folder / "person_nouns.txt", "word"))
+    cue_nouns = frozenset(read_column(folder / "cue_nouns.txt", "lemma"))
+    seem_verbs = frozenset(read_column(folder / "seem_verbs.txt", "lemma"))
+    titles = frozenset(read_column(folder / "title_words.txt", "word"))
+    adjectives = frozenset(read_column(folder / "cue_adjectives.txt", "lemma"))
+    idiom_rows = read_table(folder / "idioms.tsv", {"verb": None, "word": None, "introducer": None})
+    idioms = frozenset((row["verb"], row["word"], row["introducer"]) for row in idiom_rows)
+    polls = frozenset(read_column(folder / "poll_nouns.txt", "lemma"))
+    labels = frozenset(read_column(folder / "label_nouns.txt", "lemma"))
+    received = read_table(
+        folder / "received_stances.tsv", {"kind": frozenset({"verb", "noun"}), "lemma": None}
+    )
     titles = titles | nouns | {word for pattern, _ in roles for word in pattern if word != "of"}
     return QuoteLexicon(
         cue_verbs,
@@ -112,6 +140,8 @@ def load_lexicon(data: Path) -> QuoteLexicon:
         idioms,
         polls,
         labels,
-        frozenset(row[1] for row in received if row[0] == "verb"),
-        frozenset(row[1] for row in received if row[0] == "noun"),
+        frozenset(row["lemma"] for row in received if row["kind"] == "verb"),
+        frozenset(row["lemma"] for row in received if row["kind"] == "noun"),
+        frozenset((p.head, p.dependent) for p in phrases if p.marks == "source"),
+        frozenset((p.head, p.dependent) for p in phrases if p.marks == "channel"),
     )

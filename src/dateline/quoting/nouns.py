@@ -8,11 +8,12 @@ possessor still reports an attribution, with no speaker ("the idea that ...").
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .cues import Attribution, enclosing_subject, phrase, subject
 from .lexicon import QuoteLexicon
 from .reported import ReportedFinding, content_span
+from .scope import Finder, token_finder
 
 #: dependents of the noun that hold a clause it reports
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
@@ -32,22 +33,19 @@ NOUN_CUE = "noun cue"
 MIN_WORDS = 3
 
 
-def find_noun_cues(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]) -> list[ReportedFinding]:
-    """Every cue noun outside quotation marks with a content it reports."""
-    findings = []
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.cue_nouns:
-            continue
-        if any(s <= token.idx < e for s, e in quoted):
-            continue
-        content = _content(token)
-        if content is None:
-            continue
-        found = Attribution((token.idx, token.idx + len(token)), _source(token), None)
-        span = content_span(content, token, found, lexicon)
-        if span is not None and len(doc.char_span(*span, alignment_mode="expand") or ()) >= MIN_WORDS:
-            findings.append(ReportedFinding(span, found, NOUN_CUE, stance=True))
-    return findings
+def _is_cue_noun(token: Token, lexicon: QuoteLexicon) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.cue_nouns
+
+
+def _noun_cue(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
+    content = _content(token)
+    if content is None:
+        return None
+    found = Attribution((token.idx, token.idx + len(token)), _source(token), None)
+    span = content_span(content, token, found, lexicon)
+    if span is not None and len(token.doc.char_span(*span, alignment_mode="expand") or ()) >= MIN_WORDS:
+        return ReportedFinding(span, found, NOUN_CUE, stance=True)
+    return None
 
 
 def _content(noun: Token) -> Token | None:
@@ -85,3 +83,7 @@ def _source(noun: Token) -> Span | None:
     if holder is not None and (holder.pos_ != "PRON" or holder.lower_ in PERSONAL):
         return phrase(holder)
     return None
+
+
+#: every cue noun outside quotation marks with a content it reports
+find_noun_cues: Finder = token_finder(_is_cue_noun, _noun_cue)

@@ -9,11 +9,12 @@ The poll nouns are listed in ``data/quotes/poll_nouns.txt``.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .cues import Attribution, phrase
 from .lexicon import QuoteLexicon
 from .reported import ReportedFinding, content_end, trim_tokens
+from .scope import Finder, token_finder
 
 #: how the findings are described in ``reason``
 POLL = "clause of a poll"
@@ -23,21 +24,15 @@ FRAME_PREP = "in"
 MIN_WORDS = 3
 
 
-def find_poll_frames(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]) -> list[ReportedFinding]:
-    """Every clause framed by ``in`` a poll or survey, outside quotation marks."""
-    findings = []
-    for token in doc:
-        if token.lower_ != FRAME_PREP or token.dep_ != "prep":
-            continue
-        if any(s <= token.idx < e for s, e in quoted):
-            continue
-        poll = next((c for c in token.children if c.dep_ == "pobj"), None)
-        if poll is None or poll.lemma_.lower() not in lexicon.poll_nouns:
-            continue
-        finding = _framed(token, poll, lexicon)
-        if finding is not None:
-            findings.append(finding)
-    return findings
+def _is_frame(token: Token, lexicon: QuoteLexicon) -> bool:
+    return token.lower_ == FRAME_PREP and token.dep_ == "prep"
+
+
+def _poll_frame(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
+    poll = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if poll is None or poll.lemma_.lower() not in lexicon.poll_nouns:
+        return None
+    return _framed(token, poll, lexicon)
 
 
 def _framed(prep: Token, poll: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
@@ -75,3 +70,7 @@ def _clause_verb(prep: Token) -> Token | None:
     if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children):
         return None
     return head
+
+
+#: every clause framed by ``in`` a poll or survey, outside quotation marks
+find_poll_frames: Finder = token_finder(_is_frame, _poll_frame)

@@ -10,11 +10,12 @@ is. PolNeAR marks the verb and noun as the cue, the subject as the content and t
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .cues import Attribution, phrase
 from .lexicon import QuoteLexicon
 from .reported import ReportedFinding, trim_tokens
+from .scope import Finder, token_finder
 
 #: how the findings are described in ``reason``
 RECEIVED = "subject of a received stance"
@@ -22,18 +23,8 @@ RECEIVED = "subject of a received stance"
 SOURCE_PREPS = frozenset({"from", "among"})
 
 
-def find_received(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]) -> list[ReportedFinding]:
-    """Every ``X drew/received/won STANCE (from Y)`` outside quotation marks."""
-    findings = []
-    for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.receiving_verbs:
-            continue
-        if any(s <= token.idx < e for s, e in quoted):
-            continue
-        finding = _received(token, lexicon)
-        if finding is not None:
-            findings.append(finding)
-    return findings
+def _is_receiving_verb(token: Token, lexicon: QuoteLexicon) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in lexicon.receiving_verbs
 
 
 def _received(verb: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
@@ -59,3 +50,7 @@ def _received(verb: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
     return ReportedFinding(
         (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), found, RECEIVED, stance=True
     )
+
+
+#: every ``X drew/received/won STANCE (from Y)`` outside quotation marks
+find_received: Finder = token_finder(_is_receiving_verb, _received)

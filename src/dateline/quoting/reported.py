@@ -14,12 +14,14 @@ A cue inside a quotation is skipped (the quotation is attributed as a whole).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from .cues import Attribution, attribution, is_cue_token
+from .cues import Attribution, attribution, is_cue_token, source_word
 from .lexicon import QuoteLexicon
+from .scope import Scope
 from .trailing import end_at_closing_mark
 
 #: dependency labels of a complement clause that carries what was said
@@ -110,12 +112,13 @@ class ReportedFinding:
     head: int | None = None
 
 
-def find_reported(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]) -> list[ReportedFinding]:
+def find_reported(scope: Scope, earlier: Sequence[ReportedFinding]) -> list[ReportedFinding]:
     """Every reported statement whose cue lies outside quotation marks."""
+    doc, lexicon, quoted = scope.doc, scope.lexicon, scope.quoted
     findings = []
     starts = doc.to_array("IDX").tolist()
     for token in doc:
-        if any(s <= token.idx < e for s, e in quoted):
+        if scope.is_quoted(token):
             continue
         if is_cue_token(token, lexicon, speech_only=False):
             finding = _reported(token, lexicon)
@@ -150,7 +153,7 @@ def _that_clause(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
 
 
 def _reported(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
-    if token.lower_ == "according":
+    if source_word(token, lexicon) is not None:
         head = _first_conjunct(token.head)  # "A, and B, according to X": it vouches for both
         content = _clause_without(head, token, lexicon)
         return _finding(content, token, lexicon, "according to", head=head)

@@ -9,11 +9,12 @@ complement (``to be failing``, ``ready to quit``, ``that ...``); an expletive ``
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .cues import Attribution
 from .lexicon import QuoteLexicon
 from .reported import ReportedFinding, content_end
+from .scope import Finder, token_finder
 
 #: dependents that complete "appear"/"seem"
 COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "ccomp", "attr", "oprd"})
@@ -23,18 +24,8 @@ APPEARANCE = "appearance verb, no source"
 MIN_WORDS = 3
 
 
-def find_appearances(doc: Doc, lexicon: QuoteLexicon, quoted: list[tuple[int, int]]) -> list[ReportedFinding]:
-    """Every ``X appears/seems (to) ...`` outside quotation marks."""
-    findings = []
-    for token in doc:
-        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lexicon.seem_verbs:
-            continue
-        if any(s <= token.idx < e for s, e in quoted):
-            continue
-        finding = _appearance(token, lexicon)
-        if finding is not None:
-            findings.append(finding)
-    return findings
+def _is_appearance_verb(token: Token, lexicon: QuoteLexicon) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in lexicon.seem_verbs
 
 
 def _appearance(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
@@ -59,3 +50,7 @@ def _appearance(token: Token, lexicon: QuoteLexicon) -> ReportedFinding | None:
         APPEARANCE,
         stance=True,
     )
+
+
+#: every ``X appears/seems (to) ...`` outside quotation marks
+find_appearances: Finder = token_finder(_is_appearance_verb, _appearance)

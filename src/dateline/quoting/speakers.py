@@ -3,7 +3,8 @@
 Rules, in order (the first that applies decides, and says why in ``reason``):
 
 1. a pronoun ("he", "him", "they", "it") refers to the speaker of the previous
-   attribution, unless another person has since become the subject of a sentence;
+   attribution, unless another person has since become the subject of a sentence
+   (not inside a quote's content: that person was talked about);
    with no previous speaker, to the most recent person in subject position, then
    to the most recent person at all;
 2. a phrase naming a person is that person (a surname alone is the full name
@@ -13,7 +14,9 @@ Rules, in order (the first that applies decides, and says why in ``reason``):
    with no country named, the most recent person holding such an office, and a
    bare description of a person ("the spokesman") is the current speaker;
 4. a phrase naming an organisation or country is that body;
-5. any other proper name is taken as the speaker's own name, with no actor code.
+5. any other proper name is taken as the speaker's own name, with no actor code;
+6. any other common noun ("civil society groups", "another passenger") is people the story does
+   not name, as they appear, of the country their phrase names, else of the story's country.
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ from .mentions import History, Mention
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: how far back (characters) a pronoun or description may look for its referent
 PRONOUN_WINDOW_CHARS = 2500
+#: no mentions at all (the default for resolvers built without the cast's descriptions)
+NO_MENTIONS = History(())
+#: an actor code's country part
+COUNTRY_CODE_LENGTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +58,9 @@ class Previous:
 
     resolved: Resolved
     position: int
+    #: where its speaker phrase ends: names inside the phrase ("Aide to the President of Russia
+    #: Yuri Ushakov") are part of it, not people who have since become a subject
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,14 @@ class SpeakerResolver:
     registry: ActorRegistry
     on: dt.date | None
     cast: Cast = EMPTY_CAST
+    #: people the cast knows by a description only, candidates for pronouns
+    described: History = NO_MENTIONS
+    #: the contents of the story's attributions: a person who is a subject there is one the
+    #: speaker talked about ("Rubio said the Trump administration ..."), not the story's subject
+    reported: tuple[tuple[int, int], ...] = ()
+
+    def _subject(self, mention: Mention) -> bool:
+        return mention.subject and not any(s <= mention.start < e for s, e in self.reported)
 
     def resolve(self, phrase: Span, previous: Previous | None) -> Resolved:
         """Who the phrase is, with the cast member it is when the cast knows one."""
@@ -132,7 +150,25 @@ class SpeakerResolver:
             name = " ".join(t.text for t in phrase if t.pos_ == "PROPN")
             reason = f"proper name {phrase.text!r} outside the registry"
             return Resolved(Speaker(name, None), "person", reason)
-        return Resolved(None, None, f"unresolved: {phrase.text!r} names no known person or body")
+        return self._anonymous(phrase, mentions) or Resolved(
+            None, None, f"unresolved: {phrase.text!r} names no known person or body"
+        )
+
+    def _anonymous(self, phrase: Span, mentions: list[Mention]) -> Resolved | None:
+        """``Civil society groups``, ``another passenger``, ``the student``: people the story does not
+        name speak as they appear, of the country their phrase names, else of the story's country."""
+        head = phrase.root
+        if head.pos_ != "NOUN":
+            return None
+        countries = [m.actor[:COUNTRY_CODE_LENGTH] for m in mentions if m.kind == "group" and m.actor]
+        country = countries[0] if countries else self.cast.country
+        if country is None:
+            return None
+        name = phrase.text.removeprefix("the ").removeprefix("The ").strip()
+        # not a "person" a later "he" may refer back to: the noun may name no one ("traffic camera
+        # footage"), and a named person said since is likelier
+        kind = "group" if head.tag_ == "NNS" else None
+        return Resolved(Speaker(name, country), kind, f"anonymous: {phrase.text!r}, of {country}")
 
     def _pronoun(self, phrase: Span, kind: str, previous: Previous | None) -> Resolved:
         pos = phrase.start_char
@@ -140,6 +176,9 @@ class SpeakerResolver:
             return Resolved(None, None, f"first-person {phrase.text!r} outside a quotation")
         recent = self.history.before(pos, window=PRONOUN_WINDOW_CHARS)
         wanted = "person" if kind in {"male", "female", "person"} else "group"
+        if wanted == "person":
+            described = self.described.before(pos, window=PRONOUN_WINDOW_CHARS)
+            recent = sorted([*recent, *described], key=lambda m: m.start)
         last = previous if previous and previous.resolved.kind == wanted else None
         if last is not None and pos - last.position > PRONOUN_WINDOW_CHARS:
             last = None
@@ -151,7 +190,8 @@ class SpeakerResolver:
         persons = [m for m in recent if m.kind == "person"]
         if last is not None and last.resolved.speaker is not None:
             name = last.resolved.speaker.name
-            newer = [m for m in persons if m.subject and m.start > last.position and m.name != name]
+            since = max(last.position + 1, last.end)
+            newer = [m for m in persons if self._subject(m) and m.start >= since and m.name != name]
             if not newer:
                 return Resolved(
                     last.resolved.speaker, "person", f"pronoun {phrase.text!r}: the previous speaker, {name}"
@@ -162,7 +202,7 @@ class SpeakerResolver:
                 "person",
                 f"pronoun {phrase.text!r}: {person.name}, subject since the last quote",
             )
-        subjects = [m for m in persons if m.subject]
+        subjects = [m for m in persons if self._subject(m)]
         if subjects:
             return Resolved(
                 self._speaker(subjects[-1]),
@@ -237,7 +277,9 @@ class SpeakerResolver:
                 Speaker(body.name, body.actor), "group", f"description {text!r}: speaks for {body.name}"
             )
         if phrase.root.tag_ in {"NNS", "NNPS"} or phrase[0].lower_ in {"a", "an"}:
-            return Resolved(None, None, f"description {text!r}: not one known person")
+            return self._anonymous(phrase, mentions) or Resolved(
+                None, None, f"description {text!r}: not one known person"
+            )
         if previous is not None and previous.resolved.kind == "person" and previous.resolved.speaker:
             name = previous.resolved.speaker.name
             return Resolved(

@@ -1,4 +1,5 @@
-"""Round 9 constructions, hand-written sentences."""
+"""How far the content of a cue's object reaches: as-, to-, for- and on-phrases after the object
+(hand-written sentences)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 
 from dateline.pipeline import Pipeline
 
-from .quote_helpers import story_quotes, with_cue
+from .helpers.quotes import story_quotes, with_cue
 
 pytestmark = pytest.mark.slow
 

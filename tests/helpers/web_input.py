@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-WEB = Path(__file__).resolve().parent / "fixtures" / "web"
+WEB = Path(__file__).resolve().parents[1] / "fixtures" / "web"
 PAGES = WEB / "pages"
 FEEDS = WEB / "feeds"
 

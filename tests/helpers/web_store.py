@@ -14,7 +14,8 @@ from dateline.reading import read_inputs
 from dateline.records import StoryResult
 from dateline.store import Store
 
-ROOT = Path(__file__).resolve().parents[1]
+from . import ROOT
+
 EXAMPLES = ROOT / "examples"
 SEED_ID = "000_8583cb9c572dbff2"
 XSS_ID = "xss-2024-02-02"

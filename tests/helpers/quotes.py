@@ -11,6 +11,7 @@ from spacy.vocab import Vocab
 from dateline.pipeline import Pipeline
 from dateline.quoting.lexicon import load_lexicon
 from dateline.quoting.reported import find_reported
+from dateline.quoting.scope import Scope
 from dateline.records import Origin, Quote, RawStory, StoryResult
 from dateline.settings import data_dir
 
@@ -48,5 +49,6 @@ def reported_contents(
     """Contents the reported-speech finder gives the cue at token ``cue`` of a hand-built parse
     (to pin parser errors the small model makes only sometimes)."""
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    findings = find_reported(doc, load_lexicon(data_dir()), [])
+    scope = Scope(doc, doc.text, load_lexicon(data_dir()), [], lambda start, end: False, lambda name: None)
+    findings = find_reported(scope, [])
     return [doc.text[slice(*f.content)] for f in findings if f.found.cue[0] == doc[cue].idx]
