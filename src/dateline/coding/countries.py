@@ -141,10 +141,11 @@ def state_act(draft: Draft, mentions: list[Mention], story_country: str | None, 
     people``: an arrest, detention, deportation or release by nobody named is by the authorities
     of the country where it happens (a place of the act, else the one country the sentence names,
     else the story's country), on people of that country unless they are named (PLOVER codes
-    such acts domestic). A protest by nobody named (``protests continued in Baghdad``) is likewise
+    such acts domestic). A protest noun by nobody named (``protests continued in Baghdad``) is likewise
     by people of the country where it happens, against that country's government unless the text
     names another target."""
-    protest = draft.code[:2] == PROTEST_ROOT
+    # a protest verb has a subject, or names no act ("the right to protest"): nouns only
+    protest = draft.code[:2] == PROTEST_ROOT and draft.predicate.kind == "noun"
     if (draft.code not in STATE_CODES and not protest) or draft.source.resolved or draft.source.spans:
         return draft
     if not protest and not _agentless(draft, resolver):
