@@ -383,6 +383,7 @@ FLOORS = {
     },
 }
 
+
 @pytest.mark.slow
 @pytest.mark.shared
 def test_whole_story_figures_stay_above_floors(shared_data: Path, pipeline: Pipeline) -> None:

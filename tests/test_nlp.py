@@ -130,3 +130,32 @@ def test_ruler_patterns_are_tokenized_without_running_the_model(pipeline: Pipeli
     nlp = pipeline.context.nlp
     assert nlp.has_pipe(RULER_NAME) and RULER_NAME in nlp.pipe_names
     assert {"tagger", "parser", "ner", "lemmatizer"} <= set(nlp.pipe_names)
+
+
+# Words the model's attribute ruler treats apart: contractions of two tokens, "it" as subject and
+# object, "there is", "but" as an adverb, auxiliaries, determiners as pronouns, spaces.
+RULED_TEXT = (
+    "I ai n't gon na do it, but y' all got ta see.  There is a man who said he did it.\n\n"
+    "Let 's say that it was done. Which one was it? It is not nothin' to them; "
+    "they have had what they had, and c'm on, we do n't know."
+)
+
+
+@pytest.mark.slow
+def test_the_attribute_table_sets_what_spacys_attribute_ruler_sets(pipeline: Pipeline) -> None:
+    from dateline.attribute_rules import COMPONENT, RULER
+    from dateline.nlp import model_name
+
+    nlp = pipeline.context.nlp
+    assert COMPONENT in nlp.pipe_names and RULER not in nlp.pipe_names
+    stock = spacy.load(model_name(pipeline.settings))
+    ours, theirs = nlp(RULED_TEXT), stock(RULED_TEXT)
+    assert [t.text for t in ours] == [t.text for t in theirs]
+    for mine, spacys in zip(ours, theirs, strict=True):
+        assert (mine.pos_, mine.tag_, mine.dep_, str(mine.morph), mine.lemma_) == (
+            spacys.pos_,
+            spacys.tag_,
+            spacys.dep_,
+            str(spacys.morph),
+            spacys.lemma_,
+        ), mine.text

@@ -99,3 +99,18 @@ def test_the_dateline_is_not_the_first_sentence_s_subject(pipeline: Pipeline) ->
     assert "Norway" in first_words
     subjects = {t.text for t in doc if t.dep_ in {"nsubj", "nsubjpass"}}
     assert "OSLO" not in subjects
+
+
+def test_the_process_command_imports_no_server_store_or_web_readers() -> None:
+    # issue #15: start-up is paid by every `dateline process`; these are imported only when used
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, dateline.cli, dateline.processing, dateline.reading; "
+        "dateline.cli._parser(); print(' '.join(sorted(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = {name.split(".")[0] for name in done.stdout.split()}
+    unwanted = {"fastapi", "uvicorn", "duckdb", "pyarrow", "ray", "trafilatura", "feedparser", "warcio"}
+    assert not loaded & unwanted

@@ -4,7 +4,9 @@ The pipeline, in order: a tokenizer that truecases shouted (all-caps) lines
 first (:mod:`dateline.casing`; letter case only, so offsets are unchanged and
 ``doc.text`` equals the input up to case), the model's components, the
 registry's entity ruler just before ``ner`` (known actors always found), and
-:mod:`dateline.ner_rules` after ``ner``.
+:mod:`dateline.ner_rules` after ``ner``. The model's ``attribute_ruler`` runs
+from a table (:mod:`dateline.attribute_rules`): the same tags, POS, morphology
+and lemmas in a tenth of its time.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .attribute_rules import replace_attribute_ruler
 from .casing import CasingLexicon, truecase
 from .dateline_split import COMPONENT as DATELINE_COMPONENT
 from .errors import DatelineError, Errors
@@ -69,6 +72,7 @@ def load_nlp(settings: Settings, registry: ActorRegistry) -> Language:
     """The spaCy pipeline with the registry's names ahead of the statistical NER and our rules after it."""
     nlp = spacy.load(model_name(settings))
     nlp.max_length = settings.nlp_max_length
+    replace_attribute_ruler(nlp)
     patterns = registry.ruler_patterns()
     if "ner" not in nlp.pipe_names:
         return nlp

@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .clustering import ClusterReport, cluster_connection
 from .pipeline import Pipeline
 from .reading import read_inputs
 from .records import Problem, StoryResult
-from .store import Store
+
+if TYPE_CHECKING:  # DuckDB is imported only by a run with a store (``--db``)
+    from .clustering import ClusterReport
+    from .store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,7 @@ def process_paths(
     """Process everything under ``paths``; store results in ``db`` (idempotently) when given."""
     processed = failed = warned = 0
     clusters = None
-    store = Store.open(db) if db is not None else None
+    store = _open_store(db) if db is not None else None
     writer = store.writer() if store is not None else None
     try:
         for outcome in pipeline.process(read_inputs(paths, pipeline.settings)):
@@ -60,6 +63,8 @@ def process_paths(
         if writer is not None and store is not None:
             # every story is stored: group and cluster them in the same store (docs/clusters.md)
             writer.flush()
+            from .clustering import cluster_connection
+
             clusters = cluster_connection(store.connection, path=store.path)
     finally:
         if writer is not None:
@@ -67,3 +72,9 @@ def process_paths(
         if store is not None:
             store.close()
     return Counts(processed, failed, warned, clusters)
+
+
+def _open_store(db: Path) -> Store:
+    from .store import Store
+
+    return Store.open(db)

@@ -26,12 +26,9 @@ from typing import IO, Any
 
 from .decoding import SNIFF_BYTES, binary_kind, decode_bytes, decode_lenient, detect_encoding, magic_kind
 from .errors import Errors
-from .feeds import read_feed
 from .jsonl import file_stem, read_jsonl
-from .pages import PageSource, page_story
 from .records import Origin, Problem, RawStory
 from .settings import Settings
-from .warc import read_warc
 from .wire import parse_date, split_prefix
 
 Item = RawStory | Problem
@@ -231,10 +228,18 @@ def markup_kind(head: str) -> str | None:
 def _read_markup(
     kind: str, stream: IO[bytes], origin: Origin, settings: Settings, *, size: int | None, compressed: bool
 ) -> Iterator[Item]:
-    """A web page, a feed or a WARC archive: each read by its own module."""
+    """A web page, a feed or a WARC archive: each read by its own module.
+
+    Those modules are imported here, on the first such input: their parsers (lxml, trafilatura,
+    feedparser, warcio) cost start-up time that plain text and JSONL runs never need.
+    """
     if kind == "warc":
+        from .warc import read_warc
+
         yield from read_warc(stream, origin, settings)
     elif kind == "feed":
+        from .feeds import read_feed
+
         yield from read_feed(stream, origin, settings)
     else:
         yield _read_page(stream, origin, settings, size=size, compressed=compressed)
@@ -253,6 +258,8 @@ def _read_page(
     except _READ_ERRORS as exc:
         return _damaged(name, exc, compressed=compressed)
     story_id = _page_id(name, data)
+    from .pages import PageSource, page_story  # lazily: see _read_markup
+
     return page_story(data, PageSource(story_id, Origin(name, record=story_id)), settings)
 
 

@@ -14,12 +14,14 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cli_options import add_dictionary_options, check_dictionaries, dictionary_settings
 from .records import Problem, StoryResult
 from .settings import Settings
-from .watch import DEFAULT_EVERY, WatchConfig, WatchHooks, WatchReport
+
+if TYPE_CHECKING:  # the watch loop (feeds, pages, the store) is imported only when a watch runs
+    from .watch import WatchHooks, WatchReport
 
 #: seconds per unit of a duration such as ``5m``
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -44,7 +46,7 @@ def add_watch_command(commands: Any) -> argparse.ArgumentParser:
     )
     command.add_argument("sources", nargs="+", metavar="URL|FILE", help="feed URLs or feed files")
     command.add_argument("--db", type=Path, required=True, help="the store (remembers items seen)")
-    command.add_argument("--every", type=duration, default=DEFAULT_EVERY, help="time between polls (5m)")
+    command.add_argument("--every", type=duration, help="time between polls (default 5m)")
     command.add_argument("--alert", metavar="EXPR", help="e.g. 'source=RUS target=UKR quad=4'")
     command.add_argument("--once", action="store_true", help="poll every source once, then exit")
     command.add_argument("--timeout", type=duration, default=20.0, help="per request (20s)")
@@ -61,13 +63,13 @@ def handle_watch(args: argparse.Namespace) -> int:
     from .alerts import parse_alert
     from .pipeline import Pipeline
     from .store import Store
-    from .watch import watch
+    from .watch import DEFAULT_EVERY, WatchConfig, watch
 
     check_dictionaries(args)
     rule = parse_alert(args.alert) if args.alert else None
     config = WatchConfig(
         sources=tuple(args.sources),
-        every=args.every,
+        every=DEFAULT_EVERY if args.every is None else args.every,
         timeout=args.timeout,
         host_delay=args.host_delay,
         rounds=1 if args.once else None,
@@ -97,6 +99,8 @@ def _on_signals(stopping: threading.Event, *, quiet: bool) -> None:
 
 
 def _hooks(quiet: bool) -> WatchHooks:
+    from .watch import WatchHooks
+
     def on_result(result: StoryResult) -> None:
         if not quiet:
             story = result.story

@@ -6,13 +6,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..cli_options import add_dictionary_options, check_dictionaries, dictionary_settings
 from ..errors import DatelineError
 from ..settings import Settings
-from .progress import LogLines, ProgressSink, TerminalBar, count_items
-from .runner import DEFAULT_SHARD_SIZE, ENGINES, BatchConfig, run_batch
+from .options import DEFAULT_SHARD_SIZE, ENGINES
+
+if TYPE_CHECKING:  # the runner (Arrow, DuckDB, Ray) is imported only when a batch runs
+    from .progress import ProgressSink
 
 
 def add_batch_command(commands: Any) -> argparse.ArgumentParser:
@@ -41,6 +43,8 @@ def add_batch_command(commands: Any) -> argparse.ArgumentParser:
 
 
 def handle_batch(args: argparse.Namespace) -> int:
+    from .runner import BatchConfig, run_batch
+
     check_dictionaries(args)
     settings = Settings(model=args.model, batch_size=args.batch_size, **dictionary_settings(args))
     config = BatchConfig(
@@ -63,6 +67,8 @@ def handle_batch(args: argparse.Namespace) -> int:
 
 
 def _progress(args: argparse.Namespace) -> tuple[ProgressSink | None, int | None]:
+    from .progress import LogLines, TerminalBar, count_items
+
     if args.quiet:
         return None, None
     if sys.stderr.isatty():

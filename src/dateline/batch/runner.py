@@ -34,6 +34,7 @@ from ..store import Store
 from .engines import Engine, LocalEngine
 from .loading import LOADED_DIR, load_missing, load_shard
 from .manifest import MANIFEST_NAME, BatchIdentity, batch_identity, check_or_create, write_manifest
+from .options import DEFAULT_SHARD_SIZE, ENGINES
 from .progress import BatchProgress, ProgressSink
 from .shards import (
     SHARDS_DIR,
@@ -49,9 +50,6 @@ from .shards import (
     write_shard,
 )
 
-ENGINES = ("local", "ray")
-#: input items per shard by default: a few MB of Parquet, about 15 s of work per core
-DEFAULT_SHARD_SIZE = 1000
 REJECTS_NAME = "rejects.jsonl"
 SUMMARY_NAME = "summary.json"
 LOCK_NAME = ".lock"
