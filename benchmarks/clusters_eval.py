@@ -30,6 +30,8 @@ from typing import Any
 
 from dateline.clustering import cluster_connection
 from dateline.evaluation.clusters import ClusterScores, components, score_clusters, score_pairs
+from dateline.evaluation.geo import half_of
+from dateline.evaluation.scoring import Counts
 from dateline.store import Store
 
 HERE = Path(__file__).resolve().parent
@@ -56,12 +58,23 @@ def story_groups(shared: Path, folder: Path) -> tuple[ClusterScores, dict[str, A
     labelled = [line.split("\t") for line in _data_lines(PAIRS)]
     pairs = [(a, b, label == "copy") for a, b, _, label in labelled]
     counts = score_pairs((same, group[a] == group[b]) for a, b, same in pairs)
+    halves = {
+        half: score_pairs((same, group[a] == group[b]) for a, b, same in pairs if half_of(f"{a} {b}") == half)
+        for half in ("even", "odd")
+    }
+    errors = [
+        f"{half_of(f'{a} {b}'):<4} {'missed' if same else 'false'}  {a} {b}  {stratum}"
+        for (a, b, same), (_, _, stratum, _) in zip(pairs, labelled, strict=True)
+        if same != (group[a] == group[b])
+    ]
     stories = sorted({story for a, b, _ in pairs for story in (a, b)})
     gold = components(stories, [(a, b) for a, b, same in pairs if same])
     scores = score_clusters(gold, {story: group[story] for story in stories})
     extra = {
         "labelled_pairs": len(pairs),
         "pairs": counts,
+        "halves": halves,
+        "errors": errors,
         "stories": report.stories,
         "groups": report.groups,
         "copies": report.copies,
@@ -152,6 +165,18 @@ def _line(name: str, scores: ClusterScores) -> str:
     )
 
 
+def _counts(counts: Counts) -> str:
+    return (
+        f"P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f} "
+        f"(tp {counts.tp}, fp {counts.fp}, fn {counts.fn})"
+    )
+
+
+def _counts_json(counts: Counts) -> dict[str, Any]:
+    return {"precision": counts.precision, "recall": counts.recall, "f1": counts.f1, "tp": counts.tp,
+            "fp": counts.fp, "fn": counts.fn}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = Path(os.environ.get("DATELINE_SHARED", HERE.parent.parent / "shared"))
@@ -159,6 +184,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--skip-events", action="store_true", help="story groups only (no spaCy model)")
     parser.add_argument("--keep", type=Path, help="build the stores in this folder and keep them")
+    parser.add_argument(
+        "--show-errors", action="store_true", help="list the labelled pairs grouped wrongly, with their half"
+    )
     args = parser.parse_args()
     figures: dict[str, Any] = {}
     if args.keep:
@@ -169,16 +197,21 @@ def main() -> None:
         else contextlib.nullcontext(str(args.keep)) as folder
     ):
         groups, extra = story_groups(args.shared, Path(folder))
-        labelled = extra.pop("pairs")
+        labelled, halves, errors = extra.pop("pairs"), extra.pop("halves"), extra.pop("errors")
         print(_line("story groups", groups))
         print(
-            f"  labelled Reuters pairs {extra['labelled_pairs']}: P {labelled.precision:.3f} "
-            f"R {labelled.recall:.3f} F1 {labelled.f1:.3f}; corpus {extra['stories']} stories -> "
-            f"{extra['groups']} groups ({extra['copies']} copies) in {extra['seconds']} s"
+            f"  labelled Reuters pairs {extra['labelled_pairs']}: {_counts(labelled)}; corpus "
+            f"{extra['stories']} stories -> {extra['groups']} groups ({extra['copies']} copies) in "
+            f"{extra['seconds']} s"
         )
+        for half, counts in halves.items():
+            print(f"    {half} half: {_counts(counts)}")
+        if args.show_errors:
+            print("\n".join(f"    {line}" for line in errors))
         figures["story_groups"] = {
             **groups.to_json(),
-            "labelled_pairs": {"precision": labelled.precision, "recall": labelled.recall, "f1": labelled.f1},
+            "labelled_pairs": _counts_json(labelled),
+            **{f"labelled_pairs_{half}": _counts_json(counts) for half, counts in halves.items()},
             **extra,
         }
         if not args.skip_events:
