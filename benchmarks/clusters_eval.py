@@ -173,8 +173,14 @@ def _counts(counts: Counts) -> str:
 
 
 def _counts_json(counts: Counts) -> dict[str, Any]:
-    return {"precision": counts.precision, "recall": counts.recall, "f1": counts.f1, "tp": counts.tp,
-            "fp": counts.fp, "fn": counts.fn}
+    return {
+        "precision": counts.precision,
+        "recall": counts.recall,
+        "f1": counts.f1,
+        "tp": counts.tp,
+        "fp": counts.fp,
+        "fn": counts.fn,
+    }
 
 
 def main() -> None:
