@@ -9,9 +9,10 @@ import pytest
 
 from dateline.errors import DatelineError
 from dateline.pipeline import Pipeline
-from dateline.records import Member, Origin, RawStory, StoryResult
+from dateline.records import Origin, RawStory, StoryResult
 from dateline.rule_tables import read_table
 
+from .helpers.cast import member_of
 from .helpers.quotes import holding
 
 
@@ -22,14 +23,6 @@ def _result(pipeline: Pipeline, text: str, *, date: dt.date = dt.date(2021, 5, 4
     return result
 
 
-def _member_of(result: StoryResult, words: str) -> Member:
-    """The member with a mention whose text is ``words``."""
-    for member in result.cast:
-        if any(mention.text == words for mention in member.mentions):
-            return member
-    raise AssertionError(f"no member mentioned as {words!r}: {[m.name for m in result.cast]}")
-
-
 @pytest.mark.slow
 def test_a_definite_description_is_the_latest_member_with_that_head_noun(pipeline: Pipeline) -> None:
     text = (
@@ -37,7 +30,7 @@ def test_a_definite_description_is_the_latest_member_with_that_head_noun(pipelin
         "Aid groups criticised the decision. The ministry said the camps would close by June."
     )
     result = _result(pipeline, text)
-    ministry = _member_of(result, "The ministry")
+    ministry = member_of(result, "The ministry")
     assert ministry.name == "Kenyan Interior Ministry"
     assert any(m.text == "Kenyan Interior Ministry" for m in ministry.mentions)
     assert all(text[m.start : m.end] == m.text for m in ministry.mentions)
@@ -50,7 +43,7 @@ def test_domestic_bodies_without_a_country_are_of_the_story_country(pipeline: Pi
         "Authorities said no ransom had been paid for their release."
     )
     result = _result(pipeline, text)
-    authorities = _member_of(result, "Authorities")
+    authorities = member_of(result, "Authorities")
     assert authorities.actor is not None and authorities.actor.startswith("NGA")
     quote = holding(result.quotes, "no ransom")
     assert quote.speaker is not None and quote.speaker.actor == authorities.actor
@@ -65,7 +58,7 @@ def test_an_armed_group_described_later_is_the_group_named_before(pipeline: Pipe
         "against civilians."
     )
     result = _result(pipeline, text)
-    assert _member_of(result, "The insurgent group").name == "Taliban"
+    assert member_of(result, "The insurgent group").name == "Taliban"
     quote = holding(result.quotes, "condemned violence")
     assert quote.speaker is not None and quote.speaker.name == "Taliban"
 
@@ -76,7 +69,7 @@ def test_a_national_title_gives_an_unlisted_person_a_country(pipeline: Pipeline)
         "Congress is weighing new sanctions.\n\n"
         '"We have only a few friends remaining in the Congress," said former Turkish ambassador Mithat Rende.'
     )
-    rende = _member_of(_result(pipeline, text), "Mithat Rende")
+    rende = member_of(_result(pipeline, text), "Mithat Rende")
     assert rende.kind == "person"
     assert rende.actor is not None and rende.actor.startswith("TUR")
 
@@ -98,7 +91,7 @@ def test_a_pronoun_is_the_latest_person_in_subject_position(pipeline: Pipeline) 
         "Maria Keller, the mayor of the town, met the Finance Minister on Friday.\n\n"
         "She said the two had agreed to meet again."
     )
-    keller = _member_of(_result(pipeline, text), "She")
+    keller = member_of(_result(pipeline, text), "She")
     assert keller.name == "Maria Keller"
     pronoun = next(m for m in keller.mentions if m.text == "She")
     assert pronoun.how.startswith("pronoun")
@@ -141,7 +134,7 @@ def test_a_word_of_office_names_whom_the_person_works_for(pipeline: Pipeline) ->
         "Thailand deported the men last year.\n\n"
         "A spokesperson for the U.S. State Department said the deportations broke international law."
     )
-    spokesperson = _member_of(_result(pipeline, text), "A spokesperson")
+    spokesperson = member_of(_result(pipeline, text), "A spokesperson")
     assert spokesperson.kind == "person"
     assert spokesperson.actor is not None and spokesperson.actor.startswith("USA")
 
@@ -154,6 +147,6 @@ def test_an_unlisted_organisation_speaks_with_the_code_the_cast_gives_it(pipelin
     )
     result = _result(pipeline, text)
     quote = holding(result.quotes, "feed imports")
-    member = _member_of(result, "Kano Poultry Farmers Association")
+    member = member_of(result, "Kano Poultry Farmers Association")
     assert member.actor is not None and member.actor.startswith("NGA")
     assert quote.speaker is not None and quote.speaker.actor == member.actor

@@ -10,9 +10,10 @@ import pytest
 
 from dateline.cast.lexicon import CastLexicon
 from dateline.pipeline import Pipeline
-from dateline.records import Member, Origin, Quote, RawStory, StoryResult
+from dateline.records import Origin, Quote, RawStory, StoryResult
 from dateline.settings import data_dir
 
+from .helpers.cast import member_of
 from .helpers.quotes import holding
 
 
@@ -26,13 +27,6 @@ def _result(pipeline: Pipeline, text: str) -> StoryResult:
 def _speaker(result: StoryResult, words: str) -> str | None:
     quote: Quote = holding(result.quotes, words)
     return quote.speaker.name if quote.speaker is not None else None
-
-
-def _member_of(result: StoryResult, words: str) -> Member:
-    for member in result.cast:
-        if any(mention.text == words for mention in member.mentions):
-            return member
-    raise AssertionError(f"no member mentioned as {words!r}: {[m.name for m in result.cast]}")
 
 
 @pytest.mark.slow
@@ -65,7 +59,7 @@ def test_a_description_in_apposition_with_a_name_is_that_person(pipeline: Pipeli
     )
     result = _result(pipeline, text)
     assert _speaker(result, "would last a month") == "Tom Blake"
-    assert _member_of(result, "Britain's health secretary").name == "Tom Blake"
+    assert member_of(result, "Britain's health secretary").name == "Tom Blake"
 
 
 @pytest.mark.slow
@@ -77,7 +71,7 @@ def test_a_description_naming_a_persons_body_is_that_person(pipeline: Pipeline) 
         '"Absolutely not," he said.'
     )
     result = _result(pipeline, text)
-    assert _member_of(result, "The Commerce chief").name == "Howard Blake"
+    assert member_of(result, "The Commerce chief").name == "Howard Blake"
     assert _speaker(result, "Absolutely not") == "Howard Blake"
 
 
@@ -98,7 +92,7 @@ def test_a_news_outlet_is_of_its_own_country(pipeline: Pipeline) -> None:
         "The BBC reported that police fired tear gas near the government offices in Hong Kong."
     )
     result = _result(pipeline, text)
-    bbc = _member_of(result, "BBC")
+    bbc = member_of(result, "BBC")
     assert bbc.actor == "GBRMED"
 
 
@@ -122,7 +116,7 @@ def test_a_headline_description_is_the_person_named_after_it(pipeline: Pipeline)
         "Prime Minister Omar Saleh welcomed the progress."
     )
     result = _result(pipeline, text)
-    assert _member_of(result, "Finance minister").name == "Ahmed Karim"
+    assert member_of(result, "Finance minister").name == "Ahmed Karim"
 
 
 def test_news_outlets_load_with_country_codes() -> None:
