@@ -9,18 +9,16 @@ import pytest
 
 from dateline.errors import DatelineError
 from dateline.pipeline import Pipeline
-from dateline.records import Origin, RawStory, StoryResult
+from dateline.records import StoryResult
 from dateline.rule_tables import read_table
 
 from .helpers.cast import member_of
+from .helpers.events import processed
 from .helpers.quotes import holding
 
 
 def _result(pipeline: Pipeline, text: str, *, date: dt.date = dt.date(2021, 5, 4)) -> StoryResult:
-    raw = RawStory("cast-test", text, Origin("<test>"), published=date)
-    result = pipeline.process_one(raw)
-    assert isinstance(result, StoryResult)
-    return result
+    return processed(pipeline, text, date)
 
 
 @pytest.mark.slow

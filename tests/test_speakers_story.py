@@ -10,18 +10,16 @@ import pytest
 
 from dateline.cast.lexicon import CastLexicon
 from dateline.pipeline import Pipeline
-from dateline.records import Origin, Quote, RawStory, StoryResult
+from dateline.records import Quote, StoryResult
 from dateline.settings import data_dir
 
 from .helpers.cast import member_of
+from .helpers.events import processed
 from .helpers.quotes import holding
 
 
 def _result(pipeline: Pipeline, text: str) -> StoryResult:
-    raw = RawStory("speakers-test", text, Origin("<test>"), published=dt.date(2024, 3, 10))
-    result = pipeline.process_one(raw)
-    assert isinstance(result, StoryResult), result
-    return result
+    return processed(pipeline, text, dt.date(2024, 3, 10))
 
 
 def _speaker(result: StoryResult, words: str) -> str | None:

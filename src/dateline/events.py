@@ -44,11 +44,19 @@ def code_events(work: Work, ctx: Context) -> Work:
 
 
 def _place_countries(work: Work) -> dict[int, str]:
-    """Token index of each resolved place mention's first token -> its country (ISO alpha-3)."""
+    """First token of each named entity the places stage resolved -> its country (ISO alpha-3).
+
+    Only entity starts are looked up (``Resolver.place_country`` takes an entity), so only they are
+    mapped to original offsets, not every token of the story."""
     by_start = {p.start: p.country for p in work.places if p.country is not None}
     if not by_start:
         return {}
-    return {t.i: by_start[o] for t in work.doc if (o := work.span(t.idx, t.idx).start) in by_start}
+    found: dict[int, str] = {}
+    for ent in work.doc.ents:
+        country = by_start.get(work.span(ent.start_char, ent.end_char).start)
+        if country is not None:
+            found[ent.start] = country
+    return found
 
 
 def _cast_codes(doc: Doc, cast: Cast | None) -> dict[int, str]:

@@ -432,7 +432,7 @@ def build_cast(work: Work, ctx: Context) -> Work:
             builder.pronoun(item, lexicon.pronouns[item.lower_])
         else:
             builder.description(item, _noun_phrase(item), lexicon.descriptions[item.lemma_.lower()])
-    cast = dataclasses.replace(_finish(builder, work), country=country)
+    cast = _finish(builder, work, country)
     return dataclasses.replace(work, cast=cast)
 
 
@@ -509,7 +509,7 @@ def _renumbered(drafts: list[_Draft]) -> list[_Draft]:
     return drafts
 
 
-def _finish(builder: _Builder, work: Work) -> Cast:
+def _finish(builder: _Builder, work: Work, story_country: str | None) -> Cast:
     members = []
     links: list[Link] = []
     people = set()
@@ -521,7 +521,7 @@ def _finish(builder: _Builder, work: Work) -> Cast:
         if draft.person_like:
             people.add(draft.id)
     ordered = tuple(sorted(links, key=lambda link: link.start))
-    return Cast(tuple(members), ordered, frozenset(people))
+    return Cast(tuple(members), ordered, frozenset(people), story_country)
 
 
 def _original(work: Work, link: Link) -> tuple[int, int, str]:
